@@ -1,0 +1,58 @@
+//! `argmap explain`: the documentation of a diagnostic code, or the list of
+//! all codes with their default levels.
+
+use clap::Args;
+
+use super::{SUCCESS, fail};
+use argmap::rules::{self, RULES};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  argmap explain                  every code, its default level and summary
+  argmap explain uncited-claim    what it finds, why it matters, an example, the fix";
+
+/// Arguments of `argmap explain`.
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The diagnostic code to explain (omit it to list every code).
+    code: Option<String>,
+}
+
+/// Runs `explain`; returns the exit code.
+pub fn run(args: &ExplainArgs) -> u8 {
+    match &args.code {
+        None => {
+            print!("{}", list());
+            SUCCESS
+        }
+        Some(code) => match rules::find(code) {
+            Some(rule) => {
+                println!("{} (default level: {})\n", rule.code, rule.default_level);
+                println!("{}", rule.explanation());
+                SUCCESS
+            }
+            None => {
+                let help = rules::suggest(code)
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .unwrap_or_else(|| "run `argmap explain` to list every code".to_owned());
+                fail(&format!("no diagnostic code `{code}`"), Some(&help))
+            }
+        },
+    }
+}
+
+/// The table of codes.
+pub fn list() -> String {
+    let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let mut out = format!("{:width$}  {:5}  {}\n", "code", "level", "finds");
+    for r in RULES {
+        out.push_str(&format!(
+            "{:width$}  {:5}  {}\n",
+            r.code,
+            r.default_level.as_str(),
+            r.summary
+        ));
+    }
+    out.push_str("\nrun `argmap explain CODE` for what a code finds, why it matters, an example and the fix\n");
+    out
+}

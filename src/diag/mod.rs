@@ -1,0 +1,176 @@
+//! Diagnostics: what a check found, where it is, and how serious it is.
+//!
+//! The library produces [`Diagnostic`] values and never prints them; the
+//! renderers in [`render`] turn them into text (human or JSON) for the CLI.
+
+pub mod level;
+pub mod render;
+pub mod source;
+
+use serde::Serialize;
+
+pub use level::{Level, LevelError, Levels};
+pub use source::SourceFile;
+
+/// A byte range in a map file.
+pub type Span = std::ops::Range<usize>;
+
+/// How serious a reported finding is. `allow` findings are never reported, so
+/// they have no severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Reported, but does not fail the check.
+    Warning,
+    /// Fails the check (exit code 1).
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in output (`error`, `warning`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A secondary location that explains the primary one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What is there.
+    pub message: String,
+}
+
+/// One finding in one map file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable kebab-case code, one of the registry's.
+    pub code: &'static str,
+    /// The severity after levels were applied (the rule's default until then).
+    pub severity: Severity,
+    /// One line, lowercase, no final period, ids in backticks.
+    pub message: String,
+    /// The primary location.
+    pub span: Span,
+    /// Text shown under the primary caret.
+    pub label: Option<String>,
+    /// Other locations that explain this one.
+    pub secondary: Vec<Label>,
+    /// `= note:` lines.
+    pub notes: Vec<String>,
+    /// A `= help:` line: how to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding with `code` at `span`; its severity is the code's default
+    /// level until [`Levels::apply`] runs.
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        let severity = match crate::rules::default_level(code) {
+            Level::Warn => Severity::Warning,
+            _ => Severity::Error,
+        };
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            span,
+            label: None,
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the label under the primary caret.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a secondary location.
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Adds a `note:` line.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Sets the `help:` line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Counts for the closing summary of a check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Map files read.
+    pub maps: usize,
+    /// Claims in them.
+    pub claims: usize,
+    /// Sources in them.
+    pub sources: usize,
+    /// Error-level findings.
+    pub errors: usize,
+    /// Warning-level findings.
+    pub warnings: usize,
+}
+
+/// The findings for one map file, with the file they point into.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    /// The file as read (with its line index).
+    pub file: SourceFile,
+    /// Findings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Claims in the map (0 when it could not be read).
+    pub claims: usize,
+    /// Sources in the map.
+    pub sources: usize,
+}
+
+impl FileReport {
+    /// Error-level findings.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Warning-level findings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Adds up the counts of several file reports.
+pub fn summarize(reports: &[FileReport]) -> Summary {
+    let mut s = Summary {
+        maps: reports.len(),
+        ..Summary::default()
+    };
+    for r in reports {
+        s.claims += r.claims;
+        s.sources += r.sources;
+        s.errors += r.errors();
+        s.warnings += r.warnings();
+    }
+    s
+}

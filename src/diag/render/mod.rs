@@ -1,0 +1,4 @@
+//! Renderers for diagnostics, one per output format.
+
+pub mod human;
+pub mod json;

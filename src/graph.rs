@@ -1,0 +1,183 @@
+//! The petgraph view of a map, shared by the rules, evaluation and the
+//! renderers.
+//!
+//! Nodes are claims, arguments (inference nodes for linked premises) and
+//! sources. Edges point the way the reasoning flows: premise -> conclusion,
+//! attacker -> attacked, claim -> argument for each premise, argument ->
+//! conclusion, and source -> claim for each citation. Only references that
+//! resolve become edges; the `unknown-reference` rule reports the others.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::diag::Span;
+use crate::model::{Kind, Map};
+
+/// What a node stands for: an index into one of the map's lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Node {
+    /// `map.claims[i]`
+    Claim(usize),
+    /// `map.arguments[i]`
+    Argument(usize),
+    /// `map.sources[i]`
+    Source(usize),
+}
+
+/// What an edge means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EdgeKind {
+    /// Claim -> claim: convergent support (`supports`).
+    Support,
+    /// Claim -> claim: rebuttal or undermining (`attacks` on a claim).
+    Attack,
+    /// Claim -> argument: undercut (`attacks` on an argument).
+    Undercut,
+    /// Claim -> argument: one of the argument's premises.
+    Premise,
+    /// Argument -> claim: the argument's conclusion.
+    Conclusion,
+    /// Source -> claim: a citation.
+    Cites,
+}
+
+impl EdgeKind {
+    /// Whether the edge carries support towards a conclusion.
+    pub fn is_support(self) -> bool {
+        matches!(
+            self,
+            EdgeKind::Support | EdgeKind::Premise | EdgeKind::Conclusion
+        )
+    }
+
+    /// Whether the edge is an attack of any kind.
+    pub fn is_attack(self) -> bool {
+        matches!(self, EdgeKind::Attack | EdgeKind::Undercut)
+    }
+}
+
+/// An edge and the span of the reference that made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// What the edge means.
+    pub kind: EdgeKind,
+    /// Where the reference was written.
+    pub span: Span,
+}
+
+/// The graph of a map.
+#[derive(Clone, Debug)]
+pub struct MapGraph {
+    /// The graph itself.
+    pub graph: DiGraph<Node, Edge>,
+    claims: Vec<NodeIndex>,
+    arguments: Vec<NodeIndex>,
+    sources: Vec<NodeIndex>,
+}
+
+impl MapGraph {
+    /// Builds the graph of `map`, in one pass over its references.
+    pub fn new(map: &Map) -> Self {
+        let nodes = map.claims.len() + map.arguments.len() + map.sources.len();
+        let mut graph = DiGraph::with_capacity(nodes, nodes * 2);
+        let claims: Vec<_> = (0..map.claims.len())
+            .map(|i| graph.add_node(Node::Claim(i)))
+            .collect();
+        let arguments: Vec<_> = (0..map.arguments.len())
+            .map(|i| graph.add_node(Node::Argument(i)))
+            .collect();
+        let sources: Vec<_> = (0..map.sources.len())
+            .map(|i| graph.add_node(Node::Source(i)))
+            .collect();
+        let mut g = MapGraph {
+            graph,
+            claims,
+            arguments,
+            sources,
+        };
+        for (i, claim) in map.claims.iter().enumerate() {
+            let from = g.claims[i];
+            for target in &claim.supports {
+                if let Some(j) = map.claim(&target.value) {
+                    g.add(from, g.claims[j], EdgeKind::Support, target.span.clone());
+                }
+            }
+            for target in &claim.attacks {
+                match map.lookup(&target.value) {
+                    Some(r) if r.kind == Kind::Claim => {
+                        g.add(
+                            from,
+                            g.claims[r.index],
+                            EdgeKind::Attack,
+                            target.span.clone(),
+                        );
+                    }
+                    Some(r) if r.kind == Kind::Argument => g.add(
+                        from,
+                        g.arguments[r.index],
+                        EdgeKind::Undercut,
+                        target.span.clone(),
+                    ),
+                    _ => {}
+                }
+            }
+            for cite in &claim.cites {
+                if let Some(s) = map.source(&cite.source.value) {
+                    g.add(
+                        g.sources[s],
+                        from,
+                        EdgeKind::Cites,
+                        cite.source.span.clone(),
+                    );
+                }
+            }
+        }
+        for (i, arg) in map.arguments.iter().enumerate() {
+            let node = g.arguments[i];
+            for p in &arg.premises {
+                if let Some(j) = map.claim(&p.value) {
+                    g.add(g.claims[j], node, EdgeKind::Premise, p.span.clone());
+                }
+            }
+            if let Some(c) = &arg.conclusion
+                && let Some(j) = map.claim(&c.value) {
+                    g.add(node, g.claims[j], EdgeKind::Conclusion, c.span.clone());
+                }
+        }
+        g
+    }
+
+    fn add(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, span: Span) {
+        self.graph.add_edge(from, to, Edge { kind, span });
+    }
+
+    /// The node of claim `i`.
+    pub fn claim_node(&self, i: usize) -> Option<NodeIndex> {
+        self.claims.get(i).copied()
+    }
+
+    /// The node of argument `i`.
+    pub fn argument_node(&self, i: usize) -> Option<NodeIndex> {
+        self.arguments.get(i).copied()
+    }
+
+    /// The node of source `i`.
+    pub fn source_node(&self, i: usize) -> Option<NodeIndex> {
+        self.sources.get(i).copied()
+    }
+
+    /// What node `n` stands for.
+    pub fn node(&self, n: NodeIndex) -> Option<Node> {
+        self.graph.node_weight(n).copied()
+    }
+
+    /// The id of node `n` in `map`.
+    pub fn node_id<'m>(&self, map: &'m Map, n: NodeIndex) -> &'m str {
+        let id = match self.node(n) {
+            Some(Node::Claim(i)) => map.claims.get(i).map(|c| &c.id),
+            Some(Node::Argument(i)) => map.arguments.get(i).map(|a| &a.id),
+            Some(Node::Source(i)) => map.sources.get(i).map(|s| &s.id),
+            None => None,
+        };
+        id.map_or("", |s| s.value.as_str())
+    }
+}

@@ -1,0 +1,33 @@
+//! argmap: argument mapping and claim verification.
+//!
+//! An argument map is a TOML file of claims, the premises that support them
+//! (alone or jointly, through arguments), the counterpoints that attack them
+//! and the sources they cite. This library reads such a map into a model
+//! with the span of every value ([`load`], [`model`]), builds one graph of it
+//! ([`graph`]), checks it with a registry of rules ([`rules`]) and reports
+//! what it finds as [`diag::Diagnostic`] values, rendered for people or
+//! tools by [`diag::render`]. [`render`] turns a map into Graphviz diagrams.
+//!
+//! The library never prints and never exits; the `argmap` binary does both.
+//!
+//! ```
+//! let map = br#"
+//! [map]
+//! title = "Bridge"
+//! [claims.rebuild]
+//! text = "The bridge should be rebuilt"
+//! "#;
+//! let checked = argmap::check::check("bridge.toml", map, &Default::default());
+//! let codes: Vec<_> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+//! assert_eq!(codes, ["uncited-claim", "orphan-claim"]);
+//! ```
+
+#[macro_use]
+pub mod rules;
+
+pub mod check;
+pub mod diag;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod suggest;

@@ -1,0 +1,597 @@
+//! Walks the spanned TOML tree and builds the model, reporting wrong keys,
+//! types and forms as it goes.
+
+use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
+
+use super::{fields, type_name};
+use crate::diag::{Diagnostic, Level, Span};
+use crate::model::{
+    Actor, Anchor, Argument, Citation, Claim, Date, LintSetting, Map, Meta, Section, Source,
+    SourceKind, Sp,
+};
+use crate::{rules, suggest};
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Collects diagnostics while building the model.
+#[derive(Default)]
+pub(super) struct Walker {
+    diags: Vec<Diagnostic>,
+}
+
+/// Where a value sits, for messages: `claim `rebuild``, and the key path.
+struct Ctx<'a> {
+    /// `claim `rebuild`` or `[map]`.
+    what: &'a str,
+    /// The fields this table takes.
+    fields: &'static [&'static str],
+}
+
+impl Walker {
+    pub(super) fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diags
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub(super) fn map(&mut self, doc: &DeTable<'_>) -> Map {
+        let mut map = Map::default();
+        let mut saw_map = false;
+        for (key, value) in doc {
+            let name: &str = key.get_ref();
+            match name {
+                "map" => {
+                    saw_map = true;
+                    if let Some(t) = self.table(value, "`[map]`") {
+                        map.meta = self.meta(t, key.span());
+                    }
+                }
+                "lints" => {
+                    if let Some(t) = self.table(value, "`[lints]`") {
+                        map.lints = self.lints(t);
+                    }
+                }
+                "sections" | "actors" | "sources" | "claims" | "arguments" => {
+                    let Some(t) = self.table(value, &format!("`[{name}]`")) else {
+                        continue;
+                    };
+                    for (id, item) in t {
+                        let Some(id) = self.id(id, name) else {
+                            continue;
+                        };
+                        let what = format!("{} `{}`", singular(name), id.value);
+                        let Some(body) = self.table(item, &what) else {
+                            continue;
+                        };
+                        match name {
+                            "sections" => map.sections.push(self.section(id, body, &what)),
+                            "actors" => map.actors.push(self.actor(id, body, &what)),
+                            "sources" => map.sources.push(self.source(id, body, &what)),
+                            "claims" => map.claims.push(self.claim(id, body, &what)),
+                            _ => map.arguments.push(self.argument(id, body, &what)),
+                        }
+                    }
+                }
+                _ => self.unknown(key, fields::TOP, "the map", "a top-level table"),
+            }
+        }
+        if !saw_map {
+            self.push(
+                Diagnostic::new("missing-field", 0..0, "the map has no `[map]` table")
+                    .with_label("expected `[map]` with a `title`")
+                    .with_help("start the file with `[map]` and `title = \"...\"`"),
+            );
+        }
+        map.reindex();
+        map
+    }
+
+    fn meta(&mut self, t: &DeTable<'_>, span: Span) -> Meta {
+        let cx = Ctx {
+            what: "`[map]`",
+            fields: fields::MAP,
+        };
+        self.check_keys(t, &cx);
+        let title = self.string(t, "title", &cx);
+        if title.is_none() && t.get("title").is_none() {
+            self.push(
+                Diagnostic::new("missing-field", span.clone(), "`[map]` has no `title`")
+                    .with_label("this table needs `title = \"...\"`"),
+            );
+        }
+        Meta {
+            title,
+            description: self.string(t, "description", &cx),
+            thesis: self.string(t, "thesis", &cx),
+            document: self.string(t, "document", &cx),
+            span,
+        }
+    }
+
+    fn lints(&mut self, t: &DeTable<'_>) -> Vec<LintSetting> {
+        let mut out = Vec::new();
+        for (key, value) in t {
+            let code: &str = key.get_ref();
+            if rules::find(code).is_none() {
+                let mut d = Diagnostic::new(
+                    "unknown-field",
+                    key.span(),
+                    format!("`[lints]` names no rule `{code}`"),
+                )
+                .with_label("not a rule code");
+                d = match rules::suggest(code) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help("`argmap explain` lists every code"),
+                };
+                self.push(d);
+                continue;
+            }
+            let level = match value.get_ref() {
+                DeValue::String(s) => Level::parse(s),
+                _ => None,
+            };
+            match level {
+                Some(level) => out.push(LintSetting {
+                    code: Sp::new(code.to_owned(), key.span()),
+                    level: Sp::new(level, value.span()),
+                }),
+                None => self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        value.span(),
+                        format!("the level of `{code}` must be \"allow\", \"warn\" or \"error\""),
+                    )
+                    .with_label(describe(value)),
+                ),
+            }
+        }
+        out
+    }
+
+    fn section(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Section {
+        let cx = Ctx {
+            what,
+            fields: fields::SECTION,
+        };
+        self.check_keys(t, &cx);
+        Section {
+            title: self.string(t, "title", &cx),
+            description: self.string(t, "description", &cx),
+            id,
+        }
+    }
+
+    fn actor(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Actor {
+        let cx = Ctx {
+            what,
+            fields: fields::ACTOR,
+        };
+        self.check_keys(t, &cx);
+        Actor {
+            name: self.string(t, "name", &cx),
+            id,
+        }
+    }
+
+    fn source(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Source {
+        let cx = Ctx {
+            what,
+            fields: fields::SOURCE,
+        };
+        self.check_keys(t, &cx);
+        let kind = self
+            .string(t, "kind", &cx)
+            .and_then(|k| match SourceKind::parse(&k.value) {
+                Some(kind) => Some(Sp::new(kind, k.span)),
+                None => {
+                    let names = SourceKind::ALL.iter().map(|(n, _)| *n);
+                    let mut d = Diagnostic::new(
+                        "invalid-value",
+                        k.span,
+                        format!("{what} has an unknown `kind` \"{}\"", k.value),
+                    )
+                    .with_label("not a source kind");
+                    if let Some(s) = suggest::closest(&k.value, names.clone()) {
+                        d = d.with_help(format!("did you mean \"{s}\"?"));
+                    }
+                    let all: Vec<&str> = names.collect();
+                    self.push(d.with_note(format!("kinds are: {}", all.join(", "))));
+                    None
+                }
+            });
+        let authors = t.get("authors").and_then(|v| {
+            let list = self.string_list_value(v, "authors", &cx)?;
+            Some(Sp::new(list, v.span()))
+        });
+        Source {
+            title: self.string(t, "title", &cx),
+            authors,
+            year: self.year(t, &cx),
+            date: self.date(t, "date", &cx),
+            kind,
+            container: self.string(t, "container", &cx),
+            publisher: self.string(t, "publisher", &cx),
+            url: self.string(t, "url", &cx),
+            doi: self.string(t, "doi", &cx),
+            accessed: self.date(t, "accessed", &cx),
+            cited_as: self.string(t, "cited-as", &cx),
+            text: self.string(t, "text", &cx),
+            note: self.string(t, "note", &cx),
+            id,
+        }
+    }
+
+    fn claim(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Claim {
+        let cx = Ctx {
+            what,
+            fields: fields::CLAIM,
+        };
+        self.check_keys(t, &cx);
+        let text = self.string(t, "text", &cx);
+        if t.get("text").is_none() {
+            self.missing(&id, what, "text", "the claim in your own words");
+        }
+        let anchor = t.get("anchor").and_then(|v| self.anchor(v, what));
+        let cites = match t.get("cites") {
+            None => Vec::new(),
+            Some(v) => match v.get_ref() {
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|item| self.citation(item, what))
+                    .collect(),
+                _ => {
+                    self.wrong_type(v, "cites", &cx, "an array of source ids or tables");
+                    Vec::new()
+                }
+            },
+        };
+        Claim {
+            text,
+            section: self.string(t, "section", &cx),
+            by: self.string_list(t, "by", &cx),
+            anchor,
+            cites,
+            supports: self.string_list(t, "supports", &cx),
+            attacks: self.string_list(t, "attacks", &cx),
+            id,
+        }
+    }
+
+    fn citation(&mut self, v: &Value<'_>, what: &str) -> Option<Citation> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(Citation {
+                source: Sp::new(s.to_string(), v.span()),
+                at: None,
+                quote: None,
+                span: v.span(),
+            }),
+            DeValue::Table(t) => {
+                let cx = Ctx {
+                    what: &format!("a citation of {what}"),
+                    fields: fields::CITATION,
+                };
+                self.check_keys(t, &cx);
+                let source = self.string(t, "source", &cx);
+                if t.get("source").is_none() {
+                    self.push(
+                        Diagnostic::new(
+                            "missing-field",
+                            v.span(),
+                            format!("a citation of {what} has no `source`"),
+                        )
+                        .with_label("this citation names no source")
+                        .with_help("write `{ source = \"source-id\", at = \"p. 3\" }`"),
+                    );
+                }
+                Some(Citation {
+                    source: source?,
+                    at: self.string(t, "at", &cx),
+                    quote: self.string(t, "quote", &cx),
+                    span: v.span(),
+                })
+            }
+            _ => {
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!(
+                            "a citation of {what} must be a source id or a table, not {}",
+                            type_name(v.get_ref())
+                        ),
+                    )
+                    .with_label(describe(v))
+                    .with_help(
+                        "write `\"source-id\"` or `{ source = \"source-id\", at = \"p. 3\" }`",
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn anchor(&mut self, v: &Value<'_>, what: &str) -> Option<Anchor> {
+        let DeValue::Table(t) = v.get_ref() else {
+            self.push(
+                Diagnostic::new(
+                    "invalid-value",
+                    v.span(),
+                    format!(
+                        "the `anchor` of {what} must be a table, not {}",
+                        type_name(v.get_ref())
+                    ),
+                )
+                .with_label(describe(v))
+                .with_help("write `anchor = { at = \"p. 2\", quote = \"...\" }`"),
+            );
+            return None;
+        };
+        let cx = Ctx {
+            what: &format!("the anchor of {what}"),
+            fields: fields::ANCHOR,
+        };
+        self.check_keys(t, &cx);
+        Some(Anchor {
+            at: self.string(t, "at", &cx),
+            quote: self.string(t, "quote", &cx),
+            span: v.span(),
+        })
+    }
+
+    fn argument(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Argument {
+        let cx = Ctx {
+            what,
+            fields: fields::ARGUMENT,
+        };
+        self.check_keys(t, &cx);
+        let premises = self.string_list(t, "premises", &cx);
+        match t.get("premises") {
+            None => self.missing(&id, what, "premises", "the claims that jointly support"),
+            Some(v) if matches!(v.get_ref(), DeValue::Array(a) if a.is_empty()) => self.push(
+                Diagnostic::new("invalid-value", v.span(), format!("{what} has no premises"))
+                    .with_label("an argument needs at least one premise"),
+            ),
+            Some(_) => {}
+        }
+        let conclusion = self.string(t, "conclusion", &cx);
+        if t.get("conclusion").is_none() {
+            self.missing(&id, what, "conclusion", "the claim the premises support");
+        }
+        Argument {
+            premises,
+            conclusion,
+            label: self.string(t, "label", &cx),
+            section: self.string(t, "section", &cx),
+            id,
+        }
+    }
+
+    // ---- typed getters -------------------------------------------------
+
+    fn check_keys(&mut self, t: &DeTable<'_>, cx: &Ctx<'_>) {
+        for key in t.keys() {
+            if !cx.fields.contains(&key.get_ref().as_ref()) {
+                self.unknown(key, cx.fields, cx.what, "field");
+            }
+        }
+    }
+
+    fn unknown(&mut self, key: &Spanned<DeString<'_>>, fields: &[&str], what: &str, noun: &str) {
+        let name: &str = key.get_ref();
+        let mut d = Diagnostic::new(
+            "unknown-field",
+            key.span(),
+            format!("unknown {noun} `{name}` in {what}"),
+        );
+        d = match suggest::closest(name, fields.iter().copied()) {
+            Some(s) => d
+                .with_label(format!("did you mean `{s}`?"))
+                .with_help(format!("rename `{name}` to `{s}`")),
+            None => d.with_label("not part of the map format"),
+        };
+        self.push(d.with_note(format!("{what} takes: {}", fields.join(", "))));
+    }
+
+    fn missing(&mut self, id: &Sp<String>, what: &str, field: &str, meaning: &str) {
+        self.push(
+            Diagnostic::new(
+                "missing-field",
+                id.span.clone(),
+                format!("{what} has no `{field}`"),
+            )
+            .with_label(format!("`{field}` is required: {meaning}")),
+        );
+    }
+
+    fn table<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str) -> Option<&'a DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!("{what} must be a table, not {}", type_name(other)),
+                    )
+                    .with_label(describe(v)),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, key: &Spanned<DeString<'_>>, table: &str) -> Option<Sp<String>> {
+        let id: &str = key.get_ref();
+        let ok = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !ok {
+            self.push(
+                Diagnostic::new(
+                    "invalid-value",
+                    key.span(),
+                    format!("`{table}.{id}`: ids may use only ASCII letters, digits, `-` and `_`"),
+                )
+                .with_label("not a valid id")
+                .with_help("rename it, for example with `-` for spaces"),
+            );
+            return None;
+        }
+        Some(Sp::new(id.to_owned(), key.span()))
+    }
+
+    fn wrong_type(&mut self, v: &Value<'_>, key: &str, cx: &Ctx<'_>, expected: &str) {
+        self.push(
+            Diagnostic::new(
+                "invalid-value",
+                v.span(),
+                format!(
+                    "`{key}` of {} must be {expected}, not {}",
+                    cx.what,
+                    type_name(v.get_ref())
+                ),
+            )
+            .with_label(describe(v)),
+        );
+    }
+
+    fn string(&mut self, t: &DeTable<'_>, key: &str, cx: &Ctx<'_>) -> Option<Sp<String>> {
+        let v = t.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Sp::new(s.to_string(), v.span())),
+            _ => {
+                self.wrong_type(v, key, cx, "a string");
+                None
+            }
+        }
+    }
+
+    fn string_list(&mut self, t: &DeTable<'_>, key: &str, cx: &Ctx<'_>) -> Vec<Sp<String>> {
+        t.get(key)
+            .and_then(|v| self.string_list_value(v, key, cx))
+            .unwrap_or_default()
+    }
+
+    fn string_list_value(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+        cx: &Ctx<'_>,
+    ) -> Option<Vec<Sp<String>>> {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(Sp::new(s.to_string(), item.span())),
+                        other => self.push(
+                            Diagnostic::new(
+                                "invalid-value",
+                                item.span(),
+                                format!(
+                                    "`{key}` of {} must list strings, not {}",
+                                    cx.what,
+                                    type_name(other)
+                                ),
+                            )
+                            .with_label(describe(item)),
+                        ),
+                    }
+                }
+                Some(out)
+            }
+            DeValue::String(s) => {
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!("`{key}` of {} must be an array, not a string", cx.what),
+                    )
+                    .with_label("a single string")
+                    .with_help(format!("write `{key} = [\"{s}\"]`")),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(v, key, cx, "an array of strings");
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, t: &DeTable<'_>, cx: &Ctx<'_>) -> Option<Sp<i64>> {
+        let v = t.get("year")?;
+        let year = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => {
+                self.wrong_type(v, "year", cx, "an integer");
+                return None;
+            }
+        };
+        match year {
+            Some(y) if (-9999..=9999).contains(&y) => Some(Sp::new(y, v.span())),
+            _ => {
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!("`year` of {} is not a year", cx.what),
+                    )
+                    .with_label("expected a year between -9999 and 9999"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, t: &DeTable<'_>, key: &str, cx: &Ctx<'_>) -> Option<Sp<Date>> {
+        let v = t.get(key)?;
+        let date = match v.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            _ => None,
+        };
+        match date {
+            Some(d) => Some(Sp::new(
+                Date {
+                    year: d.year,
+                    month: d.month,
+                    day: d.day,
+                },
+                v.span(),
+            )),
+            None => {
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!("`{key}` of {} must be a date", cx.what),
+                    )
+                    .with_label(describe(v))
+                    .with_help(format!(
+                        "write a TOML date without quotes: `{key} = 2024-03-01`"
+                    )),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn singular(table: &str) -> &'static str {
+    match table {
+        "sections" => "section",
+        "actors" => "actor",
+        "sources" => "source",
+        "claims" => "claim",
+        _ => "argument",
+    }
+}
+
+/// A short label for a value of the wrong type: "this is an integer".
+fn describe(v: &Value<'_>) -> String {
+    format!("this is {}", type_name(v.get_ref()))
+}

@@ -1,0 +1,137 @@
+//! The rule registry: every diagnostic code, its default level, its
+//! documentation (the text of `argmap explain CODE`) and, for rules that
+//! look at a loaded map, its check.
+//!
+//! One file per code. A rule's doc comment is its documentation: the
+//! [`declare_rule!`] macro keeps the `///` lines both as rustdoc and as the
+//! `docs` string that `explain` prints. Codes reported while loading
+//! (`toml-syntax`, `unknown-field`, ...) have files too, for their docs, but
+//! no check: the loader reports them.
+
+use crate::diag::{Diagnostic, Level};
+use crate::graph::MapGraph;
+use crate::model::Map;
+
+/// What a rule's check sees.
+pub struct Context<'a> {
+    /// The loaded map.
+    pub map: &'a Map,
+    /// Its graph.
+    pub graph: &'a MapGraph,
+}
+
+/// A rule's check: appends its findings.
+pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// A diagnostic code and what argmap knows about it.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case code.
+    pub code: &'static str,
+    /// Level unless `[lints]` or the command line says otherwise.
+    pub default_level: Level,
+    /// One line for `argmap explain` without a code.
+    pub summary: &'static str,
+    /// The full documentation: what it finds, why, an example, the fix.
+    pub docs: &'static str,
+    /// The check, for rules that run on a loaded map.
+    pub check: Option<CheckFn>,
+}
+
+impl Rule {
+    /// The documentation with rustdoc's leading space removed from each line.
+    pub fn explanation(&self) -> String {
+        let mut out = String::new();
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim_end().to_owned()
+    }
+}
+
+/// Declares a rule: its doc comment becomes both rustdoc and `Rule::docs`.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $name:ident = Rule {
+            code: $code:literal,
+            default_level: $level:expr,
+            summary: $summary:literal,
+            check: $check:expr $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            default_level: $level,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+
+mod circular_support;
+mod duplicate_id;
+mod invalid_url;
+mod invalid_value;
+mod missing_field;
+mod orphan_claim;
+mod self_reference;
+mod source_missing_field;
+mod toml_syntax;
+mod uncited_claim;
+mod unknown_field;
+mod unknown_reference;
+mod unused_source;
+
+/// Every rule, loader codes first, then map rules in the order they run.
+pub static RULES: &[&Rule] = &[
+    &toml_syntax::RULE,
+    &unknown_field::RULE,
+    &invalid_value::RULE,
+    &missing_field::RULE,
+    &duplicate_id::RULE,
+    &unknown_reference::RULE,
+    &self_reference::RULE,
+    &circular_support::RULE,
+    &uncited_claim::RULE,
+    &orphan_claim::RULE,
+    &unused_source::RULE,
+    &source_missing_field::RULE,
+    &invalid_url::RULE,
+];
+
+/// The rule with `code`.
+pub fn find(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code == code)
+}
+
+/// The code closest to a misspelt one.
+pub fn suggest(code: &str) -> Option<&'static str> {
+    crate::suggest::closest(code, RULES.iter().map(|r| r.code))
+}
+
+/// The default level of `code` (`error` for codes that do not exist).
+pub fn default_level(code: &str) -> Level {
+    find(code).map_or(Level::Error, |r| r.default_level)
+}
+
+/// Whether `[lints]` and `-A/-W/-D` may change the level of `code`. A file
+/// that is not TOML cannot be checked at all, so `toml-syntax` is always an
+/// error.
+pub fn overridable(code: &str) -> bool {
+    code != "toml-syntax"
+}
+
+/// Runs every rule with a check on a loaded map.
+pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(cx, &mut out);
+        }
+    }
+    out
+}

@@ -1,0 +1,197 @@
+//! `unknown-reference`: an id that names nothing (or names the wrong kind of
+//! thing).
+
+use std::collections::HashMap;
+
+use super::Context;
+use crate::diag::{Diagnostic, Level};
+use crate::model::{Kind, Map, Sp};
+use crate::suggest::IdIndex;
+
+declare_rule! {
+    /// ## What it finds
+    /// A reference to an id that the map does not define, or that names the
+    /// wrong kind of thing: `supports`, `attacks`, `cites`, `premises`,
+    /// `conclusion`, `section`, `by`, `map.thesis` and `map.document`.
+    /// Where a defined id of the right kind is one typo away, the finding
+    /// names it.
+    ///
+    /// ## Why it matters
+    /// A dangling reference silently drops a relation from the map: the
+    /// support, attack or citation it was meant to record does not exist.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [claims.cracks]
+    /// text = "Two piers are cracked"
+    /// supports = ["rebuld"]
+    /// ```
+    ///
+    /// ## Fix
+    /// Correct the id (`rebuild`), or define the thing it names. What each
+    /// key takes: `supports`, `premises`, `conclusion` and `thesis` take
+    /// claims; `attacks` takes claims or arguments; `cites` and `document`
+    /// take sources; `section` takes a section; `by` takes actors.
+    pub static RULE = Rule {
+        code: "unknown-reference",
+        default_level: Level::Error,
+        summary: "an id that names nothing",
+        check: Some(check),
+    };
+}
+
+/// What a reference may name.
+#[derive(Clone, Copy)]
+enum Expect {
+    One(Kind),
+    ClaimOrArgument,
+}
+
+impl Expect {
+    fn accepts(self, kind: Kind) -> bool {
+        match self {
+            Expect::One(k) => k == kind,
+            Expect::ClaimOrArgument => matches!(kind, Kind::Claim | Kind::Argument),
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Expect::One(k) => k.noun(),
+            Expect::ClaimOrArgument => "claim or argument",
+        }
+    }
+
+    fn kinds(self) -> &'static [Kind] {
+        match self {
+            Expect::One(Kind::Claim) => &[Kind::Claim],
+            Expect::One(Kind::Argument) => &[Kind::Argument],
+            Expect::One(Kind::Source) => &[Kind::Source],
+            Expect::One(Kind::Section) => &[Kind::Section],
+            Expect::One(Kind::Actor) => &[Kind::Actor],
+            Expect::ClaimOrArgument => &[Kind::Claim, Kind::Argument],
+        }
+    }
+}
+
+/// Suggestion indexes, built only for kinds that have a dangling reference.
+struct Suggester<'m> {
+    map: &'m Map,
+    indexes: HashMap<Kind, IdIndex>,
+}
+
+impl Suggester<'_> {
+    fn closest(&mut self, id: &str, expect: Expect) -> Option<(Kind, String)> {
+        let mut best: Option<(usize, Kind, String)> = None;
+        for &kind in expect.kinds() {
+            let map = self.map;
+            let index = self
+                .indexes
+                .entry(kind)
+                .or_insert_with(|| IdIndex::new(map.ids_of(kind)));
+            if let Some(s) = index.closest(id) {
+                let d = strsim::damerau_levenshtein(id, s);
+                if best.as_ref().is_none_or(|(bd, _, _)| d < *bd) {
+                    best = Some((d, kind, s.to_owned()));
+                }
+            }
+        }
+        best.map(|(_, k, s)| (k, s))
+    }
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let map = cx.map;
+    let mut sug = Suggester {
+        map,
+        indexes: HashMap::new(),
+    };
+    let mut refer = |r: &Sp<String>, expect: Expect, key: &str, owner: &str| {
+        if let Some(d) = verify(map, &mut sug, r, expect, key, owner) {
+            out.push(d);
+        }
+    };
+    if let Some(t) = &map.meta.thesis {
+        refer(t, Expect::One(Kind::Claim), "thesis", "`[map]`");
+    }
+    if let Some(d) = &map.meta.document {
+        refer(d, Expect::One(Kind::Source), "document", "`[map]`");
+    }
+    for c in &map.claims {
+        let owner = format!("claim `{}`", c.id.value);
+        if let Some(s) = &c.section {
+            refer(s, Expect::One(Kind::Section), "section", &owner);
+        }
+        for a in &c.by {
+            refer(a, Expect::One(Kind::Actor), "by", &owner);
+        }
+        for s in &c.supports {
+            refer(s, Expect::One(Kind::Claim), "supports", &owner);
+        }
+        for a in &c.attacks {
+            refer(a, Expect::ClaimOrArgument, "attacks", &owner);
+        }
+        for cite in &c.cites {
+            refer(&cite.source, Expect::One(Kind::Source), "cites", &owner);
+        }
+    }
+    for a in &map.arguments {
+        let owner = format!("argument `{}`", a.id.value);
+        if let Some(s) = &a.section {
+            refer(s, Expect::One(Kind::Section), "section", &owner);
+        }
+        for p in &a.premises {
+            refer(p, Expect::One(Kind::Claim), "premises", &owner);
+        }
+        if let Some(c) = &a.conclusion {
+            refer(c, Expect::One(Kind::Claim), "conclusion", &owner);
+        }
+    }
+}
+
+fn verify(
+    map: &Map,
+    sug: &mut Suggester<'_>,
+    r: &Sp<String>,
+    expect: Expect,
+    key: &str,
+    owner: &str,
+) -> Option<Diagnostic> {
+    let id = r.value.as_str();
+    match map.lookup(id) {
+        Some(found) if expect.accepts(found.kind) => None,
+        Some(found) => {
+            let mut d = Diagnostic::new(
+                "unknown-reference",
+                r.span.clone(),
+                format!(
+                    "`{key}` of {owner} names {} `{id}`, but `{key}` takes {} ids",
+                    found.kind.a(),
+                    expect.noun()
+                ),
+            )
+            .with_label(format!("`{id}` is {}", found.kind.a()));
+            if key == "supports" && found.kind == Kind::Argument {
+                d = d.with_help(format!(
+                    "to make this claim a premise of argument `{id}`, list it in that argument's `premises`"
+                ));
+            } else if key == "cites" {
+                d = d.with_help("`cites` names sources; to relate two claims use `supports`");
+            }
+            Some(d)
+        }
+        None => {
+            let missing = format!("no {} named `{id}`", expect.noun());
+            Some(match sug.closest(id, expect) {
+                Some((kind, s)) => Diagnostic::new(
+                    "unknown-reference",
+                    r.span.clone(),
+                    format!("{missing}; {} `{s}` exists", kind.a()),
+                )
+                .with_label(format!("did you mean `{s}`?")),
+                None => Diagnostic::new("unknown-reference", r.span.clone(), missing)
+                    .with_label(format!("`{key}` of {owner} names nothing")),
+            })
+        }
+    }
+}
