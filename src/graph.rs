@@ -139,9 +139,10 @@ impl MapGraph {
                 }
             }
             if let Some(c) = &arg.conclusion
-                && let Some(j) = map.claim(&c.value) {
-                    g.add(node, g.claims[j], EdgeKind::Conclusion, c.span.clone());
-                }
+                && let Some(j) = map.claim(&c.value)
+            {
+                g.add(node, g.claims[j], EdgeKind::Conclusion, c.span.clone());
+            }
         }
         g
     }

@@ -65,9 +65,9 @@ enum Command {
 /// Output format of findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// rustc-style text on stderr.
+    /// rustc-style text on stderr
     Human,
-    /// One JSON object on stdout.
+    /// one JSON object on stdout
     Json,
 }
 

@@ -108,9 +108,18 @@ pub fn find(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)
 }
 
-/// The code closest to a misspelt one.
+/// The code closest to a misspelt one, or else the only code that contains
+/// it (`uncited` -> `uncited-claim`).
 pub fn suggest(code: &str) -> Option<&'static str> {
-    crate::suggest::closest(code, RULES.iter().map(|r| r.code))
+    crate::suggest::closest(code, RULES.iter().map(|r| r.code)).or_else(|| {
+        let mut containing = RULES
+            .iter()
+            .filter(|r| !code.is_empty() && r.code.contains(code));
+        match (containing.next(), containing.next()) {
+            (Some(only), None) => Some(only.code),
+            _ => None,
+        }
+    })
 }
 
 /// The default level of `code` (`error` for codes that do not exist).

@@ -1,0 +1,197 @@
+//! The `argmap` binary as a user runs it: exit codes, messages, help.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+/// Runs argmap with `args`; returns "exit N" followed by stdout and stderr.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run argmap");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn transcript(args: &[&str]) -> String {
+    let (code, stdout, stderr) = run(args);
+    format!(
+        "$ argmap {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        args.join(" ")
+    )
+}
+
+#[test]
+fn clean_map_exits_0() {
+    let (code, _, stderr) = run(&["check", "tests/fixtures/rules/clean.toml"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stderr, @"checked 1 map (4 claims, 1 source): no problems found");
+}
+
+#[test]
+fn error_findings_exit_1_and_warnings_alone_exit_0() {
+    assert_eq!(
+        run(&["check", "tests/fixtures/rules/uncited-claim.toml"]).0,
+        1
+    );
+    assert_eq!(
+        run(&["check", "tests/fixtures/rules/orphan-claim.toml"]).0,
+        0
+    );
+}
+
+#[test]
+fn several_maps_are_summed() {
+    insta::assert_snapshot!(transcript(&[
+        "check",
+        "tests/fixtures/rules/clean.toml",
+        "tests/fixtures/rules/orphan-claim.toml",
+        "tests/fixtures/rules/unused-source.toml",
+    ]));
+}
+
+#[test]
+fn json_goes_to_stdout() {
+    let (code, stdout, stderr) = run(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/rules/uncited-claim.toml",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr, "");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["diagnostics"][0]["code"], "uncited-claim");
+    assert_eq!(v["diagnostics"][0]["line"], 14);
+    assert_eq!(v["diagnostics"][0]["column"], 9);
+}
+
+#[test]
+fn level_flags_override_the_map_and_the_last_one_wins() {
+    let f = "tests/fixtures/rules/uncited-claim.toml";
+    assert_eq!(run(&["check", "-A", "uncited-claim", f]).0, 0);
+    assert_eq!(run(&["check", "-W", "uncited-claim", f]).0, 0);
+    assert_eq!(
+        run(&["check", "-A", "uncited-claim", "-D", "uncited-claim", f]).0,
+        1
+    );
+    assert_eq!(
+        run(&[
+            "check",
+            "-D",
+            "uncited-claim",
+            "--allow",
+            "uncited-claim",
+            f
+        ])
+        .0,
+        0
+    );
+    let o = "tests/fixtures/rules/orphan-claim.toml";
+    assert_eq!(run(&["check", "-D", "orphan-claim", o]).0, 1);
+}
+
+#[test]
+fn unknown_level_code_is_a_usage_error() {
+    insta::assert_snapshot!(transcript(&[
+        "check",
+        "-A",
+        "uncited-claims",
+        "tests/fixtures/rules/clean.toml"
+    ]));
+}
+
+#[test]
+fn quiet_prints_only_errors() {
+    let (code, _, stderr) = run(&["check", "--quiet", "tests/fixtures/rules/orphan-claim.toml"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let (code, _, stderr) = run(&["check", "-q", "tests/fixtures/rules/uncited-claim.toml"]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("error[uncited-claim]"));
+    assert!(!stderr.contains("checked 1 map"));
+}
+
+#[test]
+fn missing_file_exits_2() {
+    insta::assert_snapshot!(transcript(&["check", "tests/fixtures/no-such-map.toml"]));
+}
+
+#[test]
+fn directory_exits_2() {
+    insta::assert_snapshot!(transcript(&["check", "tests/fixtures/rules"]));
+}
+
+#[test]
+fn malformed_toml_is_a_finding() {
+    insta::assert_snapshot!(transcript(&[
+        "check",
+        "tests/fixtures/rules/toml-syntax.toml"
+    ]));
+}
+
+#[test]
+fn empty_file_lacks_map_table() {
+    insta::assert_snapshot!(transcript(&["check", "tests/fixtures/cli/empty.toml"]));
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    insta::assert_snapshot!(transcript(&["check", "tests/fixtures/cli/not-utf8.toml"]));
+}
+
+#[test]
+fn bom_and_crlf_are_read() {
+    insta::assert_snapshot!(transcript(&["check", "tests/fixtures/cli/bom-crlf.toml"]));
+}
+
+#[test]
+fn unknown_key_gets_a_suggestion() {
+    let (code, _, stderr) = run(&["check", "tests/fixtures/rules/unknown-field.toml"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown field `suports` in claim `cracks`"));
+    assert!(stderr.contains("did you mean `supports`?"));
+}
+
+#[test]
+fn explain_lists_every_code() {
+    insta::assert_snapshot!(transcript(&["explain"]));
+}
+
+#[test]
+fn explain_a_code() {
+    insta::assert_snapshot!(transcript(&["explain", "circular-support"]));
+}
+
+#[test]
+fn explain_every_code_succeeds() {
+    for rule in argmap::rules::RULES {
+        let (code, stdout, _) = run(&["explain", rule.code]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("## Fix"), "{}", rule.code);
+    }
+}
+
+#[test]
+fn explain_unknown_code_exits_2_with_suggestion() {
+    insta::assert_snapshot!(transcript(&["explain", "uncited"]));
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    insta::assert_snapshot!(transcript(&["--help"]));
+    insta::assert_snapshot!(transcript(&["check", "--help"]));
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    let (code, _, stderr) = run(&[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Usage: argmap"));
+    assert_eq!(run(&["check"]).0, 2);
+}

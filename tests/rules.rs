@@ -1,0 +1,183 @@
+//! One fixture per diagnostic code: each must produce its code, and its human
+//! and JSON output are snapshot-tested. Also checks the registry itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use argmap::diag::Levels;
+use argmap::diag::render::{human, json};
+use argmap::rules::RULES;
+
+fn fixture(code: &str) -> String {
+    format!("tests/fixtures/rules/{code}.toml")
+}
+
+fn check(path: &str) -> argmap::diag::FileReport {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    argmap::check::check(path, &bytes, &Levels::default()).report
+}
+
+#[test]
+fn every_rule_fixture_reports_its_code_and_matches_its_snapshots() {
+    for rule in RULES {
+        let path = fixture(rule.code);
+        let report = check(&path);
+        assert!(
+            report.diagnostics.iter().any(|d| d.code == rule.code),
+            "{path} does not produce `{}`: {:#?}",
+            rule.code,
+            report.diagnostics
+        );
+        let reports = [report];
+        insta::assert_snapshot!(
+            format!("{}-human", rule.code),
+            human::render(&reports, false, false)
+        );
+        insta::assert_snapshot!(format!("{}-json", rule.code), json::render(&reports));
+    }
+}
+
+#[test]
+fn clean_fixture_has_no_findings() {
+    let report = check("tests/fixtures/rules/clean.toml");
+    assert_eq!(report.diagnostics, vec![]);
+    assert_eq!(report.claims, 4);
+}
+
+#[test]
+fn codes_are_unique_kebab_case_documented_and_have_fixtures() {
+    let mut seen = HashSet::new();
+    for rule in RULES {
+        assert!(
+            seen.insert(rule.code),
+            "`{}` is registered twice",
+            rule.code
+        );
+        assert!(
+            rule.code
+                .split('-')
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
+            "`{}` is not kebab-case",
+            rule.code
+        );
+        let doc = rule.explanation();
+        for heading in [
+            "## What it finds",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+        ] {
+            assert!(
+                doc.contains(heading),
+                "`{}` docs lack `{heading}`",
+                rule.code
+            );
+        }
+        assert!(
+            !rule.summary.ends_with('.'),
+            "`{}` summary ends with a period",
+            rule.code
+        );
+        assert!(
+            Path::new(&fixture(rule.code)).is_file(),
+            "no fixture for `{}`",
+            rule.code
+        );
+    }
+    // The spec's codes (map-format.md) that this version implements.
+    for code in [
+        "toml-syntax",
+        "unknown-field",
+        "invalid-value",
+        "missing-field",
+        "duplicate-id",
+        "unknown-reference",
+        "uncited-claim",
+        "circular-support",
+        "unused-source",
+        "source-missing-field",
+        "invalid-url",
+    ] {
+        assert!(seen.contains(code), "spec code `{code}` is missing");
+    }
+}
+
+#[test]
+fn messages_follow_the_house_style() {
+    for rule in RULES {
+        for d in check(&fixture(rule.code)).diagnostics {
+            let first = d.message.chars().next().unwrap();
+            assert!(
+                !first.is_uppercase(),
+                "`{}` message starts uppercase: {}",
+                d.code,
+                d.message
+            );
+            assert!(
+                !d.message.ends_with('.'),
+                "`{}` message ends with a period",
+                d.code
+            );
+        }
+    }
+}
+
+#[test]
+fn map_lints_and_command_line_levels_combine() {
+    let map = br#"
+[map]
+title = "t"
+[lints]
+uncited-claim = "warn"
+[claims.a]
+text = "A"
+"#;
+    let levels_of = |cli: &Levels| {
+        argmap::check::check("m.toml", map, cli)
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.severity.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        levels_of(&Levels::default()),
+        [("orphan-claim", "warning"), ("uncited-claim", "warning")]
+    );
+    let mut cli = Levels::default();
+    cli.set("uncited-claim", argmap::diag::Level::Error)
+        .unwrap();
+    cli.set("orphan-claim", argmap::diag::Level::Allow).unwrap();
+    assert_eq!(levels_of(&cli), [("uncited-claim", "error")]);
+}
+
+#[test]
+fn a_long_support_chain_does_not_overflow_the_stack() {
+    use std::fmt::Write;
+    let n = 10_000;
+    let mut map = String::from(
+        "[map]\ntitle = \"chain\"\n[sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2000\n",
+    );
+    for i in 0..n {
+        let next = if i + 1 == n { 0 } else { i + 1 };
+        writeln!(
+            map,
+            "[claims.c{i}]\ntext = \"claim {i}\"\ncites = [\"s\"]\nsupports = [\"c{next}\"]"
+        )
+        .unwrap();
+    }
+    let report = argmap::check::check("chain.toml", map.as_bytes(), &Levels::default()).report;
+    let cycles: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "circular-support")
+        .collect();
+    assert_eq!(cycles.len(), 1, "one loop, reported once");
+    assert!(
+        cycles[0]
+            .message
+            .starts_with("circular support: `c0 -> c1 -> c2")
+    );
+    assert!(cycles[0].message.ends_with("c9999 -> c0`"));
+}
