@@ -1,10 +1,13 @@
 //! `check` as a library call: load a map, run every rule, apply levels.
 
+use std::path::Path;
+
 use crate::diag::{FileReport, Levels};
 use crate::graph::MapGraph;
 use crate::load;
 use crate::model::Map;
 use crate::rules::{self, Context};
+use crate::texts::{self, TextOptions, Texts};
 
 /// A checked map: the report, and the model and graph when the file was TOML.
 #[derive(Debug)]
@@ -15,11 +18,37 @@ pub struct Checked {
     pub map: Option<Map>,
     /// The graph of the model.
     pub graph: Option<MapGraph>,
+    /// The source texts that were read for quote checks.
+    pub texts: Texts,
 }
 
-/// Loads and checks the map in `bytes`, shown as `name`. `cli` holds the
-/// command line's level overrides, which win over the map's `[lints]`.
+/// How to check: the command line's level overrides and where source texts
+/// come from.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `-A/-W/-D`: win over the map's `[lints]`.
+    pub levels: Levels,
+    /// `--text` and `--allow-outside-texts`.
+    pub texts: TextOptions,
+}
+
+/// Loads and checks the map in `bytes`, shown as `name`, with level
+/// overrides `cli` and no texts but those the map's `text` keys name.
 pub fn check(name: &str, bytes: &[u8], cli: &Levels) -> Checked {
+    check_with(
+        name,
+        bytes,
+        &Options {
+            levels: cli.clone(),
+            texts: TextOptions::default(),
+        },
+    )
+}
+
+/// Loads and checks the map in `bytes`. `name` is its path: `text` keys are
+/// relative to its folder.
+pub fn check_with(name: &str, bytes: &[u8], opts: &Options) -> Checked {
+    let cli = &opts.levels;
     let loaded = load::load(name, bytes);
     let mut diagnostics = loaded.diagnostics;
     let Some(map) = loaded.map else {
@@ -34,12 +63,15 @@ pub fn check(name: &str, bytes: &[u8], cli: &Levels) -> Checked {
             report,
             map: None,
             graph: None,
+            texts: Texts::default(),
         };
     };
     let graph = MapGraph::new(&map);
+    let texts = texts::resolve(&map, Path::new(name), &opts.texts, &mut diagnostics);
     diagnostics.extend(rules::run_all(&Context {
         map: &map,
         graph: &graph,
+        texts: &texts,
     }));
     let mut levels = Levels::default();
     for setting in &map.lints {
@@ -60,5 +92,6 @@ pub fn check(name: &str, bytes: &[u8], cli: &Levels) -> Checked {
         },
         map: Some(map),
         graph: Some(graph),
+        texts,
     }
 }

@@ -171,6 +171,45 @@ impl MapGraph {
         self.graph.node_weight(n).copied()
     }
 
+    /// Whether claim `i` only answers objections: it attacks something, and
+    /// everything it attacks is a claim that itself attacks something (a
+    /// counterpoint). Such a claim is an answer, not an objection.
+    pub fn is_answer(&self, map: &Map, i: usize) -> bool {
+        let Some(node) = self.claim_node(i) else {
+            return false;
+        };
+        let mut targets = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .filter(|e| e.weight().kind.is_attack())
+            .map(|e| self.node(petgraph::visit::EdgeRef::target(&e)))
+            .peekable();
+        targets.peek().is_some()
+            && targets.all(|t| {
+                matches!(t, Some(Node::Claim(j)) if map.claims.get(j).is_some_and(|c| !c.attacks.is_empty()))
+            })
+    }
+
+    /// The claims that attack claim `i` (rebut or undermine it), in file
+    /// order, each once.
+    pub fn attackers(&self, i: usize) -> Vec<usize> {
+        let Some(node) = self.claim_node(i) else {
+            return Vec::new();
+        };
+        let mut by: Vec<usize> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Incoming)
+            .filter(|e| e.weight().kind == EdgeKind::Attack)
+            .filter_map(|e| match self.node(petgraph::visit::EdgeRef::source(&e)) {
+                Some(Node::Claim(j)) => Some(j),
+                _ => None,
+            })
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        by
+    }
+
     /// The id of node `n` in `map`.
     pub fn node_id<'m>(&self, map: &'m Map, n: NodeIndex) -> &'m str {
         let id = match self.node(n) {

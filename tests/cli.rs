@@ -67,9 +67,16 @@ fn json_goes_to_stdout() {
     assert_eq!(stderr, "");
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["summary"]["errors"], 1);
-    assert_eq!(v["diagnostics"][0]["code"], "uncited-claim");
-    assert_eq!(v["diagnostics"][0]["line"], 14);
-    assert_eq!(v["diagnostics"][0]["column"], 9);
+    let uncited = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "uncited-claim")
+        .unwrap();
+    assert_eq!(uncited["severity"], "error");
+    assert_eq!(uncited["file"], "tests/fixtures/rules/uncited-claim.toml");
+    assert_eq!(uncited["line"], 13);
+    assert_eq!(uncited["column"], 9);
 }
 
 #[test]
@@ -194,4 +201,64 @@ fn no_arguments_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("Usage: argmap"));
     assert_eq!(run(&["check"]).0, 2);
+}
+
+#[test]
+fn text_flag_supplies_a_source_text() {
+    let map = "tests/fixtures/rules/unchecked-quotes.toml";
+    let (code, _, stderr) = run(&[
+        "check",
+        map,
+        "--text",
+        "council2024=tests/fixtures/rules/texts/inspection.txt",
+    ]);
+    // Both anchors and the citation are now checked; "cracks in two piers" is verbatim,
+    // "the bridge should be rebuilt" too.
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("unchecked-quotes"), "{stderr}");
+}
+
+#[test]
+fn text_flag_errors_exit_2() {
+    let map = "tests/fixtures/rules/unchecked-quotes.toml";
+    insta::assert_snapshot!(transcript(&[
+        "check",
+        map,
+        "--text",
+        "council2042=tests/fixtures/rules/texts/inspection.txt"
+    ]));
+    insta::assert_snapshot!(transcript(&[
+        "check",
+        map,
+        "--text",
+        "council2024=tests/fixtures/rules/texts/nothing.txt"
+    ]));
+    insta::assert_snapshot!(transcript(&["check", map, "--text", "council2024"]));
+}
+
+#[cfg(unix)]
+#[test]
+fn text_paths_may_not_escape_through_symlinks() {
+    let dir = std::env::temp_dir().join(format!("argmap-symlink-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("maps")).unwrap();
+    std::fs::write(dir.join("secret.txt"), "the bridge should be rebuilt").unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("maps/link.txt")).unwrap();
+    let map = dir.join("maps/m.toml");
+    std::fs::write(
+        &map,
+        "[map]\ntitle = \"t\"\nthesis = \"a\"\n[sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2000\ntext = \"link.txt\"\n[claims.a]\ntext = \"A\"\ncites = [{ source = \"s\", quote = \"the bridge should be rebuilt\" }]\n",
+    )
+    .unwrap();
+    let map = map.to_str().unwrap();
+    let (code, _, stderr) = run(&["check", map]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("resolves through a symbolic link"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("outside the map's folder"), "{stderr}");
+    let (code, _, stderr) = run(&["check", "--allow-outside-texts", map]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

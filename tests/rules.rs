@@ -132,6 +132,14 @@ title = "t"
 uncited-claim = "warn"
 [claims.a]
 text = "A"
+[claims.b]
+text = "B"
+supports = ["a"]
+cites = ["s"]
+[sources.s]
+title = "S"
+authors = ["A"]
+year = 2000
 "#;
     let levels_of = |cli: &Levels| {
         argmap::check::check("m.toml", map, cli)
@@ -141,15 +149,19 @@ text = "A"
             .map(|d| (d.code, d.severity.as_str()))
             .collect::<Vec<_>>()
     };
+    // The map lowers `uncited-claim` to a warning.
     assert_eq!(
         levels_of(&Levels::default()),
-        [("orphan-claim", "warning"), ("uncited-claim", "warning")]
+        [("uncited-claim", "warning")]
     );
+    // The command line wins over the map, in both directions.
     let mut cli = Levels::default();
     cli.set("uncited-claim", argmap::diag::Level::Error)
         .unwrap();
-    cli.set("orphan-claim", argmap::diag::Level::Allow).unwrap();
     assert_eq!(levels_of(&cli), [("uncited-claim", "error")]);
+    cli.set("uncited-claim", argmap::diag::Level::Allow)
+        .unwrap();
+    assert_eq!(levels_of(&cli), []);
 }
 
 #[test]

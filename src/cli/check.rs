@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, Args};
 
-use super::{FAILURE, FINDINGS, Format, LevelArgs, SUCCESS, fail, input};
+use super::{FINDINGS, Format, LevelArgs, SUCCESS, TextArgs, fail, input};
 use argmap::diag::render::{human, json};
 
 pub const EXAMPLES: &str = "\
@@ -13,6 +13,7 @@ Examples:
   argmap check --format json maps/*.toml > findings.json
   argmap check -A orphan-claim -D unused-source maps/bridge.toml
   argmap check --quiet maps/bridge.toml && echo sound
+  argmap check maps/chapter.toml --text chapter=~/texts/chapter.txt
 
 Levels: each code has a default level; a map's [lints] table overrides it, and
 -A (allow), -W (warn) and -D (deny: error) override both, the last one given
@@ -35,6 +36,9 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     levels: LevelArgs,
+
+    #[command(flatten)]
+    texts: TextArgs,
 }
 
 /// Runs `check`; returns the exit code.
@@ -50,10 +54,28 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> u8 {
             Err((msg, help)) => return fail(&msg, help.as_deref()),
         }
     }
-    let reports: Vec<_> = inputs
+    let texts = match args.texts.options() {
+        Ok(t) => t,
+        Err(e) => return fail(&e, None),
+    };
+    let opts = argmap::check::Options {
+        levels: cli_levels,
+        texts,
+    };
+    let checked: Vec<_> = inputs
         .iter()
-        .map(|(name, bytes)| argmap::check::check(name, bytes, &cli_levels).report)
+        .map(|(name, bytes)| argmap::check::check_with(name, bytes, &opts))
         .collect();
+    if let Some(e) = args
+        .texts
+        .unused_id(checked.iter().filter_map(|c| c.map.as_ref()))
+    {
+        return fail(
+            &e,
+            Some("`--text` takes the id of a source, as in `[sources.<id>]`"),
+        );
+    }
+    let reports: Vec<_> = checked.into_iter().map(|c| c.report).collect();
     match args.format {
         Format::Human => anstream::eprint!("{}", human::render(&reports, true, args.quiet)),
         Format::Json => print!("{}", json::render(&reports)),
@@ -61,6 +83,3 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> u8 {
     let errors: usize = reports.iter().map(|r| r.errors()).sum();
     if errors > 0 { FINDINGS } else { SUCCESS }
 }
-
-#[allow(dead_code)]
-const _: u8 = FAILURE;

@@ -63,3 +63,58 @@ pub fn io_reason(e: &std::io::Error) -> String {
         }
     }
 }
+
+/// A checked map that has a model, for commands that need one (`eval`,
+/// `render`, `report`).
+pub struct Usable {
+    /// The findings.
+    pub report: argmap::diag::FileReport,
+    /// The model.
+    pub map: argmap::model::Map,
+    /// Its graph.
+    pub graph: argmap::graph::MapGraph,
+    /// The source texts read for quote checks.
+    pub texts: argmap::texts::Texts,
+}
+
+/// Reads and checks the map at `path` with `texts`. On failure prints why
+/// and returns the exit code: 2 when the file or a `--text` cannot be read,
+/// 1 (with the findings) when the map is not TOML. A usable map with
+/// error-level findings is returned, after a one-line warning.
+pub fn load_usable(path: &Path, texts: &super::TextArgs) -> Result<Usable, u8> {
+    let bytes = read_map(path).map_err(|(msg, help)| super::fail(&msg, help.as_deref()))?;
+    let opts = argmap::check::Options {
+        levels: argmap::diag::Levels::default(),
+        texts: texts.options().map_err(|e| super::fail(&e, None))?,
+    };
+    let name = path.display().to_string();
+    let checked = argmap::check::check_with(&name, &bytes, &opts);
+    let (Some(map), Some(graph)) = (checked.map, checked.graph) else {
+        anstream::eprint!(
+            "{}",
+            argmap::diag::render::human::render(&[checked.report], true, false)
+        );
+        return Err(super::FINDINGS);
+    };
+    let (report, source_texts) = (checked.report, checked.texts);
+    if let Some(e) = texts.unused_id(std::iter::once(&map)) {
+        return Err(super::fail(
+            &e,
+            Some("`--text` takes the id of a source, as in `[sources.<id>]`"),
+        ));
+    }
+    let errors = report.errors();
+    if errors > 0 {
+        super::warn(&format!(
+            "`{name}` has {errors} error{}; `argmap check {name}` shows {}",
+            if errors == 1 { "" } else { "s" },
+            if errors == 1 { "it" } else { "them" }
+        ));
+    }
+    Ok(Usable {
+        report,
+        map,
+        graph,
+        texts: source_texts,
+    })
+}

@@ -4,8 +4,12 @@
 //! its exit code: [`SUCCESS`], [`FINDINGS`] or [`FAILURE`].
 
 mod check;
+mod eval;
 mod explain;
 mod input;
+mod output;
+mod render;
+mod report;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -25,6 +29,10 @@ Examples:
   argmap check -A orphan-claim -D unused-source maps/bridge.toml
   argmap explain                              list every diagnostic code
   argmap explain uncited-claim                what a code means and how to fix it
+  argmap render maps/bridge.toml -o bridge.svg   draw it (.dot needs no Graphviz)
+  argmap eval maps/bridge.toml                what survives the objections
+  argmap report maps/bridge.toml -o audit.md  the reviewer's audit
+  argmap check maps/chapter.toml --text chapter=chapter.txt   check quotes too
 
 Exit codes: 0 no error-level finding, 1 error-level findings, 2 the command could not run.";
 
@@ -60,6 +68,15 @@ enum Command {
     /// Explain a diagnostic code, or list them all.
     #[command(after_help = explain::EXAMPLES)]
     Explain(explain::ExplainArgs),
+    /// Evaluate a map: label each claim and argument accepted, rejected or undecided.
+    #[command(after_help = eval::EXAMPLES)]
+    Eval(eval::EvalArgs),
+    /// Draw a map as a Graphviz diagram: DOT, SVG, PNG or PDF.
+    #[command(after_help = render::EXAMPLES)]
+    Render(render::RenderArgs),
+    /// Write the audit report of a map: per section, bibliography, quotes, evaluation.
+    #[command(after_help = report::EXAMPLES)]
+    Report(report::ReportArgs),
 }
 
 /// Output format of findings.
@@ -110,16 +127,97 @@ impl LevelArgs {
     }
 }
 
+/// `--text ID=PATH` and `--allow-outside-texts`, on every command that reads maps.
+#[derive(Args, Debug, Default)]
+pub struct TextArgs {
+    /// Check quotes from source ID against the plain text at PATH (repeatable); wins over the
+    /// source's `text` key. Use it for texts that cannot ship with the map.
+    #[arg(long = "text", value_name = "ID=PATH", value_parser = parse_text_arg, action = clap::ArgAction::Append)]
+    texts: Vec<(String, std::path::PathBuf)>,
+    /// Let `text` keys in maps point outside the map's folder (absolute paths, `..`, symbolic links).
+    #[arg(long)]
+    allow_outside_texts: bool,
+}
+
+fn parse_text_arg(s: &str) -> Result<(String, std::path::PathBuf), String> {
+    match s.split_once('=') {
+        Some((id, path)) if !id.is_empty() && !path.is_empty() => Ok((id.to_owned(), path.into())),
+        _ => Err("expected ID=PATH, for example `--text lee-chapter=chapter.txt`".to_owned()),
+    }
+}
+
+impl TextArgs {
+    /// The options, once every `--text` file is known to be readable.
+    pub fn options(&self) -> Result<argmap::texts::TextOptions, String> {
+        for (id, path) in &self.texts {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_file() => {}
+                Ok(_) => return Err(format!("`--text {id}={}`: not a file", path.display())),
+                Err(e) => {
+                    return Err(format!(
+                        "`--text {id}={}`: {}",
+                        path.display(),
+                        input::io_reason(&e)
+                    ));
+                }
+            }
+        }
+        Ok(argmap::texts::TextOptions {
+            overrides: self.texts.clone(),
+            allow_outside: self.allow_outside_texts,
+        })
+    }
+
+    /// An error for a `--text` id that names no source in any of `maps`.
+    pub fn unused_id<'m>(
+        &self,
+        maps: impl Iterator<Item = &'m argmap::model::Map> + Clone,
+    ) -> Option<String> {
+        for (id, path) in &self.texts {
+            if maps.clone().any(|m| m.source(id).is_some()) {
+                continue;
+            }
+            let ids = maps
+                .clone()
+                .flat_map(|m| m.ids_of(argmap::model::Kind::Source));
+            let hint = argmap::suggest::closest(id, ids)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Some(format!(
+                "`--text {id}={}`: no map has a source `{id}`{hint}",
+                path.display()
+            ));
+        }
+        None
+    }
+}
+
 /// Prints a command failure in the house style and returns [`FAILURE`].
 pub fn fail(message: &str, help: Option<&str>) -> u8 {
+    fail_with_notes(message, &[], help)
+}
+
+/// Prints a command failure with `= note:` lines and returns [`FAILURE`].
+pub fn fail_with_notes(message: &str, notes: &[String], help: Option<&str>) -> u8 {
     let style = anstyle::Style::new()
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
     anstream::eprintln!("{style}error{style:#}: {message}");
+    for note in notes {
+        anstream::eprintln!("  = note: {note}");
+    }
     if let Some(help) = help {
         anstream::eprintln!("  = help: {help}");
     }
     FAILURE
+}
+
+/// Prints a warning in the house style.
+pub fn warn(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+    anstream::eprintln!("{style}warning{style:#}: {message}");
 }
 
 /// Parses the command line and runs the command.
@@ -138,6 +236,9 @@ pub fn run() -> u8 {
     match (cli.command, sub) {
         (Command::Check(args), Some(m)) => check::run(&args, m),
         (Command::Explain(args), _) => explain::run(&args),
+        (Command::Report(args), _) => report::run(&args),
+        (Command::Eval(args), _) => eval::run(&args),
+        (Command::Render(args), _) => render::run(&args),
         (Command::Check(_), None) => FAILURE,
     }
 }

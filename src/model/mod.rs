@@ -256,15 +256,13 @@ impl Source {
     }
 }
 
-/// The family name in `Family, Given` or `Given Family` form.
+/// The name to cite an author by: the family name of a person written
+/// `Family, Given`; any other name (an organisation, or a person written in
+/// natural order, which cannot be told apart) whole.
 fn family_name(author: &str) -> String {
     match author.split_once(',') {
         Some((family, _)) => family.trim().to_owned(),
-        None => author
-            .split_whitespace()
-            .last()
-            .unwrap_or(author)
-            .to_owned(),
+        None => author.trim().to_owned(),
     }
 }
 
@@ -480,9 +478,13 @@ mod tests {
             "Broeders 2015"
         );
         assert_eq!(
-            source(&["Ann Smith", "Bo Li"], Some(2020)).short_label(),
+            source(&["Smith, Ann", "Bo Li"], Some(2020)).short_label(),
             "Smith et al. 2020"
         );
         assert_eq!(source(&["Xinhua"], None).short_label(), "Xinhua");
+        assert_eq!(
+            source(&["Ministry of Transport"], Some(2022)).short_label(),
+            "Ministry of Transport 2022"
+        );
     }
 }

@@ -11,6 +11,7 @@
 use crate::diag::{Diagnostic, Level};
 use crate::graph::MapGraph;
 use crate::model::Map;
+use crate::texts::Texts;
 
 /// What a rule's check sees.
 pub struct Context<'a> {
@@ -18,6 +19,8 @@ pub struct Context<'a> {
     pub map: &'a Map,
     /// Its graph.
     pub graph: &'a MapGraph,
+    /// The texts of its sources, for quote checks.
+    pub texts: &'a Texts,
 }
 
 /// A rule's check: appends its findings.
@@ -72,18 +75,29 @@ macro_rules! declare_rule {
     };
 }
 
+mod accessed_date;
 mod circular_support;
+mod cited_as_mismatch;
 mod duplicate_id;
+mod duplicate_source;
+mod invalid_doi;
 mod invalid_url;
 mod invalid_value;
 mod missing_field;
 mod orphan_claim;
+mod quote_not_found;
 mod self_reference;
 mod source_missing_field;
+mod supports_and_attacks;
+mod text_fragment_url;
 mod toml_syntax;
+mod unanswered_counterpoint;
+mod unchecked_quotes;
 mod uncited_claim;
 mod unknown_field;
 mod unknown_reference;
+mod unreadable_text;
+mod unsupported_thesis;
 mod unused_source;
 
 /// Every rule, loader codes first, then map rules in the order they run.
@@ -96,11 +110,22 @@ pub static RULES: &[&Rule] = &[
     &unknown_reference::RULE,
     &self_reference::RULE,
     &circular_support::RULE,
+    &supports_and_attacks::RULE,
+    &quote_not_found::RULE,
+    &unchecked_quotes::RULE,
+    &unreadable_text::RULE,
     &uncited_claim::RULE,
     &orphan_claim::RULE,
+    &unsupported_thesis::RULE,
+    &unanswered_counterpoint::RULE,
     &unused_source::RULE,
     &source_missing_field::RULE,
     &invalid_url::RULE,
+    &text_fragment_url::RULE,
+    &invalid_doi::RULE,
+    &accessed_date::RULE,
+    &duplicate_source::RULE,
+    &cited_as_mismatch::RULE,
 ];
 
 /// The rule with `code`.

@@ -10,7 +10,7 @@ declare_rule! {
     /// ## What it finds
     /// A claim that supports nothing, attacks nothing, is the premise or
     /// conclusion of no argument, is supported and attacked by nothing, and
-    /// is not the map's thesis.
+    /// is not the map's thesis. A map of a single claim is not reported.
     ///
     /// ## Why it matters
     /// An argument map is about how claims bear on each other; a claim
@@ -36,6 +36,9 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.map.claims.len() < 2 {
+        return; // a lone claim has nothing to be connected to
+    }
     let thesis = cx.map.meta.thesis.as_ref().map(|t| t.value.as_str());
     for (i, c) in cx.map.claims.iter().enumerate() {
         if !c.supports.is_empty() || !c.attacks.is_empty() || thesis == Some(&c.id.value) {

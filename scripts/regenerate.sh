@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Regenerates rendered/ (the chapter map's diagrams and audit) and the audit
+# block of README.md. DOT always; SVG when Graphviz is installed.
+#
+#   scripts/regenerate.sh [PATH-TO-CHAPTER-TEXT]
+#
+# The chapter text defaults to ../shared/chapter/cpc-and-sovereignty.txt.
+# tests/chapter.rs fails when anything here is stale.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+text=${1:-../shared/chapter/cpc-and-sovereignty.txt}
+map=maps/cpc-and-sovereignty.toml
+out=rendered/cpc-and-sovereignty
+cargo build --release --quiet
+argmap=target/release/argmap
+
+rm -f rendered/*.dot
+"$argmap" render "$map" -o "$out.dot"
+"$argmap" render "$map" --focus party-has-tools --depth 2 -o "$out--thesis.dot"
+for section in $(sed -n 's/^\[sections\.\([A-Za-z0-9_-]*\)\]$/\1/p' "$map"); do
+  "$argmap" render "$map" --section "$section" -o "$out--$section.dot"
+done
+
+if command -v dot >/dev/null 2>&1; then
+  rm -f rendered/*.svg
+  for f in rendered/*.dot; do
+    dot -Tsvg "$f" -o "${f%.dot}.svg"
+  done
+else
+  echo "regenerate: Graphviz is not installed; SVGs not regenerated" >&2
+fi
+
+"$argmap" report "$map" --text lee-chapter="$text" --diagram cpc-and-sovereignty.svg -o "$out-audit.md"
+"$argmap" report "$map" --text lee-chapter="$text" --format html -o "$out-audit.html"
+
+# The README shows the audit with its headings one level down.
+"$argmap" report "$map" --text lee-chapter="$text" --heading-level 3 --diagram rendered/cpc-and-sovereignty.svg > target/readme-audit.md
+awk -v block=target/readme-audit.md '
+  /<!-- audit:start -->/ { print; while ((getline line < block) > 0) print line; skip = 1; next }
+  /<!-- audit:end -->/ { skip = 0 }
+  !skip { print }
+' README.md > target/README.md.new
+mv target/README.md.new README.md
+echo "regenerated rendered/ and the README audit"

@@ -1,0 +1,61 @@
+//! Writing command output: to stdout or atomically to a file, and never over
+//! one of the command's input maps.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Whether `out` exists and is the same file as `input`.
+pub fn same_file(input: &Path, out: &Path) -> bool {
+    match (input.canonicalize(), out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes `bytes` to a temporary file next to `path`, then renames it over
+/// `path`: readers see the old file or the whole new one, never a part, and
+/// a failure leaves no partial file behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".argmap-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like any new file (0o666 less the umask), not tempfile's 0o600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes `bytes` to `out` (`-` for stdout), refusing to overwrite `input`.
+/// Returns an error message in the house style.
+pub fn emit(out: &Path, input: &Path, bytes: &[u8]) -> Result<(), String> {
+    if out == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| format!("cannot write to stdout: {}", super::input::io_reason(&e)));
+    }
+    if same_file(input, out) {
+        return Err(format!(
+            "refusing to write over the input map `{}`",
+            input.display()
+        ));
+    }
+    write_atomically(out, bytes).map_err(|e| {
+        format!(
+            "cannot write `{}`: {}",
+            out.display(),
+            super::input::io_reason(&e)
+        )
+    })
+}

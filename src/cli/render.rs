@@ -1,0 +1,318 @@
+//! `argmap render`: draw a map as a Graphviz diagram (DOT, SVG, PNG, PDF).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use super::{SUCCESS, TextArgs, input, output, warn};
+use argmap::render::exec::{self, DotError};
+use argmap::render::{Direction, Format, Options, View};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  argmap render maps/bridge.toml -o bridge.svg      the whole map, as SVG
+  argmap render maps/bridge.toml -o bridge.dot      DOT, no Graphviz needed
+  argmap render maps/bridge.toml -o - | dot -Tpng > bridge.png
+  argmap render maps/bridge.toml -o rebuild.png --focus rebuild --depth 1
+  argmap render maps/bridge.toml -o safety.pdf --section safety --sources
+
+The extension of OUT picks the format: .dot needs nothing else; .svg, .png and
+.pdf run the Graphviz `dot` program (set ARGMAP_DOT to use another one).
+
+Views: --focus ID draws the claims and arguments within --depth steps of ID
+along any relation, both ways; a linked argument counts as one step and is
+always drawn with all its premises and its conclusion. --section ID draws that
+section's claims and arguments (an argument belongs to its `section`, else to
+its conclusion's) and, faded and outside the section's box, each claim or
+argument one step outside it that they connect to.
+
+The legend explains the diagram: the thesis has a double border, premises are
+rounded and blue, counterpoints square and red, a claim without citation has a
+dashed border; support is a solid green arrow, an attack a dashed red line
+ending in a bar; linked premises meet in an oval inference node.";
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Dot => Format::Dot,
+            FormatArg::Svg => Format::Svg,
+            FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
+        }
+    }
+}
+
+/// `--direction`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DirectionArg {
+    /// Top to bottom: premises above their conclusions.
+    #[value(name = "TB")]
+    Tb,
+    /// Bottom to top: evidence at the bottom, the thesis at the top.
+    #[value(name = "BT")]
+    Bt,
+    /// Left to right.
+    #[value(name = "LR")]
+    Lr,
+}
+
+impl From<DirectionArg> for Direction {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::Tb => Direction::TopBottom,
+            DirectionArg::Bt => Direction::BottomTop,
+            DirectionArg::Lr => Direction::LeftRight,
+        }
+    }
+}
+
+/// Arguments of `argmap render`.
+#[derive(Args, Debug)]
+pub struct RenderArgs {
+    /// The map file to draw.
+    #[arg(value_name = "MAP")]
+    map: PathBuf,
+
+    /// Where to write the diagram; its extension (.dot, .svg, .png, .pdf)
+    /// picks the format. `-` writes to stdout (DOT unless --format says
+    /// otherwise).
+    #[arg(short, long, value_name = "OUT")]
+    output: PathBuf,
+
+    /// The output format, whatever the extension of OUT.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+
+    /// Draw only the claims and arguments within --depth steps of this
+    /// claim or argument.
+    #[arg(long, value_name = "ID")]
+    focus: Option<String>,
+
+    /// How many steps --focus follows.
+    #[arg(long, value_name = "N", requires = "focus", default_value_t = 2)]
+    depth: usize,
+
+    /// Draw only this section, with what it connects to faded around it.
+    #[arg(long, value_name = "ID", conflicts_with = "focus")]
+    section: Option<String>,
+
+    /// The way the diagram reads. Default: BT for up to 30 claims, LR
+    /// (sections stacked, closer to a page's shape) for more
+    #[arg(long, value_enum, ignore_case = true)]
+    direction: Option<DirectionArg>,
+
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+
+    /// Draw a node for each cited source, linked to the claims citing it.
+    #[arg(long)]
+    sources: bool,
+
+    /// Mark and fill each claim and argument by its label under grounded
+    /// semantics (accepted, rejected, undecided), as `argmap eval` computes it.
+    #[arg(long)]
+    status: bool,
+
+    #[command(flatten)]
+    texts: TextArgs,
+
+    /// Stop Graphviz `dot` after this many seconds; nothing is written then.
+    #[arg(long, value_name = "SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
+}
+
+fn fail(message: &str, notes: &[String], help: Option<&str>) -> u8 {
+    super::fail_with_notes(message, notes, help)
+}
+
+/// The output is standard output.
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Runs `render`; returns the exit code.
+pub fn run(args: &RenderArgs) -> u8 {
+    let out = &args.output;
+    let shown = out.display();
+    let format = match (args.format, is_stdout(out)) {
+        (Some(f), _) => Format::from(f),
+        (None, true) => Format::Dot,
+        (None, false) => match Format::from_path(out) {
+            Some(f) => f,
+            None => {
+                return fail(
+                    &format!("cannot tell the format of `{shown}` from its extension"),
+                    &[],
+                    Some("name a file ending in .dot, .svg, .png or .pdf, or give `--format`"),
+                );
+            }
+        },
+    };
+    if is_stdout(out) && format.is_binary() && std::io::stdout().is_terminal() {
+        return fail(
+            &format!(
+                "refusing to write {} to a terminal",
+                format.name().to_uppercase()
+            ),
+            &[],
+            Some("redirect stdout to a file, or give `-o FILE`"),
+        );
+    }
+    if !is_stdout(out) {
+        if out.is_dir() {
+            return fail(
+                &format!("`{shown}` is a directory"),
+                &[],
+                Some("give a file name, such as `-o map.svg`"),
+            );
+        }
+        if output::same_file(&args.map, out) {
+            return fail(
+                &format!(
+                    "refusing to write the diagram over the map `{}`",
+                    args.map.display()
+                ),
+                &[],
+                Some(&format!(
+                    "give another output file, such as `-o {}`",
+                    args.map.with_extension("svg").display()
+                )),
+            );
+        }
+    }
+    let usable = match input::load_usable(&args.map, &args.texts) {
+        Ok(u) => u,
+        Err(code) => return code,
+    };
+    let (map, graph) = (&usable.map, &usable.graph);
+
+    let view = match (&args.focus, &args.section) {
+        (Some(id), _) => View::Focus {
+            id: id.clone(),
+            depth: args.depth,
+        },
+        (None, Some(id)) => View::Section(id.clone()),
+        (None, None) => View::Whole,
+    };
+    let options = Options {
+        view,
+        direction: args.direction.map(Direction::from),
+        legend: !args.no_legend,
+        sources: args.sources,
+        status: args.status.then(|| argmap::eval::evaluate(map, graph)),
+    };
+    let dot = match argmap::render::to_dot(map, graph, &options) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string(), &[], e.help().as_deref()),
+    };
+
+    let output = if format.needs_graphviz() {
+        let program = exec::dot_program();
+        let limit = Duration::from_secs(args.timeout);
+        match exec::run_dot(&program, &dot, format, limit) {
+            Ok(rendered) => {
+                for line in rendered.warnings.lines().filter(|l| !l.trim().is_empty()) {
+                    warn(&format!("Graphviz: {}", line.trim()));
+                }
+                rendered.output
+            }
+            Err(e) => return dot_failure(&e, &program, out, format),
+        }
+    } else {
+        dot.into_bytes()
+    };
+
+    let written = if is_stdout(out) {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&output).and_then(|()| stdout.flush())
+    } else {
+        output::write_atomically(out, &output)
+    };
+    match written {
+        Ok(()) => SUCCESS,
+        Err(e) if is_stdout(out) && e.kind() == std::io::ErrorKind::BrokenPipe => SUCCESS,
+        Err(e) => fail(
+            &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
+            &[],
+            None,
+        ),
+    }
+}
+
+/// Reports a `dot` failure; nothing has been written.
+fn dot_failure(e: &DotError, program: &std::ffi::OsStr, out: &Path, format: Format) -> u8 {
+    let dot_name = if is_stdout(out) {
+        "-o map.dot".to_owned()
+    } else {
+        format!("-o {}", out.with_extension("dot").display())
+    };
+    let nothing = if is_stdout(out) {
+        "nothing was written".to_owned()
+    } else {
+        format!("`{}` was not written", out.display())
+    };
+    match e {
+        DotError::NotFound { .. } => {
+            let from_env = std::env::var_os(exec::DOT_ENV).is_some_and(|v| !v.is_empty());
+            let message = if from_env {
+                format!(
+                    "cannot draw {}: the Graphviz program `{}` (from {}) does not exist",
+                    format.name().to_uppercase(),
+                    program.to_string_lossy(),
+                    exec::DOT_ENV
+                )
+            } else {
+                format!(
+                    "cannot draw {}: Graphviz is not installed (its `dot` program is not on PATH)",
+                    format.name().to_uppercase()
+                )
+            };
+            let also = if from_env {
+                " and set ARGMAP_DOT to its `dot` or unset it"
+            } else {
+                ""
+            };
+            fail(
+                &message,
+                &[nothing],
+                Some(&format!(
+                    "install Graphviz (`apt-get install graphviz`, `brew install graphviz`){also}, \
+                     or write DOT, which needs no Graphviz: `{dot_name}`"
+                )),
+            )
+        }
+        DotError::TimedOut { .. } => fail(
+            &e.to_string(),
+            &[nothing],
+            Some(&format!(
+                "draw part of the map with `--focus ID` or `--section ID`, allow more time \
+                 with `--timeout SECS`, or write DOT: `{dot_name}`"
+            )),
+        ),
+        _ => {
+            let mut notes: Vec<String> = e
+                .stderr()
+                .map(|s| {
+                    s.lines()
+                        .map(|l| format!("dot: {}", l.trim_end()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            notes.push(nothing);
+            fail(&e.to_string(), &notes, None)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! `argmap report`: the reviewer's audit of a map, as Markdown or HTML.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use super::{SUCCESS, TextArgs, fail, input, output};
+use argmap::report::{Audit, html, markdown};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  argmap report maps/bridge.toml                      Markdown on stdout
+  argmap report maps/bridge.toml --format html -o audit.html
+  argmap report maps/chapter.toml --text chapter=chapter.txt -o audit.md --diagram chapter.svg
+
+The HTML page embeds the whole-map diagram when Graphviz (`dot`) is installed.";
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// GitHub-flavoured Markdown
+    Md,
+    /// one self-contained HTML page
+    Html,
+}
+
+/// Arguments of `argmap report`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The map to audit.
+    #[arg(value_name = "MAP")]
+    map: PathBuf,
+
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    format: ReportFormat,
+
+    /// Where to write the report (`-` for stdout, the default).
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    output: PathBuf,
+
+    /// Markdown: a path or URL of the map's diagram to show in the report.
+    #[arg(long, value_name = "PATH")]
+    diagram: Option<String>,
+
+    /// Markdown: the level of the report's title heading (1 to 4), for
+    /// embedding the report in another document.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+    heading_level: u8,
+
+    /// HTML: do not embed the diagram, even when Graphviz is installed.
+    #[arg(long)]
+    no_diagram: bool,
+
+    #[command(flatten)]
+    texts: TextArgs,
+}
+
+/// Runs `report`; returns the exit code.
+pub fn run(args: &ReportArgs) -> u8 {
+    let usable = match input::load_usable(&args.map, &args.texts) {
+        Ok(u) => u,
+        Err(code) => return code,
+    };
+    let (map, graph) = (&usable.map, &usable.graph);
+    let evaluation = argmap::eval::evaluate(map, graph);
+    let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts);
+    let page = match args.format {
+        ReportFormat::Md => markdown::render(
+            &audit,
+            args.diagram.as_deref(),
+            usize::from(args.heading_level),
+        ),
+        ReportFormat::Html => {
+            let svg = if args.no_diagram {
+                None
+            } else {
+                diagram_svg(map, graph)
+            };
+            html::render(&audit, svg.as_deref())
+        }
+    };
+    match output::emit(&args.output, &args.map, page.as_bytes()) {
+        Ok(()) => SUCCESS,
+        Err(e) => fail(&e, None),
+    }
+}
+
+/// The whole-map diagram as SVG, when Graphviz is installed and lays it out
+/// in time; otherwise the report goes without it (and says so on stderr).
+fn diagram_svg(map: &argmap::model::Map, graph: &argmap::graph::MapGraph) -> Option<Vec<u8>> {
+    use argmap::render::{self, Format};
+    let dot = render::to_dot(map, graph, &render::Options::default()).ok()?;
+    match render::exec::run_dot(
+        &render::exec::dot_program(),
+        &dot,
+        Format::Svg,
+        Duration::from_secs(60),
+    ) {
+        Ok(r) => Some(r.output),
+        Err(e) => {
+            anstream::eprintln!("note: the report has no diagram: {e}");
+            None
+        }
+    }
+}

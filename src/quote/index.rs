@@ -1,0 +1,359 @@
+//! An index of a source text for quote lookups: the normalised text and the
+//! positions of every word, so that a quote is found by checking only the
+//! places where its rarest word occurs, never by scanning the whole text.
+
+use std::collections::HashMap;
+
+use super::normalize::{Normalized, normalize};
+
+/// Words that occur more often than this are not used to locate the closest
+/// passage of a quote that was not found (they carry little information).
+const MAX_VOTES_PER_WORD: usize = 2_000;
+/// Words of context shown around the closest passage on each side.
+const CONTEXT_WORDS: usize = 2;
+
+/// A source text, normalised and indexed.
+#[derive(Debug)]
+pub struct TextIndex {
+    original: String,
+    norm: Normalized,
+    positions: HashMap<Box<str>, Vec<u32>>,
+    line_starts: Vec<usize>,
+}
+
+/// Where a found quote is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// 1-based line in the text where it starts.
+    pub line: usize,
+}
+
+/// The passage of the text closest to a quote that was not found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Closest {
+    /// 1-based line in the text where the passage starts.
+    pub line: usize,
+    /// The passage as written in the text, whitespace folded.
+    pub passage: String,
+    /// Word-level differences: `the bridge [-should-] {+must+} be rebuilt`,
+    /// `[-...-]` for quote words the text lacks, `{+...+}` for text words
+    /// the quote lacks.
+    pub diff: String,
+    /// Whether the words agree and only punctuation or spacing differs.
+    pub words_agree: bool,
+}
+
+impl TextIndex {
+    /// Normalises and indexes `text`.
+    pub fn new(text: String) -> Self {
+        let norm = normalize(&text);
+        let mut positions: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (i, w) in norm.words.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            match positions.get_mut(w.of(&norm)) {
+                Some(list) => list.push(i),
+                None => {
+                    positions.insert(w.of(&norm).into(), vec![i]);
+                }
+            }
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        TextIndex {
+            original: text,
+            norm,
+            positions,
+            line_starts,
+        }
+    }
+
+    fn line_of(&self, orig: u32) -> usize {
+        match self.line_starts.binary_search(&(orig as usize)) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    fn occurrences(&self, word: &str) -> &[u32] {
+        self.positions.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Looks `quote` up. `Ok` when its normalised form occurs in the
+    /// normalised text; otherwise the closest passage, if any word is shared.
+    pub fn find(&self, quote: &str) -> Result<Found, Option<Closest>> {
+        let q = normalize(quote);
+        if q.text.is_empty() {
+            return Err(None);
+        }
+        if let Some(start) = self.locate(&q) {
+            let line = self
+                .norm
+                .words
+                .partition_point(|w| (w.end as usize) <= start)
+                .min(self.norm.words.len().saturating_sub(1));
+            let orig = self.norm.words.get(line).map_or(0, |w| w.orig_start);
+            return Ok(Found {
+                line: self.line_of(orig),
+            });
+        }
+        Err(self.closest(quote, &q))
+    }
+
+    /// Byte offset in the normalised text where `q` occurs.
+    fn locate(&self, q: &Normalized) -> Option<usize> {
+        let text = self.norm.text.as_str();
+        let needle = q.text.as_str();
+        // Interior words are whole words in the text too; the first and last
+        // may be cut. Anchor on the rarest interior word.
+        let interior = q
+            .words
+            .get(1..q.words.len().saturating_sub(1))
+            .unwrap_or(&[]);
+        let Some(anchor) = interior
+            .iter()
+            .min_by_key(|w| self.occurrences(w.of(q)).len())
+        else {
+            // One or two words: a direct search is cheap enough.
+            return memchr::memmem::find(text.as_bytes(), needle.as_bytes());
+        };
+        let offset = anchor.start as usize;
+        for &pos in self.occurrences(anchor.of(q)) {
+            let Some(w) = self.norm.words.get(pos as usize) else {
+                continue;
+            };
+            let Some(start) = (w.start as usize).checked_sub(offset) else {
+                continue;
+            };
+            if text.get(start..start + needle.len()) == Some(needle) {
+                return Some(start);
+            }
+        }
+        None
+    }
+
+    /// The passage sharing the most words with `q` in the same order: every
+    /// occurrence of each quote word votes for the alignment it implies.
+    fn closest(&self, quote: &str, q: &Normalized) -> Option<Closest> {
+        let mut votes: HashMap<i64, u32> = HashMap::new();
+        for (qi, w) in q.words.iter().enumerate() {
+            let occ = self.occurrences(w.of(q));
+            if occ.len() > MAX_VOTES_PER_WORD {
+                continue;
+            }
+            for &ti in occ {
+                *votes.entry(i64::from(ti) - qi as i64).or_default() += 1;
+            }
+        }
+        let (&align, _) = votes
+            .iter()
+            .max_by_key(|(align, n)| (**n, std::cmp::Reverse(**align)))?;
+        let nwords = self.norm.words.len() as i64;
+        let from = (align - CONTEXT_WORDS as i64).clamp(0, nwords) as usize;
+        let to = (align + q.words.len() as i64 + CONTEXT_WORDS as i64).clamp(0, nwords) as usize;
+        let text_words = self.norm.words.get(from..to)?;
+        let qw: Vec<&str> = q.words.iter().map(|w| w.of(q)).collect();
+        let tw: Vec<&str> = text_words.iter().map(|w| w.of(&self.norm)).collect();
+        let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &qw, &tw);
+        // Drop context words that only surround the quote.
+        let mut changes: Vec<(similar::ChangeTag, usize, usize)> = Vec::new();
+        for op in &ops {
+            for (tag, old, new) in op_changes(op) {
+                changes.push((tag, old, new));
+            }
+        }
+        while changes
+            .first()
+            .is_some_and(|c| c.0 == similar::ChangeTag::Insert)
+        {
+            changes.remove(0);
+        }
+        // Trailing text words are context, except those that replace quote
+        // words deleted just before them (`in [-2001-] {+2000+}`).
+        let is = |tag| move |c: &&(similar::ChangeTag, usize, usize)| c.0 == tag;
+        let trailing = changes
+            .iter()
+            .rev()
+            .take_while(is(similar::ChangeTag::Insert))
+            .count();
+        let replaced = changes
+            .iter()
+            .rev()
+            .skip(trailing)
+            .take_while(is(similar::ChangeTag::Delete))
+            .count();
+        changes.truncate(changes.len() - trailing + trailing.min(replaced));
+        let shown_text: Vec<usize> = changes
+            .iter()
+            .filter(|c| c.0 != similar::ChangeTag::Delete)
+            .map(|c| c.2)
+            .collect();
+        let (first, last) = (
+            shown_text.first().and_then(|&i| text_words.get(i))?,
+            shown_text.last().and_then(|&i| text_words.get(i))?,
+        );
+        let passage = self
+            .original
+            .get(first.orig_start as usize..last.orig_end as usize)
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        let mut diff = Vec::new();
+        let mut words_agree = true;
+        let quote_word = |i: usize| {
+            q.words.get(i).map_or("", |w| {
+                quote
+                    .get(w.orig_start as usize..w.orig_end as usize)
+                    .unwrap_or("")
+            })
+        };
+        for (tag, old, new) in &changes {
+            match tag {
+                similar::ChangeTag::Equal => diff.push(quote_word(*old).to_owned()),
+                similar::ChangeTag::Delete => {
+                    words_agree = false;
+                    diff.push(format!("[-{}-]", quote_word(*old)));
+                }
+                similar::ChangeTag::Insert => {
+                    words_agree = false;
+                    let w = text_words.get(*new).map_or("", |w| {
+                        self.original
+                            .get(w.orig_start as usize..w.orig_end as usize)
+                            .unwrap_or("")
+                    });
+                    diff.push(format!("{{+{w}+}}"));
+                }
+            }
+        }
+        Some(Closest {
+            line: self.line_of(first.orig_start),
+            passage,
+            diff: diff.join(" "),
+            words_agree,
+        })
+    }
+}
+
+/// The single-word changes of a diff op: (tag, quote index, text index).
+fn op_changes(op: &similar::DiffOp) -> Vec<(similar::ChangeTag, usize, usize)> {
+    use similar::ChangeTag::{Delete, Equal, Insert};
+    match *op {
+        similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => (0..len)
+            .map(|k| (Equal, old_index + k, new_index + k))
+            .collect(),
+        similar::DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => (0..old_len)
+            .map(|k| (Delete, old_index + k, new_index))
+            .collect(),
+        similar::DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => (0..new_len)
+            .map(|k| (Insert, old_index, new_index + k))
+            .collect(),
+        similar::DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => (0..old_len)
+            .map(|k| (Delete, old_index + k, new_index))
+            .chain((0..new_len).map(|k| (Insert, old_index + old_len, new_index + k)))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "The goal of China becoming an “advanced information society” was endorsed\n\
+        by the Politburo in 2000. Chinese networks in general appear to remain highly\n\
+        vulnerable to exploitation. Over 2016–17, the CCCI approved a thorough restruc-\n\
+        turing of China's system.";
+
+    fn idx() -> TextIndex {
+        TextIndex::new(TEXT.to_owned())
+    }
+
+    #[test]
+    fn finds_verbatim_and_normalised_quotes_with_their_line() {
+        let i = idx();
+        assert_eq!(
+            i.find("endorsed by the Politburo in 2000"),
+            Ok(Found { line: 1 })
+        );
+        assert_eq!(
+            i.find("\"advanced information society\""),
+            Ok(Found { line: 1 })
+        );
+        assert_eq!(
+            i.find("Over 2016-17, the CCCI approved"),
+            Ok(Found { line: 3 })
+        );
+        assert_eq!(
+            i.find("a thorough restructuring of China’s system"),
+            Ok(Found { line: 3 })
+        );
+        assert_eq!(i.find("politburo"), Ok(Found { line: 2 }));
+    }
+
+    fn miss(quote: &str) -> Closest {
+        match idx().find(quote) {
+            Err(Some(c)) => c,
+            other => panic!("expected a near miss for {quote:?}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_changed_word_is_a_mismatch_with_the_word_marked() {
+        let c = miss("endorsed by the Central Committee in 2000");
+        assert_eq!(
+            c.diff,
+            "endorsed by the [-Central-] [-Committee-] {+Politburo+} in 2000"
+        );
+        assert_eq!(c.passage, "endorsed by the Politburo in 2000");
+        assert_eq!(c.line, 1);
+    }
+
+    #[test]
+    fn a_dropped_hedge_is_a_mismatch() {
+        let c = miss("Chinese networks in general remain highly vulnerable");
+        assert_eq!(
+            c.diff,
+            "Chinese networks in general {+appear+} {+to+} remain highly vulnerable"
+        );
+    }
+
+    #[test]
+    fn a_changed_number_added_word_and_dropped_word_are_mismatches() {
+        assert_eq!(
+            miss("endorsed by the Politburo in 2001").diff,
+            "endorsed by the Politburo in [-2001-] {+2000+}"
+        );
+        assert_eq!(
+            miss("endorsed by the whole Politburo in 2000").diff,
+            "endorsed by the [-whole-] Politburo in 2000"
+        );
+        assert_eq!(
+            miss("endorsed by Politburo in 2000").diff,
+            "endorsed by {+the+} Politburo in 2000"
+        );
+    }
+
+    #[test]
+    fn punctuation_only_differences_are_reported_as_such() {
+        let c = miss("endorsed by the Politburo, in 2000");
+        assert!(c.words_agree);
+    }
+
+    #[test]
+    fn unrelated_quotes_have_no_closest_passage() {
+        assert_eq!(idx().find("zebras quietly graze"), Err(None));
+    }
+}

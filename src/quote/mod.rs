@@ -1,0 +1,7 @@
+//! Quote verification: normalising texts, indexing them, and finding quotes
+//! (or the closest passage to a quote that is not there).
+
+pub mod index;
+pub mod normalize;
+
+pub use index::{Closest, Found, TextIndex};

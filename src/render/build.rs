@@ -1,0 +1,911 @@
+//! Building the DOT syntax tree of a view of a map, in one pass over its
+//! claims, arguments and sources in file order.
+//!
+//! Node ids are generated: `c<i>` for claim `i`, `a<i>` for argument `i`,
+//! `s<i>` for source `i`, `legend_*` for the legend; clusters are
+//! `cluster_<i>` for section `i`. Map text appears only in HTML-like labels
+//! (escaped by [`text::html`]) and tooltips (escaped by [`text::tooltip`]).
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Subgraph,
+    Vertex,
+};
+
+use super::text::{self, html, html_lines, wrap};
+use super::view::{self, Selection, Shown};
+use super::{Direction, Options, TEXT_WIDTH, View};
+use crate::eval::Label;
+use crate::graph::Node;
+use crate::model::{Claim, Kind, Map};
+
+/// Support: arrows, inference nodes.
+const GREEN: &str = "#1B7837";
+/// Attack: lines ending in a bar.
+const RED: &str = "#B2182B";
+/// Text.
+const INK: &str = "#1A1A1A";
+/// Secondary text: citations, actors.
+const MUTED: &str = "#4D4D4D";
+/// Context nodes and citation lines.
+const FAINT: &str = "#969696";
+/// Width of citation and actor lines, in columns.
+const NOTE_WIDTH: usize = 46;
+/// Width of argument labels, in columns.
+const ARGUMENT_WIDTH: usize = 32;
+/// Width of source titles, in columns.
+const SOURCE_WIDTH: usize = 32;
+
+fn plain(s: &str) -> Id {
+    Id::Plain(s.to_owned())
+}
+
+/// A quoted id for text written in this file (never map text).
+fn quoted(s: &str) -> Id {
+    Id::Escaped(format!("\"{s}\""))
+}
+
+/// An HTML-like label from markup whose map text is already escaped.
+fn markup(s: &str) -> Id {
+    Id::Html(format!("<{s}>"))
+}
+
+fn attr(key: &str, value: Id) -> Attribute {
+    Attribute(plain(key), value)
+}
+
+fn node(id: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Node(DotNode::new(NodeId(plain(id), None), attributes))
+}
+
+fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(plain(from), None)),
+            Vertex::N(NodeId(plain(to), None)),
+        ),
+        attributes,
+    })
+}
+
+/// A claim's role, which picks its style. A claim that both supports and
+/// attacks is drawn as a counterpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Thesis,
+    Counterpoint,
+    Premise,
+    Claim,
+}
+
+/// Node attributes for a claim of `role`.
+fn role_attrs(role: Role, uncited: bool) -> Vec<Attribute> {
+    let (style, fill, border, pen) = match role {
+        Role::Thesis => ("rounded,filled", "#FFF1C2", "#7A5C00", "1.6"),
+        Role::Counterpoint => ("filled", "#FBE3E3", RED, "1.3"),
+        Role::Premise => ("rounded,filled", "#E4EEF8", "#2B5C8A", "1.1"),
+        Role::Claim => ("rounded,filled", "#FFFFFF", "#333333", "1.8"),
+    };
+    let style = if uncited {
+        format!("{style},dashed")
+    } else {
+        style.to_owned()
+    };
+    let mut attrs = vec![
+        attr("style", quoted(&style)),
+        attr("fillcolor", quoted(fill)),
+        attr("color", quoted(border)),
+        attr("penwidth", plain(pen)),
+    ];
+    if role == Role::Thesis {
+        attrs.push(attr("peripheries", plain("2")));
+    }
+    attrs
+}
+
+/// Node attributes for an inference node.
+fn argument_attrs() -> Vec<Attribute> {
+    vec![
+        attr("shape", plain("ellipse")),
+        attr("style", quoted("filled")),
+        attr("fillcolor", quoted("#E3F1E3")),
+        attr("color", quoted(GREEN)),
+        attr("penwidth", plain("1.3")),
+        attr("fontsize", plain("9")),
+        attr("margin", quoted("0.05,0.02")),
+    ]
+}
+
+/// Node attributes for a faded context node.
+fn context_attrs() -> Vec<Attribute> {
+    vec![
+        attr("style", quoted("rounded,filled,dotted")),
+        attr("fillcolor", quoted("#F5F5F5")),
+        attr("color", quoted(FAINT)),
+        attr("fontcolor", quoted(FAINT)),
+        attr("penwidth", plain("1.2")),
+    ]
+}
+
+/// Node attributes for a source.
+fn source_attrs() -> Vec<Attribute> {
+    vec![
+        attr("shape", plain("note")),
+        attr("style", quoted("filled")),
+        attr("fillcolor", quoted("#F6F1E4")),
+        attr("color", quoted("#8A7650")),
+        attr("penwidth", plain("1")),
+        attr("fontsize", plain("9")),
+    ]
+}
+
+/// What an edge means, for its style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    Support,
+    Attack,
+    Premise,
+    Conclusion,
+    Cites,
+}
+
+fn line_attrs(line: Line) -> Vec<Attribute> {
+    match line {
+        Line::Support => vec![
+            attr("color", quoted(GREEN)),
+            attr("arrowhead", plain("normal")),
+        ],
+        Line::Attack => vec![
+            attr("color", quoted(RED)),
+            attr("style", plain("dashed")),
+            attr("arrowhead", plain("tee")),
+            attr("arrowsize", plain("1.3")),
+        ],
+        Line::Premise => vec![
+            attr("color", quoted(GREEN)),
+            attr("arrowhead", plain("none")),
+        ],
+        Line::Conclusion => vec![
+            attr("color", quoted(GREEN)),
+            attr("arrowhead", plain("normal")),
+            attr("penwidth", plain("2.2")),
+        ],
+        Line::Cites => vec![
+            attr("color", quoted(FAINT)),
+            attr("style", plain("dotted")),
+            attr("arrowhead", plain("empty")),
+            attr("arrowsize", plain("0.6")),
+        ],
+    }
+}
+
+/// A one-column table row holding `content`.
+fn row(content: &str) -> String {
+    format!("<tr><td align=\"left\" balign=\"left\">{content}</td></tr>")
+}
+
+/// A borderless table of `rows`.
+fn table(rows: &str) -> String {
+    format!(
+        "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">{rows}</table>"
+    )
+}
+
+/// Text in `color` at `size` points.
+fn sized(content: &str, size: u8, color: &str) -> String {
+    format!("<font point-size=\"{size}\" color=\"{color}\">{content}</font>")
+}
+
+/// Small secondary text.
+fn small(content: &str, color: &str) -> String {
+    sized(content, 9, color)
+}
+
+/// Replaces the `penwidth` in `attrs` by the focus node's.
+fn mark_focus(attrs: &mut Vec<Attribute>) {
+    attrs.retain(|Attribute(k, _)| *k != plain("penwidth"));
+    attrs.push(attr("penwidth", plain("2.8")));
+}
+
+/// Facts about the map that every node needs, computed once.
+struct Index<'m> {
+    map: &'m Map,
+    /// `short_label()` of every source.
+    source_labels: Vec<String>,
+    /// Per claim: a premise of some argument.
+    linked_premise: Vec<bool>,
+    /// The thesis claim.
+    thesis: Option<usize>,
+    claim_sections: Vec<Option<usize>>,
+    argument_sections: Vec<Option<usize>>,
+}
+
+impl<'m> Index<'m> {
+    fn new(map: &'m Map) -> Self {
+        let mut linked_premise = vec![false; map.claims.len()];
+        for arg in &map.arguments {
+            for p in &arg.premises {
+                if let Some(flag) = map.claim(&p.value).and_then(|i| linked_premise.get_mut(i)) {
+                    *flag = true;
+                }
+            }
+        }
+        let claim_sections = view::claim_sections(map);
+        let argument_sections = view::argument_sections(map, &claim_sections);
+        Index {
+            map,
+            source_labels: map.sources.iter().map(|s| s.short_label()).collect(),
+            linked_premise,
+            thesis: map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value)),
+            claim_sections,
+            argument_sections,
+        }
+    }
+
+    fn role(&self, i: usize, claim: &Claim) -> Role {
+        if self.thesis == Some(i) {
+            Role::Thesis
+        } else if !claim.attacks.is_empty() {
+            Role::Counterpoint
+        } else if !claim.supports.is_empty() || self.linked_premise.get(i) == Some(&true) {
+            Role::Premise
+        } else {
+            Role::Claim
+        }
+    }
+
+    /// How a citation is shown: `Creemers 2021a, p. 3`.
+    fn citation(&self, source: &str, at: Option<&str>) -> String {
+        let label = self
+            .map
+            .source(source)
+            .and_then(|s| self.source_labels.get(s))
+            .map_or(source, String::as_str);
+        match at {
+            Some(at) => format!("{label}, {at}"),
+            None => label.to_owned(),
+        }
+    }
+
+    fn actor(&self, id: &str) -> String {
+        self.map
+            .lookup_kind(id, Kind::Actor)
+            .and_then(|i| self.map.actors.get(i))
+            .and_then(|a| a.name.as_ref())
+            .map_or_else(|| id.to_owned(), |n| n.value.clone())
+    }
+
+    fn section_title(&self, i: usize) -> Option<&str> {
+        let s = self.map.sections.get(i)?;
+        Some(s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str()))
+    }
+}
+
+/// The fill of a claim or argument labelled `status` (`render --status`).
+fn status_fill(status: Label) -> &'static str {
+    match status {
+        Label::Accepted => "#D5EFD5",
+        Label::Rejected => "#E0E0E0",
+        Label::Undecided => "#FFF0B3",
+    }
+}
+
+/// The tag above a claim's text in `render --status`: a sign and a word,
+/// so the label reads without colour.
+fn status_tag(status: Label) -> &'static str {
+    match status {
+        Label::Accepted => "\u{2714} ACCEPTED",
+        Label::Rejected => "\u{2718} REJECTED",
+        Label::Undecided => "? UNDECIDED",
+    }
+}
+
+/// Replaces the `fillcolor` in `attrs`.
+fn set_fill(attrs: &mut Vec<Attribute>, fill: &str) {
+    attrs.retain(|a| !matches!(&a.0, Id::Plain(k) if k == "fillcolor"));
+    attrs.push(attr("fillcolor", quoted(fill)));
+}
+
+/// The label of a claim drawn in full.
+fn claim_label(ix: &Index, claim: &Claim, role: Role) -> String {
+    let mut rows = String::new();
+    let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
+    if role == Role::Thesis {
+        rows.push_str(&row(&small("<b>THESIS</b>", "#7A5C00")));
+        rows.push_str(&row(&format!("<b>{body}</b>")));
+    } else {
+        rows.push_str(&row(&body));
+    }
+    let notes = if claim.cites.is_empty() {
+        small("<i>no citation</i>", RED)
+    } else {
+        let cites: Vec<String> = claim
+            .cites
+            .iter()
+            .map(|c| ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())))
+            .collect();
+        small(&html_lines(&wrap(&cites.join("; "), NOTE_WIDTH)), MUTED)
+    };
+    rows.push_str("<hr/>");
+    rows.push_str(&row(&notes));
+    if !claim.by.is_empty() {
+        let actors: Vec<String> = claim.by.iter().map(|a| ix.actor(&a.value)).collect();
+        let held = format!("held by: {}", actors.join("; "));
+        rows.push_str(&row(&small(
+            &format!("<i>{}</i>", html_lines(&wrap(&held, NOTE_WIDTH))),
+            MUTED,
+        )));
+    }
+    table(&rows)
+}
+
+/// The label of a claim drawn as context: its text and where it belongs.
+fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
+    let mut rows = row(&html_lines(&wrap(claim.display_text(), TEXT_WIDTH)));
+    let place = match ix
+        .claim_sections
+        .get(i)
+        .copied()
+        .flatten()
+        .and_then(|s| ix.section_title(s))
+    {
+        Some(title) => format!("in: {title}"),
+        None => "outside every section".to_owned(),
+    };
+    rows.push_str(&row(&small(
+        &format!("<i>{}</i>", html_lines(&wrap(&place, NOTE_WIDTH))),
+        FAINT,
+    )));
+    table(&rows)
+}
+
+/// The tooltip of a claim: the full text, its id, every citation with
+/// locator and quote, and its anchor.
+fn claim_tooltip(ix: &Index, claim: &Claim) -> Id {
+    let mut t = format!("{}\n\nclaim {}", claim.display_text(), claim.id.value);
+    if let Some(section) = &claim.section {
+        t.push_str(&format!(" (section {})", section.value));
+    }
+    for c in &claim.cites {
+        t.push_str("\ncites ");
+        t.push_str(&ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())));
+        if let Some(q) = &c.quote {
+            t.push_str(&format!(": \u{201c}{}\u{201d}", q.value));
+        }
+    }
+    if claim.cites.is_empty() {
+        t.push_str("\nno citation");
+    }
+    if let Some(anchor) = &claim.anchor {
+        t.push_str("\nstated in the analysed document");
+        if let Some(at) = &anchor.at {
+            t.push_str(&format!(" at {}", at.value));
+        }
+        if let Some(q) = &anchor.quote {
+            t.push_str(&format!(": \u{201c}{}\u{201d}", q.value));
+        }
+    }
+    Id::Escaped(text::tooltip(&t))
+}
+
+/// The statements for claim `i`.
+fn claim_node(
+    ix: &Index,
+    i: usize,
+    claim: &Claim,
+    shown: Shown,
+    focus: bool,
+    status: Option<Label>,
+) -> Stmt {
+    let mut attrs = if shown == Shown::Context {
+        let mut a = context_attrs();
+        a.push(attr("label", markup(&context_label(ix, i, claim))));
+        a
+    } else {
+        let role = ix.role(i, claim);
+        let mut a = role_attrs(role, claim.cites.is_empty());
+        let mut label = claim_label(ix, claim, role);
+        if let Some(status) = status {
+            set_fill(&mut a, status_fill(status));
+            label = format!(
+                "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\">{}<tr><td>{label}</td></tr></table>",
+                row(&small(&format!("<b>{}</b>", status_tag(status)), MUTED))
+            );
+        }
+        a.push(attr("label", markup(&label)));
+        a
+    };
+    if focus {
+        mark_focus(&mut attrs);
+    }
+    attrs.push(attr("tooltip", claim_tooltip(ix, claim)));
+    node(&format!("c{i}"), attrs)
+}
+
+/// The statement for argument `i`.
+fn argument_node(
+    map: &Map,
+    i: usize,
+    shown: Shown,
+    focus: bool,
+    status: Option<Label>,
+) -> Option<Stmt> {
+    let arg = map.arguments.get(i)?;
+    let label = arg.label.as_ref().map_or("jointly", |l| l.as_str());
+    let mut attrs = argument_attrs();
+    if let Some(status) = status {
+        set_fill(&mut attrs, status_fill(status));
+    }
+    if shown == Shown::Context {
+        attrs.extend(context_attrs());
+    }
+    if focus {
+        mark_focus(&mut attrs);
+    }
+    attrs.push(attr(
+        "label",
+        markup(&format!(
+            "<i>{}</i>",
+            html_lines(&wrap(label, ARGUMENT_WIDTH))
+        )),
+    ));
+    let mut tip = format!("argument {}", arg.id.value);
+    if let Some(l) = &arg.label {
+        tip.push_str(&format!(": {}", l.value));
+    }
+    tip.push_str("\nlinked premises: they support the conclusion only together");
+    attrs.push(attr("tooltip", Id::Escaped(text::tooltip(&tip))));
+    Some(node(&format!("a{i}"), attrs))
+}
+
+/// The statement for source `i`.
+fn source_node(ix: &Index, i: usize) -> Option<Stmt> {
+    let source = ix.map.sources.get(i)?;
+    let short = ix.source_labels.get(i).map_or("", String::as_str);
+    let mut label = format!("<b>{}</b>", html(short));
+    if let Some(title) = &source.title {
+        label.push_str("<br/>");
+        label.push_str(&format!(
+            "<i>{}</i>",
+            html_lines(&wrap(title.as_str(), SOURCE_WIDTH))
+        ));
+    }
+    let mut tip = format!("source {}: {short}", source.id.value);
+    if let Some(title) = &source.title {
+        tip.push_str(&format!("\n{}", title.value));
+    }
+    if let Some(url) = &source.url {
+        tip.push_str(&format!("\n{}", url.value));
+    }
+    let mut attrs = source_attrs();
+    attrs.push(attr("label", markup(&label)));
+    attrs.push(attr("tooltip", Id::Escaped(text::tooltip(&tip))));
+    Some(node(&format!("s{i}"), attrs))
+}
+
+/// An edge with its style and a tooltip naming both ends.
+fn styled_edge(from: &str, to: &str, line: Line, tip: &str) -> Stmt {
+    let mut attrs = line_attrs(line);
+    attrs.push(attr("tooltip", Id::Escaped(text::tooltip(tip))));
+    edge(from, to, attrs)
+}
+
+/// The diagram's title: the map's title and what the view shows.
+fn title(ix: &Index, options: &Options) -> String {
+    let map = ix.map;
+    let title = map
+        .meta
+        .title
+        .as_ref()
+        .map_or("Argument map", |t| t.as_str());
+    let mut label = format!("<b>{}</b>", html_lines(&wrap(title, 80)));
+    let subtitle = match &options.view {
+        View::Whole => None,
+        View::Focus { id, depth } => Some(format!(
+            "within {depth} step{} of \u{201c}{id}\u{201d}",
+            if *depth == 1 { "" } else { "s" }
+        )),
+        View::Section(id) => {
+            let title = map.section(id).and_then(|i| ix.section_title(i));
+            Some(format!("section: {}", title.unwrap_or(id)))
+        }
+    };
+    if let Some(sub) = subtitle {
+        label.push_str("<br/>");
+        label.push_str(&sized(&html(&sub), 13, MUTED));
+    }
+    label
+}
+
+/// The legend: a small map that uses every element it explains.
+fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
+    let text_node = |id: &str, text: &str, note: Option<&str>, mut attrs: Vec<Attribute>| {
+        let mut rows = row(text);
+        if let Some(n) = note {
+            rows.push_str("<hr/>");
+            rows.push_str(&row(n));
+        }
+        attrs.push(attr("label", markup(&table(&rows))));
+        attrs.push(attr("fontsize", plain("9")));
+        node(id, attrs)
+    };
+    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("label", markup("<b>Legend</b>")),
+        attr("style", quoted("rounded")),
+        attr("color", quoted("#BDBDBD")),
+        attr("fontsize", plain("11")),
+        attr("labeljust", plain("l")),
+        attr("labelloc", plain(cluster_labelloc)),
+        attr("margin", plain("10")),
+    ]))];
+    let cites = small("Author 2020, p. 3", MUTED);
+    let held = small("<i>held by: who holds it</i>", MUTED);
+    let uncited = small("<i>no citation</i>", RED);
+    stmts.push(text_node(
+        "legend_thesis",
+        "<b>Thesis</b>",
+        Some(&cites),
+        role_attrs(Role::Thesis, false),
+    ));
+    stmts.push(text_node(
+        "legend_claim",
+        "Claim",
+        Some(&held),
+        role_attrs(Role::Claim, false),
+    ));
+    stmts.push(text_node(
+        "legend_premise",
+        "Premise",
+        None,
+        role_attrs(Role::Premise, false),
+    ));
+    let mut arg = argument_attrs();
+    arg.push(attr("label", markup("<i>argument</i>")));
+    stmts.push(node("legend_argument", arg));
+    stmts.push(text_node(
+        "legend_counter",
+        "Counterpoint",
+        None,
+        role_attrs(Role::Counterpoint, false),
+    ));
+    stmts.push(text_node(
+        "legend_linked1",
+        "Linked premise",
+        None,
+        role_attrs(Role::Premise, false),
+    ));
+    stmts.push(text_node(
+        "legend_linked2",
+        "Linked premise",
+        Some(&uncited),
+        role_attrs(Role::Premise, true),
+    ));
+    stmts.push(text_node(
+        "legend_undercut",
+        "Undercut",
+        None,
+        role_attrs(Role::Counterpoint, false),
+    ));
+    let mut edges = vec![
+        legend_edge(
+            "legend_premise",
+            "legend_thesis",
+            Line::Support,
+            Some("supports"),
+        ),
+        legend_edge(
+            "legend_argument",
+            "legend_thesis",
+            Line::Conclusion,
+            Some("jointly support"),
+        ),
+        legend_edge(
+            "legend_counter",
+            "legend_claim",
+            Line::Attack,
+            Some("attacks"),
+        ),
+        legend_edge("legend_linked1", "legend_argument", Line::Premise, None),
+        legend_edge("legend_linked2", "legend_argument", Line::Premise, None),
+        legend_edge(
+            "legend_undercut",
+            "legend_argument",
+            Line::Attack,
+            Some("undercuts"),
+        ),
+    ];
+    if matches!(options.view, View::Section(_)) {
+        stmts.push(text_node(
+            "legend_context",
+            "Claim in another section",
+            None,
+            context_attrs(),
+        ));
+        edges.push(legend_edge(
+            "legend_context",
+            "legend_claim",
+            Line::Support,
+            None,
+        ));
+    }
+    if options.status.is_some() {
+        for (id, status) in [
+            ("legend_accepted", Label::Accepted),
+            ("legend_rejected", Label::Rejected),
+            ("legend_undecided", Label::Undecided),
+        ] {
+            let mut attrs = role_attrs(Role::Claim, false);
+            set_fill(&mut attrs, status_fill(status));
+            stmts.push(text_node(
+                id,
+                &format!("<b>{}</b>", status_tag(status)),
+                None,
+                attrs,
+            ));
+        }
+        edges.push(legend_edge(
+            "legend_accepted",
+            "legend_rejected",
+            Line::Attack,
+            Some("defeats"),
+        ));
+    }
+    if options.sources {
+        let mut attrs = source_attrs();
+        attrs.push(attr("label", markup("<b>Source</b>")));
+        stmts.push(node("legend_source", attrs));
+        edges.push(legend_edge(
+            "legend_source",
+            "legend_premise",
+            Line::Cites,
+            Some("cited by"),
+        ));
+    }
+    stmts.append(&mut edges);
+    Stmt::Subgraph(Subgraph {
+        id: plain("cluster_legend"),
+        stmts,
+    })
+}
+
+/// An edge of the legend, with an optional label.
+fn legend_edge(from: &str, to: &str, line: Line, label: Option<&str>) -> Stmt {
+    let mut attrs = line_attrs(line);
+    if let Some(l) = label {
+        attrs.push(attr("label", quoted(&format!(" {l}"))));
+    }
+    edge(from, to, attrs)
+}
+
+/// The DOT syntax tree of the selected part of `map`.
+pub(crate) fn build(map: &Map, options: &Options, sel: &Selection) -> Graph {
+    let ix = Index::new(map);
+    let drawn = sel.claims.iter().filter(|s| s.drawn()).count();
+    let direction = options.direction.unwrap_or_else(|| Direction::auto(drawn));
+    // Graphviz turns cluster labels over with the graph: in a bottom-to-top
+    // drawing `labelloc=b` puts them at the top.
+    let cluster_labelloc = if direction == Direction::BottomTop {
+        "b"
+    } else {
+        "t"
+    };
+    let focus = |n: Node| sel.focus == Some(n);
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("rankdir", plain(direction.rankdir())),
+            attr("newrank", plain("true")),
+            attr("nodesep", plain("0.3")),
+            attr("ranksep", plain("0.5")),
+            attr("pad", plain("0.3")),
+            attr("bgcolor", plain("white")),
+            attr("outputorder", plain("edgesfirst")),
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("20")),
+            attr("labelloc", plain("t")),
+            attr("label", markup(&title(&ix, options))),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("shape", plain("box")),
+            attr("style", quoted("rounded,filled")),
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("11")),
+            attr("fontcolor", quoted(INK)),
+            attr("margin", quoted("0.12,0.06")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("9")),
+            attr("fontcolor", quoted(MUTED)),
+            attr("arrowsize", plain("0.8")),
+            attr("penwidth", plain("1.3")),
+        ])),
+    ];
+    if options.legend {
+        stmts.push(legend(options, cluster_labelloc));
+    }
+
+    // Nodes drawn in full go into their section's cluster; context nodes
+    // and claims without a section stay at the top level.
+    let mut clusters: Vec<Vec<Stmt>> = vec![Vec::new(); map.sections.len()];
+    let mut top = Vec::new();
+    let mut context = Vec::new();
+    let mut place = |section: Option<usize>, shown: Shown, stmt: Stmt| {
+        if shown == Shown::Context {
+            context.push(stmt);
+        } else if let Some(c) = section.and_then(|s| clusters.get_mut(s)) {
+            c.push(stmt);
+        } else {
+            top.push(stmt);
+        }
+    };
+    for (i, claim) in map.claims.iter().enumerate() {
+        let shown = sel.claim(i);
+        if shown.drawn() {
+            let section = ix.claim_sections.get(i).copied().flatten();
+            place(
+                section,
+                shown,
+                claim_node(
+                    &ix,
+                    i,
+                    claim,
+                    shown,
+                    focus(Node::Claim(i)),
+                    options.status.as_ref().and_then(|e| e.claim(i)),
+                ),
+            );
+        }
+    }
+    for i in 0..map.arguments.len() {
+        let shown = sel.argument(i);
+        if let Some(stmt) = shown
+            .drawn()
+            .then(|| {
+                argument_node(
+                    map,
+                    i,
+                    shown,
+                    focus(Node::Argument(i)),
+                    options.status.as_ref().and_then(|e| e.argument(i)),
+                )
+            })
+            .flatten()
+        {
+            place(ix.argument_sections.get(i).copied().flatten(), shown, stmt);
+        }
+    }
+    stmts.append(&mut top);
+    for (i, nodes) in clusters.into_iter().enumerate() {
+        if nodes.is_empty() {
+            continue;
+        }
+        let title = ix.section_title(i).unwrap_or("");
+        let mut body = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr(
+                "label",
+                markup(&format!("<b>{}</b>", html_lines(&wrap(title, 60)))),
+            ),
+            attr("style", quoted("rounded,filled")),
+            attr("fillcolor", quoted("#F4F4F4")),
+            attr("color", quoted("#B4B4B4")),
+            attr("fontsize", plain("14")),
+            attr("labeljust", plain("l")),
+            attr("labelloc", plain(cluster_labelloc)),
+            attr("margin", plain("14")),
+        ]))];
+        body.extend(nodes);
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: plain(&format!("cluster_{i}")),
+            stmts: body,
+        }));
+    }
+    stmts.append(&mut context);
+
+    // Sources cited by the claims drawn in full.
+    let mut cited = vec![
+        false;
+        if options.sources {
+            map.sources.len()
+        } else {
+            0
+        }
+    ];
+    if options.sources {
+        for (i, claim) in map.claims.iter().enumerate() {
+            if sel.claim(i) != Shown::Full {
+                continue;
+            }
+            for c in &claim.cites {
+                if let Some(flag) = map.source(c.source.as_str()).and_then(|s| cited.get_mut(s)) {
+                    *flag = true;
+                }
+            }
+        }
+        for (i, _) in cited.iter().enumerate().filter(|(_, c)| **c) {
+            stmts.extend(source_node(&ix, i));
+        }
+    }
+
+    // Edges, in file order.
+    for (i, claim) in map.claims.iter().enumerate() {
+        if !sel.claim(i).drawn() {
+            continue;
+        }
+        let from = format!("c{i}");
+        let id = claim.id.as_str();
+        for target in &claim.supports {
+            if let Some(j) = map.claim(target.as_str()).filter(|j| sel.claim(*j).drawn()) {
+                let tip = format!("{id} supports {}", target.value);
+                stmts.push(styled_edge(&from, &format!("c{j}"), Line::Support, &tip));
+            }
+        }
+        for target in &claim.attacks {
+            let to = match map.lookup(target.as_str()) {
+                Some(r) if r.kind == Kind::Claim && sel.claim(r.index).drawn() => {
+                    format!("c{}", r.index)
+                }
+                Some(r) if r.kind == Kind::Argument && sel.argument(r.index).drawn() => {
+                    format!("a{}", r.index)
+                }
+                _ => continue,
+            };
+            let verb = if to.starts_with('a') {
+                "undercuts"
+            } else {
+                "attacks"
+            };
+            let tip = format!("{id} {verb} {}", target.value);
+            stmts.push(styled_edge(&from, &to, Line::Attack, &tip));
+        }
+    }
+    for (i, arg) in map.arguments.iter().enumerate() {
+        if !sel.argument(i).drawn() {
+            continue;
+        }
+        let node = format!("a{i}");
+        let id = arg.id.as_str();
+        for p in &arg.premises {
+            if let Some(j) = map.claim(p.as_str()).filter(|j| sel.claim(*j).drawn()) {
+                let tip = format!("{} is a premise of {id}", p.value);
+                stmts.push(styled_edge(&format!("c{j}"), &node, Line::Premise, &tip));
+            }
+        }
+        if let Some(c) = &arg.conclusion
+            && let Some(j) = map.claim(c.as_str()).filter(|j| sel.claim(*j).drawn())
+        {
+            let tip = format!("{id} jointly supports {}", c.value);
+            stmts.push(styled_edge(&node, &format!("c{j}"), Line::Conclusion, &tip));
+        }
+    }
+    if options.sources {
+        // The last claim that got an edge from each source: one edge per
+        // source and claim however often the claim cites it.
+        let mut last_claim = vec![usize::MAX; map.sources.len()];
+        for (i, claim) in map.claims.iter().enumerate() {
+            if sel.claim(i) != Shown::Full {
+                continue;
+            }
+            for c in &claim.cites {
+                let Some(s) = map.source(c.source.as_str()) else {
+                    continue;
+                };
+                match last_claim.get_mut(s) {
+                    Some(last) if *last != i => *last = i,
+                    _ => continue,
+                }
+                let tip = format!("{} cites {}", claim.id.value, c.source.value);
+                stmts.push(styled_edge(
+                    &format!("s{s}"),
+                    &format!("c{i}"),
+                    Line::Cites,
+                    &tip,
+                ));
+            }
+        }
+    }
+
+    Graph::DiGraph {
+        id: plain("argmap"),
+        strict: false,
+        stmts,
+    }
+}

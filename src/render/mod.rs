@@ -1,0 +1,179 @@
+//! Graphviz diagrams of a map.
+//!
+//! [`to_graph`] builds the diagram as a graphviz-rust DOT syntax tree and
+//! [`to_dot`] prints it; [`exec::run_dot`] turns DOT into SVG, PNG or PDF
+//! through the Graphviz `dot` program. The DOT depends only on the map and
+//! the [`Options`]: everything is emitted in file order, so the same map
+//! always gives byte-identical DOT.
+//!
+//! The visual language (the legend on every diagram spells it out):
+//!
+//! - claims are boxes, the text wrapped to about 40 columns, with the
+//!   sources they cite in small type beneath (`Creemers 2021a, p. 3`) and
+//!   the actors who hold them (`held by: Xi Jinping`);
+//! - the thesis has a double border and bold text; premises (claims that support)
+//!   are rounded and pale blue; counterpoints (claims that attack) have
+//!   square corners and a pale red fill; other claims are rounded and white
+//!   with a darker border;
+//! - a claim without citation has a dashed border and says `no citation`;
+//! - support is a solid green arrow; an attack is a dashed red line ending
+//!   in a bar (`tee`); linked premises meet in a small oval inference node
+//!   for their argument, which an undercut attacks;
+//! - sections are labelled clusters; with [`Options::sources`], sources are
+//!   note-shaped nodes with dotted lines to the claims that cite them.
+//!
+//! Shape, border and line style carry every distinction, so the diagram
+//! reads in greyscale; colour only repeats them.
+
+mod build;
+pub mod exec;
+pub mod text;
+mod view;
+
+use std::path::Path;
+
+use graphviz_rust::dot_structures::Graph;
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use crate::graph::MapGraph;
+use crate::model::Map;
+
+pub use view::{View, ViewError};
+
+/// Width, in columns, to which claim texts are wrapped.
+pub const TEXT_WIDTH: usize = 40;
+
+/// Diagrams of more claims than this read left to right by default.
+pub const LARGE_VIEW: usize = 30;
+
+/// The way the diagram reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Top to bottom: premises above the claims they support.
+    TopBottom,
+    /// Bottom to top: evidence at the bottom, conclusions and the thesis at
+    /// the top, as argument maps are usually drawn.
+    BottomTop,
+    /// Left to right: evidence on the left. Sections stack top to bottom,
+    /// which keeps a large map's diagram closer to a page's proportions.
+    LeftRight,
+}
+
+impl Direction {
+    /// The default for a diagram of `claims` claims: bottom to top, or left
+    /// to right above [`LARGE_VIEW`] claims.
+    pub fn auto(claims: usize) -> Direction {
+        if claims > LARGE_VIEW {
+            Direction::LeftRight
+        } else {
+            Direction::BottomTop
+        }
+    }
+
+    /// The Graphviz `rankdir` value.
+    pub fn rankdir(self) -> &'static str {
+        match self {
+            Direction::TopBottom => "TB",
+            Direction::BottomTop => "BT",
+            Direction::LeftRight => "LR",
+        }
+    }
+}
+
+/// What to draw and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The part of the map to draw.
+    pub view: View,
+    /// The way the diagram reads; `None` picks [`Direction::auto`].
+    pub direction: Option<Direction>,
+    /// Whether to draw the legend.
+    pub legend: bool,
+    /// Whether to draw a node for each cited source.
+    pub sources: bool,
+    /// When set, each claim and argument is marked and filled by its label
+    /// in this evaluation (`render --status`).
+    pub status: Option<crate::eval::Evaluation>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            view: View::Whole,
+            direction: None,
+            legend: true,
+            sources: false,
+            status: None,
+        }
+    }
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Graphviz DOT source; needs no Graphviz.
+    Dot,
+    /// Scalable Vector Graphics, with tooltips.
+    Svg,
+    /// A PNG bitmap.
+    Png,
+    /// PDF.
+    Pdf,
+}
+
+impl Format {
+    /// Every format with its name (also its file extension).
+    pub const ALL: [(&'static str, Format); 4] = [
+        ("dot", Format::Dot),
+        ("svg", Format::Svg),
+        ("png", Format::Png),
+        ("pdf", Format::Pdf),
+    ];
+
+    /// The format a file name's extension names (`.dot`, `.gv`, `.svg`,
+    /// `.png`, `.pdf`, in any case).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "gv" {
+            return Some(Format::Dot);
+        }
+        Self::ALL
+            .iter()
+            .find(|(name, _)| *name == ext)
+            .map(|(_, f)| *f)
+    }
+
+    /// The format's name, which is also its extension and its `dot -T` value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// Whether producing it needs the Graphviz `dot` program.
+    pub fn needs_graphviz(self) -> bool {
+        self != Format::Dot
+    }
+
+    /// Whether the output is binary (not fit for a terminal).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Png | Format::Pdf)
+    }
+}
+
+/// The diagram of `map` as a DOT syntax tree.
+pub fn to_graph(map: &Map, graph: &MapGraph, options: &Options) -> Result<Graph, ViewError> {
+    let selection = view::select(map, graph, &options.view)?;
+    Ok(build::build(map, options, &selection))
+}
+
+/// The diagram of `map` as DOT source.
+pub fn to_dot(map: &Map, graph: &MapGraph, options: &Options) -> Result<String, ViewError> {
+    let tree = to_graph(map, graph, options)?;
+    let mut dot = tree.print(&mut PrinterContext::default());
+    dot.push('\n');
+    Ok(dot)
+}

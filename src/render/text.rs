@@ -1,0 +1,222 @@
+//! Text for diagrams: wrapping to a column width and escaping map text for
+//! the two places Graphviz shows it (HTML-like labels and tooltips).
+//!
+//! graphviz-rust prints identifiers exactly as given, so every piece of map
+//! text that reaches the DOT output goes through [`html`] (labels) or
+//! [`tooltip`] (quoted `tooltip` attributes). Node ids are generated
+//! (`c0`, `a3`, `s2`) and never carry map text.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Replaces characters that XML (and so Graphviz's HTML-like labels) cannot
+/// hold or that would be invisible, keeping the text's meaning visible:
+/// C0 control characters become their Unicode control pictures (NUL shows
+/// as `␀`), DEL as `␡`, tabs as a space, CR LF and CR as a newline, C1
+/// controls and the non-characters U+FFFE and U+FFFF as `�`.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\t' => out.push(' '),
+            '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'));
+            }
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The invisible character put between a backslash and a character that
+/// would make an escape sequence of it.
+pub const WORD_JOINER: char = '\u{2060}';
+
+/// Whether Graphviz would read a backslash followed by `next` as an escape
+/// sequence: `\N`, `\G`, `\E`, `\H`, `\T` and `\L` expand to names of
+/// the node, graph, edge, head, tail and label, even in HTML-like labels
+/// and tooltips, and Graphviz versions disagree on what `\\` shows.
+fn breaks_escape(next: Option<&char>) -> bool {
+    matches!(next, Some('G' | 'N' | 'E' | 'H' | 'T' | 'L' | '\\'))
+}
+
+/// Escapes cleaned text for an HTML-like label: `&`, `<`, `>` and `"` become
+/// entities, so no map text can open a tag or end the label. A backslash
+/// that would start an escape sequence (`\N`, `\\`) is followed by an
+/// invisible word joiner (U+2060), so that every Graphviz version shows it
+/// as written.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let cleaned = clean(text);
+    let mut chars = cleaned.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\\' => {
+                out.push('\\');
+                if breaks_escape(chars.peek()) {
+                    out.push(WORD_JOINER);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lines escaped by [`html`] and joined with left-aligned line breaks.
+pub fn html_lines(lines: &[String]) -> String {
+    let escaped: Vec<String> = lines.iter().map(|l| html(l)).collect();
+    escaped.join("<br align=\"left\"/>")
+}
+
+/// A quoted DOT string (quotes included) for a `tooltip` attribute that
+/// shows `text` literally.
+///
+/// Graphviz decodes HTML entities in tooltips first, so `&` is written as
+/// `&amp;`. It then reads backslash escapes: `\n` for a newline and `\\` for
+/// a backslash. Graphviz 2.43 (still the Debian and Ubuntu package) then
+/// expands `\N`, `\G`, `\E`, `\H`, `\T` and `\L` and reads `\\` once more,
+/// so a backslash before one of those or before another backslash is
+/// also followed by an invisible word joiner (U+2060), as in [`html`].
+pub fn tooltip(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push('"');
+    let cleaned = clean(text);
+    let mut chars = cleaned.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\\' => {
+                out.push_str("\\\\");
+                if breaks_escape(chars.peek()) {
+                    out.push(WORD_JOINER);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The display width of `c` in columns: 2 for wide East Asian characters
+/// and most emoji, 0 for combining marks, 1 otherwise.
+fn width_of(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Wraps `text` into lines of at most `width` columns.
+///
+/// Lines break at spaces; runs of whitespace collapse to one space. Newlines
+/// in the text are kept as line breaks. A word wider than `width` (a long
+/// URL, or a sentence in a script written without spaces, such as Chinese)
+/// is broken between characters. Widths are display columns, so a CJK
+/// character counts as two and a line of CJK text is as wide as a line of
+/// Latin text; a combining mark or a character after a zero-width joiner is
+/// never separated from the character before it.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let cleaned = clean(text);
+    let mut lines = Vec::new();
+    for paragraph in cleaned.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0;
+        for word in paragraph.split_whitespace() {
+            let word_width: usize = word.chars().map(width_of).sum();
+            if line_width > 0 && line_width + 1 + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += 1 + word_width;
+                continue;
+            }
+            if line_width > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            if word_width <= width {
+                line.push_str(word);
+                line_width = word_width;
+                continue;
+            }
+            let mut prev = None;
+            for c in word.chars() {
+                let w = width_of(c);
+                let joined = w == 0 || prev == Some('\u{200d}');
+                if line_width + w > width && line_width > 0 && !joined {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0;
+                }
+                line.push(c);
+                line_width += w;
+                prev = Some(c);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            wrap("The bridge should be rebuilt soon", 12),
+            ["The bridge", "should be", "rebuilt soon"]
+        );
+        assert_eq!(wrap("  spaced   out  ", 40), ["spaced out"]);
+        assert_eq!(wrap("", 40), [""]);
+    }
+
+    #[test]
+    fn breaks_only_words_longer_than_the_width() {
+        assert_eq!(wrap("a abcdefghij b", 4), ["a", "abcd", "efgh", "ij b"]);
+    }
+
+    #[test]
+    fn counts_columns_not_bytes() {
+        // Ten CJK characters are twenty columns wide.
+        let lines = wrap("国家网络空间安全战略", 8);
+        assert_eq!(lines, ["国家网络", "空间安全", "战略"]);
+        assert_eq!(wrap("héllo wörld", 11), ["héllo wörld"]);
+    }
+
+    #[test]
+    fn keeps_combining_marks_and_newlines() {
+        assert_eq!(wrap("abe\u{301}", 3), ["abe\u{301}"]);
+        assert_eq!(wrap("one\ntwo", 40), ["one", "two"]);
+    }
+
+    #[test]
+    fn escapes_html() {
+        assert_eq!(
+            html("<b>&amp; \"x\"</b>"),
+            "&lt;b&gt;&amp;amp; &quot;x&quot;&lt;/b&gt;"
+        );
+        assert_eq!(html("nul\0bell\u{7}"), "nul\u{2400}bell\u{2407}");
+        assert_eq!(html(r"\N \\ \n \"), "\\\u{2060}N \\\u{2060}\\ \\n \\");
+    }
+
+    #[test]
+    fn escapes_tooltips() {
+        assert_eq!(tooltip(r#"a "b" \ c"#), r#""a \"b\" \\ c""#);
+        assert_eq!(tooltip("\\N & x\ny"), "\"\\\\\u{2060}N &amp; x\\ny\"");
+    }
+}

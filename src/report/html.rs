@@ -1,0 +1,210 @@
+//! The audit report as one self-contained HTML page. Every piece of map text
+//! is escaped; the diagram, when given, is embedded as an `<img>` with a
+//! `data:` URL, so nothing in it can run as script in the page.
+
+use std::fmt::Write;
+
+use base64::Engine;
+
+use super::escape::{html as esc, html_message as msg};
+use super::{Audit, Finding};
+use crate::eval::Label;
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
+table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #c8c8c8;padding:.25rem .6rem}td.n{text-align:right}\
+tr.total{font-weight:bold}code{background:#f1f1f1;padding:0 .2rem;border-radius:3px}.warning{color:#8a5a00}.error{color:#b00020}\
+.unanswered{font-weight:bold;color:#b00020}.label{font-weight:bold}img.diagram{max-width:100%;border:1px solid #ddd}";
+
+/// Renders `audit` as a page. `svg` is the diagram to embed, if any.
+pub fn render(audit: &Audit<'_>, svg: Option<&[u8]>) -> String {
+    let mut o = String::new();
+    let _ = write_page(&mut o, audit, svg);
+    o
+}
+
+fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Result {
+    let [
+        claims,
+        cited,
+        uncited,
+        counterpoints,
+        answered,
+        unanswered,
+        arguments,
+    ] = a.totals();
+    writeln!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        o,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"
+    )?;
+    writeln!(
+        o,
+        "<title>Audit: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        esc(a.title())
+    )?;
+    writeln!(o, "<h1>Audit: {}</h1>", esc(a.title()))?;
+    writeln!(
+        o,
+        "<p>Map <code>{}</code>: {claims} claims in {} sections, {arguments} linked arguments, {} sources; {} quotes, {} checked against a source text.</p>",
+        esc(a.file),
+        a.map.sections.len(),
+        a.map.sources.len(),
+        a.quote_count,
+        a.quotes_checked
+    )?;
+    if let Some((id, text, label)) = a.thesis() {
+        writeln!(
+            o,
+            "<p><strong>Thesis</strong> <code>{}</code>: {}<br>Evaluation (grounded semantics): <span class=\"label\">{}</span>.</p>",
+            esc(id),
+            esc(text),
+            label.map_or("not a claim", Label::as_str)
+        )?;
+    }
+    writeln!(
+        o,
+        "<p>Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered.</p>"
+    )?;
+    writeln!(o, "<h2>Claims and counterpoints by section</h2>\n<table>")?;
+    writeln!(
+        o,
+        "<tr><th>Section</th><th>Claims</th><th>Cited</th><th>Uncited</th><th>Counterpoints</th><th>Answered</th><th>Unanswered</th><th>Arguments</th></tr>"
+    )?;
+    for s in &a.sections {
+        writeln!(
+            o,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&s.title),
+            s.claims.len(),
+            s.cited(),
+            s.uncited.len(),
+            s.counterpoints.len(),
+            s.answered(),
+            s.unanswered(),
+            s.arguments
+        )?;
+    }
+    writeln!(
+        o,
+        "<tr class=\"total\"><td>Total</td><td class=\"n\">{claims}</td><td class=\"n\">{cited}</td><td class=\"n\">{uncited}</td><td class=\"n\">{counterpoints}</td><td class=\"n\">{answered}</td><td class=\"n\">{unanswered}</td><td class=\"n\">{arguments}</td></tr>\n</table>"
+    )?;
+    for s in &a.sections {
+        writeln!(o, "<h3>{}</h3>", esc(&s.title))?;
+        writeln!(
+            o,
+            "<p>{} claims: {} cited, {} uncited. {} counterpoints: {} answered, {} unanswered.</p>",
+            s.claims.len(),
+            s.cited(),
+            s.uncited.len(),
+            s.counterpoints.len(),
+            s.answered(),
+            s.unanswered()
+        )?;
+        if !s.uncited.is_empty() {
+            writeln!(
+                o,
+                "<details><summary>Bare assertions ({})</summary>\n<ul>",
+                s.uncited.len()
+            )?;
+            for &i in &s.uncited {
+                let (id, text) = a.claim(i);
+                writeln!(o, "<li><code>{}</code>: {}</li>", esc(id), esc(text))?;
+            }
+            writeln!(o, "</ul>\n</details>")?;
+        }
+        if !s.counterpoints.is_empty() {
+            writeln!(o, "<p>Counterpoints:</p>\n<ul>")?;
+            for c in &s.counterpoints {
+                let (id, text) = a.claim(c.claim);
+                let status = if c.answered_by.is_empty() {
+                    "<span class=\"unanswered\">unanswered</span>".to_owned()
+                } else {
+                    let by: Vec<String> = c
+                        .answered_by
+                        .iter()
+                        .map(|&j| format!("<code>{}</code>", esc(a.claim(j).0)))
+                        .collect();
+                    format!("answered by {}", by.join(", "))
+                };
+                writeln!(
+                    o,
+                    "<li><code>{}</code>: {} ({status})</li>",
+                    esc(id),
+                    esc(text)
+                )?;
+            }
+            writeln!(o, "</ul>")?;
+        }
+    }
+    writeln!(o, "<h2>Bibliography</h2>")?;
+    findings(o, &a.bibliography, "No bibliography findings.")?;
+    writeln!(
+        o,
+        "<h2>Quotes</h2>\n<p>{} of {} quotes were checked against their source's text.</p>",
+        a.quotes_checked, a.quote_count
+    )?;
+    findings(
+        o,
+        &a.quotes,
+        "Every checked quote occurs verbatim (after normalisation) in its source.",
+    )?;
+    writeln!(o, "<h2>Evaluation</h2>")?;
+    writeln!(
+        o,
+        "<p>Claims: {}. Arguments: {}.</p>",
+        a.evaluation.claim_counts(),
+        a.evaluation.argument_counts()
+    )?;
+    for label in [Label::Rejected, Label::Undecided] {
+        let ids: Vec<usize> = (0..a.map.claims.len())
+            .filter(|&i| a.evaluation.claim(i) == Some(label))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        writeln!(o, "<p>{} claims:</p>\n<ul>", esc(label.as_str()))?;
+        for i in ids {
+            let (id, text) = a.claim(i);
+            writeln!(o, "<li><code>{}</code>: {}</li>", esc(id), esc(text))?;
+        }
+        writeln!(o, "</ul>")?;
+    }
+    if !a.other.is_empty() {
+        writeln!(o, "<h2>Other findings</h2>")?;
+        findings(o, &a.other, "")?;
+    }
+    if let Some(svg) = svg {
+        let data = base64::engine::general_purpose::STANDARD.encode(svg);
+        writeln!(
+            o,
+            "<h2>Diagram</h2>\n<img class=\"diagram\" alt=\"argument map diagram\" src=\"data:image/svg+xml;base64,{data}\">"
+        )?;
+    }
+    writeln!(o, "</body>\n</html>")
+}
+
+fn findings(o: &mut String, list: &[Finding<'_>], none: &str) -> std::fmt::Result {
+    if list.is_empty() {
+        if !none.is_empty() {
+            writeln!(o, "<p>{}</p>", esc(none))?;
+        }
+        return Ok(());
+    }
+    writeln!(o, "<ul>")?;
+    for f in list {
+        let d = f.diagnostic;
+        writeln!(
+            o,
+            "<li><span class=\"{}\">{}</span> <code>{}</code> (line {}): {}</li>",
+            d.severity.as_str(),
+            d.severity.as_str(),
+            d.code,
+            f.line,
+            msg(&d.message)
+        )?;
+    }
+    writeln!(o, "</ul>")
+}

@@ -1,0 +1,245 @@
+//! The audit report as GitHub-flavoured Markdown.
+
+use std::fmt::Write;
+
+use super::escape::{markdown as esc, markdown_code as code, markdown_message as msg};
+use super::{Audit, Finding, SectionAudit};
+use crate::eval::Label;
+
+/// Renders `audit`. `diagram` is a path or URL of a diagram to link, if any;
+/// `level` is the level of the report's title heading (1 for `#`; deeper
+/// levels suit a report embedded in another document).
+pub fn render(audit: &Audit<'_>, diagram: Option<&str>, level: usize) -> String {
+    let mut o = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_report(&mut o, audit, diagram, Headings(level.clamp(1, 4)));
+    o
+}
+
+/// Heading prefixes relative to the report's title level.
+#[derive(Clone, Copy)]
+struct Headings(usize);
+
+impl Headings {
+    /// The prefix of a heading `depth` levels below the title (0: the title).
+    fn h(self, depth: usize) -> String {
+        "#".repeat((self.0 + depth).min(6))
+    }
+}
+
+fn write_report(
+    o: &mut String,
+    a: &Audit<'_>,
+    diagram: Option<&str>,
+    hs: Headings,
+) -> std::fmt::Result {
+    let [
+        claims,
+        cited,
+        uncited,
+        counterpoints,
+        answered,
+        unanswered,
+        arguments,
+    ] = a.totals();
+    writeln!(o, "{} Audit: {}\n", hs.h(0), esc(a.title()))?;
+    writeln!(
+        o,
+        "Map {}: {} in {}, {} linked {}, {} {}; {} {}, {} checked against a source text.\n",
+        code(a.file),
+        plural(claims, "claim"),
+        plural(a.map.sections.len(), "section"),
+        arguments,
+        if arguments == 1 {
+            "argument"
+        } else {
+            "arguments"
+        },
+        a.map.sources.len(),
+        if a.map.sources.len() == 1 {
+            "source"
+        } else {
+            "sources"
+        },
+        a.quote_count,
+        if a.quote_count == 1 {
+            "quote"
+        } else {
+            "quotes"
+        },
+        a.quotes_checked,
+    )?;
+    if let Some((id, text, label)) = a.thesis() {
+        writeln!(
+            o,
+            "**Thesis** {}: {}  \nEvaluation (grounded semantics): **{}**.\n",
+            code(id),
+            esc(text),
+            label.map_or("not a claim", Label::as_str)
+        )?;
+    }
+    writeln!(
+        o,
+        "Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). \
+         Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered.\n"
+    )?;
+
+    writeln!(o, "{} Claims and counterpoints by section\n", hs.h(1))?;
+    writeln!(
+        o,
+        "| Section | Claims | Cited | Uncited | Counterpoints | Answered | Unanswered | Arguments |"
+    )?;
+    writeln!(o, "|---|--:|--:|--:|--:|--:|--:|--:|")?;
+    for s in &a.sections {
+        writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            esc(&s.title),
+            s.claims.len(),
+            s.cited(),
+            s.uncited.len(),
+            s.counterpoints.len(),
+            s.answered(),
+            s.unanswered(),
+            s.arguments
+        )?;
+    }
+    writeln!(
+        o,
+        "| **Total** | **{claims}** | **{cited}** | **{uncited}** | **{counterpoints}** | **{answered}** | **{unanswered}** | **{arguments}** |\n"
+    )?;
+    for s in &a.sections {
+        write_section(o, a, s, hs)?;
+    }
+
+    writeln!(o, "{} Bibliography\n", hs.h(1))?;
+    write_findings(o, &a.bibliography, "No bibliography findings.")?;
+
+    writeln!(o, "{} Quotes\n", hs.h(1))?;
+    writeln!(
+        o,
+        "{} of {} quotes were checked against their source's text.\n",
+        a.quotes_checked, a.quote_count
+    )?;
+    write_findings(
+        o,
+        &a.quotes,
+        "Every checked quote occurs verbatim (after normalisation) in its source.",
+    )?;
+
+    writeln!(o, "{} Evaluation\n", hs.h(1))?;
+    writeln!(
+        o,
+        "Grounded semantics: a claim is accepted when every claim attacking it is rejected, \
+         rejected when an accepted claim attacks it, and undecided otherwise.\n"
+    )?;
+    writeln!(o, "- Claims: {}", a.evaluation.claim_counts())?;
+    writeln!(o, "- Arguments: {}\n", a.evaluation.argument_counts())?;
+    for label in [Label::Rejected, Label::Undecided] {
+        let ids: Vec<usize> = (0..a.map.claims.len())
+            .filter(|&i| a.evaluation.claim(i) == Some(label))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        writeln!(o, "{} claims:\n", capitalise(label.as_str()))?;
+        for i in ids {
+            let (id, text) = a.claim(i);
+            writeln!(o, "- {}: {}", code(id), esc(text))?;
+        }
+        writeln!(o)?;
+    }
+
+    if !a.other.is_empty() {
+        writeln!(o, "{} Other findings\n", hs.h(1))?;
+        write_findings(o, &a.other, "")?;
+    }
+    if let Some(d) = diagram {
+        writeln!(o, "{} Diagram\n", hs.h(1))?;
+        writeln!(
+            o,
+            "![Argument map of {}]({})\n",
+            esc(a.title()),
+            d.replace(' ', "%20").replace(['(', ')'], "")
+        )?;
+    }
+    Ok(())
+}
+
+fn write_section(
+    o: &mut String,
+    a: &Audit<'_>,
+    s: &SectionAudit,
+    hs: Headings,
+) -> std::fmt::Result {
+    writeln!(o, "{} {}\n", hs.h(2), esc(&s.title))?;
+    writeln!(
+        o,
+        "{}: {} cited, {} uncited. {}: {} answered, {} unanswered.\n",
+        plural(s.claims.len(), "claim"),
+        s.cited(),
+        s.uncited.len(),
+        plural(s.counterpoints.len(), "counterpoint"),
+        s.answered(),
+        s.unanswered()
+    )?;
+    if !s.uncited.is_empty() {
+        writeln!(
+            o,
+            "<details><summary>Bare assertions ({})</summary>\n",
+            s.uncited.len()
+        )?;
+        for &i in &s.uncited {
+            let (id, text) = a.claim(i);
+            writeln!(o, "- {}: {}", code(id), esc(text))?;
+        }
+        writeln!(o, "\n</details>\n")?;
+    }
+    if !s.counterpoints.is_empty() {
+        writeln!(o, "Counterpoints:\n")?;
+        for c in &s.counterpoints {
+            let (id, text) = a.claim(c.claim);
+            let status = if c.answered_by.is_empty() {
+                "**unanswered**".to_owned()
+            } else {
+                let by: Vec<String> = c.answered_by.iter().map(|&j| code(a.claim(j).0)).collect();
+                format!("answered by {}", by.join(", "))
+            };
+            writeln!(o, "- {}: {} ({status})", code(id), esc(text))?;
+        }
+        writeln!(o)?;
+    }
+    Ok(())
+}
+
+fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::fmt::Result {
+    if findings.is_empty() {
+        if !none.is_empty() {
+            writeln!(o, "{none}\n")?;
+        }
+        return Ok(());
+    }
+    for f in findings {
+        let d = f.diagnostic;
+        writeln!(
+            o,
+            "- {} {} (line {}): {}",
+            d.severity.as_str(),
+            code(d.code),
+            f.line,
+            msg(&d.message)
+        )?;
+    }
+    writeln!(o)
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}

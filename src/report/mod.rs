@@ -1,0 +1,301 @@
+//! The audit report: a reviewer's summary of a checked map, per section
+//! (claims, cited and uncited, counterpoints answered and unanswered), the
+//! bare assertions, the bibliography findings, the quote checks and the
+//! evaluation of the thesis. [`Audit`] gathers the facts; [`markdown`] and
+//! [`html`] present them. All map text is escaped by the presenters.
+
+pub mod escape;
+pub mod html;
+pub mod markdown;
+
+use crate::diag::{Diagnostic, FileReport, Severity};
+use crate::eval::{Evaluation, Label};
+use crate::graph::MapGraph;
+use crate::model::Map;
+use crate::texts::Texts;
+
+/// Codes whose findings are about the bibliography.
+pub const BIBLIOGRAPHY_CODES: &[&str] = &[
+    "source-missing-field",
+    "invalid-url",
+    "text-fragment-url",
+    "invalid-doi",
+    "accessed-date",
+    "duplicate-source",
+    "cited-as-mismatch",
+    "unused-source",
+];
+
+/// Codes whose findings are about quotes and source texts.
+pub const QUOTE_CODES: &[&str] = &["quote-not-found", "unchecked-quotes", "unreadable-text"];
+
+/// Codes already presented by the per-section tables.
+const SECTION_CODES: &[&str] = &["uncited-claim", "unanswered-counterpoint"];
+
+/// A counterpoint and the claims that answer it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counterpoint {
+    /// The counterpoint (index into `map.claims`).
+    pub claim: usize,
+    /// The claims that attack it, in file order.
+    pub answered_by: Vec<usize>,
+}
+
+/// The audit of one section (or of the claims in no section).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionAudit {
+    /// The section id, `None` for claims without a section.
+    pub id: Option<String>,
+    /// Its title.
+    pub title: String,
+    /// Its claims, in file order.
+    pub claims: Vec<usize>,
+    /// Its claims with no citation.
+    pub uncited: Vec<usize>,
+    /// Its counterpoints: claims with `attacks` that raise an objection
+    /// (claims that only attack counterpoints are answers, listed with the
+    /// counterpoint they answer).
+    pub counterpoints: Vec<Counterpoint>,
+    /// Its linked arguments.
+    pub arguments: usize,
+}
+
+impl SectionAudit {
+    /// Claims with at least one citation.
+    pub fn cited(&self) -> usize {
+        self.claims.len() - self.uncited.len()
+    }
+
+    /// Counterpoints that some claim answers.
+    pub fn answered(&self) -> usize {
+        self.counterpoints
+            .iter()
+            .filter(|c| !c.answered_by.is_empty())
+            .count()
+    }
+
+    /// Counterpoints that nothing answers.
+    pub fn unanswered(&self) -> usize {
+        self.counterpoints.len() - self.answered()
+    }
+}
+
+/// A finding with its line and column.
+#[derive(Clone, Debug)]
+pub struct Finding<'r> {
+    /// The finding.
+    pub diagnostic: &'r Diagnostic,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+/// Everything the report says about one map.
+#[derive(Debug)]
+pub struct Audit<'a> {
+    /// The map file as the user named it.
+    pub file: &'a str,
+    /// The map.
+    pub map: &'a Map,
+    /// Sections in file order, then the claims in no section (if any).
+    pub sections: Vec<SectionAudit>,
+    /// The labels of the evaluation.
+    pub evaluation: &'a Evaluation,
+    /// Bibliography findings.
+    pub bibliography: Vec<Finding<'a>>,
+    /// Quote findings.
+    pub quotes: Vec<Finding<'a>>,
+    /// Every other finding, except those the sections already present.
+    pub other: Vec<Finding<'a>>,
+    /// Quotes in the map (anchor quotes and citation quotes).
+    pub quote_count: usize,
+    /// Of those, the ones whose source had a text to check them against.
+    pub quotes_checked: usize,
+    /// Errors and warnings in all.
+    pub errors: usize,
+    /// Warnings in all.
+    pub warnings: usize,
+}
+
+impl<'a> Audit<'a> {
+    /// Gathers the audit of a checked map.
+    pub fn new(
+        report: &'a FileReport,
+        map: &'a Map,
+        graph: &MapGraph,
+        evaluation: &'a Evaluation,
+        texts: &Texts,
+    ) -> Self {
+        let mut sections: Vec<SectionAudit> = map
+            .sections
+            .iter()
+            .map(|s| SectionAudit {
+                id: Some(s.id.value.clone()),
+                title: s
+                    .title
+                    .as_ref()
+                    .map_or_else(|| s.id.value.clone(), |t| t.value.clone()),
+                claims: Vec::new(),
+                uncited: Vec::new(),
+                counterpoints: Vec::new(),
+                arguments: 0,
+            })
+            .collect();
+        let mut loose = SectionAudit {
+            id: None,
+            title: "Claims in no section".to_owned(),
+            claims: Vec::new(),
+            uncited: Vec::new(),
+            counterpoints: Vec::new(),
+            arguments: 0,
+        };
+        let section_of = |id: Option<&str>| id.and_then(|s| map.section(s));
+        for (i, c) in map.claims.iter().enumerate() {
+            let target = match section_of(c.section.as_ref().map(|s| s.as_str())) {
+                Some(s) => sections.get_mut(s),
+                None => Some(&mut loose),
+            };
+            let Some(sec) = target else { continue };
+            sec.claims.push(i);
+            if !c
+                .cites
+                .iter()
+                .any(|s| map.source(&s.source.value).is_some())
+            {
+                sec.uncited.push(i);
+            }
+            if !c.attacks.is_empty() && !graph.is_answer(map, i) {
+                sec.counterpoints.push(Counterpoint {
+                    claim: i,
+                    answered_by: graph.attackers(i),
+                });
+            }
+        }
+        for a in &map.arguments {
+            let s = section_of(a.section.as_ref().map(|s| s.as_str())).or_else(|| {
+                let c = a.conclusion.as_ref().and_then(|c| map.claim(&c.value))?;
+                section_of(map.claims.get(c)?.section.as_ref().map(|s| s.as_str()))
+            });
+            match s.and_then(|s| sections.get_mut(s)) {
+                Some(sec) => sec.arguments += 1,
+                None => loose.arguments += 1,
+            }
+        }
+        if !loose.claims.is_empty() || loose.arguments > 0 {
+            sections.push(loose);
+        }
+        let finding = |d: &'a Diagnostic| {
+            let (line, column) = report.file.line_col(d.span.start);
+            Finding {
+                diagnostic: d,
+                line,
+                column,
+            }
+        };
+        let pick = |codes: &[&str]| -> Vec<Finding<'a>> {
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| codes.contains(&d.code))
+                .map(finding)
+                .collect()
+        };
+        let other = report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                !BIBLIOGRAPHY_CODES.contains(&d.code)
+                    && !QUOTE_CODES.contains(&d.code)
+                    && !SECTION_CODES.contains(&d.code)
+            })
+            .map(finding)
+            .collect();
+        let has_text = |id: &str| map.source(id).and_then(|i| texts.get(i)).is_some();
+        let document_text = map
+            .meta
+            .document
+            .as_ref()
+            .is_some_and(|d| has_text(&d.value));
+        let (mut quote_count, mut quotes_checked) = (0, 0);
+        for c in &map.claims {
+            if c.anchor.as_ref().is_some_and(|a| a.quote.is_some()) {
+                quote_count += 1;
+                quotes_checked += usize::from(document_text);
+            }
+            for q in c.cites.iter().filter(|q| q.quote.is_some()) {
+                quote_count += 1;
+                quotes_checked += usize::from(has_text(&q.source.value));
+            }
+        }
+        Audit {
+            file: &report.file.name,
+            map,
+            sections,
+            evaluation,
+            bibliography: pick(BIBLIOGRAPHY_CODES),
+            quotes: pick(QUOTE_CODES),
+            other,
+            quote_count,
+            quotes_checked,
+            errors: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count(),
+            warnings: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count(),
+        }
+    }
+
+    /// The map's title (its file name when it has none).
+    pub fn title(&self) -> &str {
+        self.map
+            .meta
+            .title
+            .as_ref()
+            .map_or(self.file, |t| t.value.as_str())
+    }
+
+    /// Totals over all sections: (claims, cited, uncited, counterpoints,
+    /// answered, unanswered, arguments).
+    pub fn totals(&self) -> [usize; 7] {
+        let mut t = [0; 7];
+        for s in &self.sections {
+            for (slot, v) in t.iter_mut().zip([
+                s.claims.len(),
+                s.cited(),
+                s.uncited.len(),
+                s.counterpoints.len(),
+                s.answered(),
+                s.unanswered(),
+                s.arguments,
+            ]) {
+                *slot += v;
+            }
+        }
+        t
+    }
+
+    /// A claim's id and text.
+    pub fn claim(&self, i: usize) -> (&str, &str) {
+        self.map
+            .claims
+            .get(i)
+            .map_or(("", ""), |c| (c.id.value.as_str(), c.display_text()))
+    }
+
+    /// The thesis: id, text and label.
+    pub fn thesis(&self) -> Option<(&str, &str, Option<Label>)> {
+        let (id, label) = self.evaluation.thesis(self.map)?;
+        let text = self
+            .map
+            .claim(id)
+            .and_then(|i| self.map.claims.get(i))
+            .map_or("", |c| c.display_text());
+        Some((id, text, label))
+    }
+}

@@ -1,0 +1,121 @@
+//! `quote-not-found`: a quote that does not occur in its source's text.
+
+use super::Context;
+use crate::diag::{Diagnostic, Level};
+use crate::model::Sp;
+use crate::texts::SourceText;
+
+declare_rule! {
+    /// ## What it finds
+    /// A quote, in a claim's `cites` or in its `anchor`, that does not occur
+    /// in the text of its source (for an anchor: the map's `document`).
+    /// Before comparing, argmap normalises both sides: Unicode NFKC, case,
+    /// curly and straight quotes, dashes, runs of whitespace, and words
+    /// hyphenated across line breaks. Anything else is a mismatch: a changed,
+    /// added or dropped word, a changed number, a dropped hedge such as
+    /// "appear to". The finding shows the closest passage of the text with
+    /// the differing words marked: `[-word-]` is in the quote but not the
+    /// text, `{+word+}` is in the text but not the quote.
+    ///
+    /// ## Why it matters
+    /// A quote is the map's promise that the source says exactly this. A
+    /// misquote, even of one word, can change what the source supports.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [claims.vulnerable]
+    /// text = "China's networks are highly vulnerable"
+    /// cites = [{ source = "lee", quote = "Chinese networks in general remain highly vulnerable" }]
+    /// ```
+    ///
+    /// ## Fix
+    /// Copy the passage exactly as the text has it (here the text reads
+    /// "appear to remain"), or correct the claim if the source does not say
+    /// it. Quotes must be one contiguous passage: quote two passages as two
+    /// citations rather than joining them with an ellipsis.
+    pub static RULE = Rule {
+        code: "quote-not-found",
+        default_level: Level::Error,
+        summary: "a quote that does not occur in its source's text",
+        check: Some(check),
+    };
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let map = cx.map;
+    let document = map.meta.document.as_ref().and_then(|d| {
+        let i = map.source(&d.value)?;
+        Some((d.value.as_str(), cx.texts.get(i)?))
+    });
+    for c in &map.claims {
+        if let (Some(q), Some((doc_id, text))) =
+            (c.anchor.as_ref().and_then(|a| a.quote.as_ref()), document)
+        {
+            verify(
+                out,
+                q,
+                text,
+                &format!("the anchor quote of claim `{}`", c.id.value),
+                doc_id,
+            );
+        }
+        for cite in &c.cites {
+            let Some(q) = &cite.quote else { continue };
+            let Some(text) = map.source(&cite.source.value).and_then(|i| cx.texts.get(i)) else {
+                continue;
+            };
+            verify(
+                out,
+                q,
+                text,
+                &format!(
+                    "the quote from `{}` in claim `{}`",
+                    cite.source.value, c.id.value
+                ),
+                &cite.source.value,
+            );
+        }
+    }
+}
+
+fn verify(
+    out: &mut Vec<Diagnostic>,
+    quote: &Sp<String>,
+    text: &SourceText,
+    what: &str,
+    source: &str,
+) {
+    let Err(closest) = text.index.find(&quote.value) else {
+        return;
+    };
+    let mut d = Diagnostic::new(
+        "quote-not-found",
+        quote.span.clone(),
+        format!("{what} does not occur in the text of `{source}`"),
+    )
+    .with_label(format!("not found in {}", text.path));
+    d = match closest {
+        Some(c) => {
+            let passage = shorten(&c.passage, 240);
+            let d = d.with_note(format!(
+                "closest passage, line {} of {}: \"{passage}\"",
+                c.line, text.path
+            ));
+            if c.words_agree {
+                d.with_note("the words agree; punctuation differs")
+            } else {
+                d.with_note(format!("differences: {}", shorten(&c.diff, 400)))
+            }
+        }
+        None => d.with_note("no passage of the text shares a word with this quote"),
+    };
+    out.push(d.with_help("copy the passage exactly as the text has it"));
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{cut}…")
+}

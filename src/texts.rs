@@ -1,0 +1,183 @@
+//! Finding and reading the plain-text copies of sources that quotes are
+//! checked against: a source's `text` key (relative to the map, and confined
+//! to the map's folder unless allowed otherwise) or `--text ID=PATH` from the
+//! command line, which wins.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::{Diagnostic, Span};
+use crate::model::Map;
+use crate::quote::TextIndex;
+
+/// Largest source text read, in bytes.
+pub const MAX_TEXT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Where texts come from besides the map itself.
+#[derive(Clone, Debug, Default)]
+pub struct TextOptions {
+    /// `--text ID=PATH`: the text of source `ID` is at `PATH` (relative to
+    /// the working directory), over any `text` key.
+    pub overrides: Vec<(String, PathBuf)>,
+    /// `--allow-outside-texts`: let `text` keys point outside the map's folder.
+    pub allow_outside: bool,
+}
+
+/// A source's text, indexed for quote lookups.
+#[derive(Debug)]
+pub struct SourceText {
+    /// The path, as shown to users.
+    pub path: String,
+    /// The index.
+    pub index: TextIndex,
+}
+
+/// The texts of a map's sources, by source index.
+#[derive(Debug, Default)]
+pub struct Texts {
+    by_source: Vec<Option<SourceText>>,
+    /// Sources whose text could not be read (so their quotes are not
+    /// reported as unchecked a second time).
+    failed: Vec<bool>,
+}
+
+impl Texts {
+    /// The text of source `i`, if it has one.
+    pub fn get(&self, i: usize) -> Option<&SourceText> {
+        self.by_source.get(i).and_then(Option::as_ref)
+    }
+
+    /// Whether source `i` named a text that could not be read.
+    pub fn failed(&self, i: usize) -> bool {
+        self.failed.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Reads the texts of `map`, whose file is `map_path`. Problems become
+/// `unreadable-text` findings.
+pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Diagnostic>) -> Texts {
+    let map_dir = map_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut texts = Texts {
+        by_source: Vec::with_capacity(map.sources.len()),
+        failed: vec![false; map.sources.len()],
+    };
+    for (i, source) in map.sources.iter().enumerate() {
+        let id = &source.id.value;
+        let cli = opts.overrides.iter().rev().find(|(sid, _)| sid == id);
+        let (path, span): (PathBuf, Span) = match (cli, &source.text) {
+            (Some((_, p)), _) => (p.clone(), source.id.span.clone()),
+            (None, Some(t)) => match locate(map_dir, &t.value, opts.allow_outside) {
+                Ok(p) => (p, t.span.clone()),
+                Err(why) => {
+                    out.push(
+                        Diagnostic::new(
+                            "unreadable-text",
+                            t.span.clone(),
+                            format!("the `text` of source `{id}` is not used: {why}"),
+                        )
+                        .with_label("text path refused")
+                        .with_help(
+                            "keep source texts in the map's folder, or pass --allow-outside-texts, or give the text with --text ID=PATH",
+                        ),
+                    );
+                    if let Some(f) = texts.failed.get_mut(i) {
+                        *f = true;
+                    }
+                    texts.by_source.push(None);
+                    continue;
+                }
+            },
+            (None, None) => {
+                texts.by_source.push(None);
+                continue;
+            }
+        };
+        match read(&path) {
+            Ok(text) => texts.by_source.push(Some(SourceText {
+                path: path.display().to_string(),
+                index: TextIndex::new(text),
+            })),
+            Err(why) => {
+                out.push(
+                    Diagnostic::new(
+                        "unreadable-text",
+                        span,
+                        format!(
+                            "the text of source `{id}` cannot be read: `{}`: {why}",
+                            path.display()
+                        ),
+                    )
+                    .with_label("quotes from this source are not checked"),
+                );
+                if let Some(f) = texts.failed.get_mut(i) {
+                    *f = true;
+                }
+                texts.by_source.push(None);
+            }
+        }
+    }
+    texts
+}
+
+/// The path of a `text` key, checked to stay inside `map_dir`.
+fn locate(map_dir: &Path, rel: &str, allow_outside: bool) -> Result<PathBuf, String> {
+    let p = Path::new(rel);
+    if allow_outside {
+        return Ok(map_dir.join(p));
+    }
+    if p.is_absolute() {
+        return Err(format!(
+            "`{rel}` is an absolute path, and texts must stay inside the map's folder"
+        ));
+    }
+    if p.components().any(|c| c == Component::ParentDir) {
+        return Err(format!("`{rel}` leaves the map's folder through `..`"));
+    }
+    let full = map_dir.join(p);
+    let (Ok(base), Ok(target)) = (map_dir.canonicalize(), full.canonicalize()) else {
+        // Not there: reading it will report that.
+        return Ok(full);
+    };
+    if !target.starts_with(&base) {
+        return Err(format!(
+            "`{rel}` resolves through a symbolic link to `{}`, outside the map's folder",
+            target.display()
+        ));
+    }
+    Ok(full)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| reason(&e))?;
+    if meta.is_dir() {
+        return Err("it is a directory".into());
+    }
+    if meta.len() > MAX_TEXT_BYTES {
+        return Err(format!(
+            "it is larger than {} MiB",
+            MAX_TEXT_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| reason(&e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "it is not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e
+            .to_string()
+            .split(" (os error")
+            .next()
+            .unwrap_or("")
+            .to_lowercase(),
+    }
+}

@@ -1,0 +1,525 @@
+//! `argmap eval` and `argmap::eval`: grounded labels on the textbook cases,
+//! long chains without recursion, and the command's output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::process::Command;
+
+use argmap::eval::{Counts, Evaluation, Label, Reason, Role, evaluate};
+use argmap::graph::Node;
+use argmap::model::Map;
+
+use Label::{Accepted as A, Rejected as R, Undecided as U};
+
+/// A map of `claims` (id, what it attacks) and `arguments` (id, premises,
+/// conclusion), as TOML.
+fn toml(claims: &[(&str, &[&str])], arguments: &[(&str, &[&str], &str)]) -> String {
+    let mut s = String::from("[map]\ntitle = \"t\"\n");
+    for (id, attacks) in claims {
+        let attacks: Vec<String> = attacks.iter().map(|a| format!("{a:?}")).collect();
+        write!(
+            s,
+            "[claims.{id}]\ntext = \"claim {id}\"\nattacks = [{}]\n",
+            attacks.join(", ")
+        )
+        .unwrap();
+    }
+    for (id, premises, conclusion) in arguments {
+        let premises: Vec<String> = premises.iter().map(|p| format!("{p:?}")).collect();
+        write!(
+            s,
+            "[arguments.{id}]\npremises = [{}]\nconclusion = {conclusion:?}\n",
+            premises.join(", ")
+        )
+        .unwrap();
+    }
+    s
+}
+
+/// Checks and evaluates the map in `src`.
+fn eval_src(src: &str) -> (Map, Evaluation) {
+    let checked = argmap::check::check("x.toml", src.as_bytes(), &Default::default());
+    let map = checked.map.expect("the map is TOML");
+    let graph = checked.graph.expect("a graph");
+    let evaluation = evaluate(&map, &graph);
+    assert_eq!(evaluation.claims.len(), map.claims.len());
+    assert_eq!(evaluation.arguments.len(), map.arguments.len());
+    (map, evaluation)
+}
+
+/// Every claim and argument id with its label, in file order.
+fn labels(map: &Map, e: &Evaluation) -> Vec<(String, Label)> {
+    let claims = map.claims.iter().map(|c| c.id.value.clone());
+    let arguments = map.arguments.iter().map(|a| a.id.value.clone());
+    claims
+        .chain(arguments)
+        .zip(e.claims.iter().chain(&e.arguments).copied())
+        .collect()
+}
+
+/// Asserts the exact labels of every claim and argument.
+fn assert_labels(
+    claims: &[(&str, &[&str])],
+    arguments: &[(&str, &[&str], &str)],
+    expected: &[(&str, Label)],
+) {
+    let (map, e) = eval_src(&toml(claims, arguments));
+    let expected: Vec<(String, Label)> = expected
+        .iter()
+        .map(|(id, l)| ((*id).to_owned(), *l))
+        .collect();
+    assert_eq!(labels(&map, &e), expected);
+}
+
+#[test]
+fn unattacked_claim_is_accepted() {
+    assert_labels(&[("a", &[])], &[], &[("a", A)]);
+}
+
+#[test]
+fn simple_rebuttal() {
+    assert_labels(&[("a", &["b"]), ("b", &[])], &[], &[("a", A), ("b", R)]);
+}
+
+#[test]
+fn reinstatement() {
+    assert_labels(
+        &[("a", &[]), ("b", &["a"]), ("c", &["b"])],
+        &[],
+        &[("a", A), ("b", R), ("c", A)],
+    );
+}
+
+#[test]
+fn even_cycle_is_undecided() {
+    assert_labels(&[("a", &["b"]), ("b", &["a"])], &[], &[("a", U), ("b", U)]);
+}
+
+#[test]
+fn odd_cycle_is_undecided() {
+    assert_labels(
+        &[("a", &["b"]), ("b", &["c"]), ("c", &["a"])],
+        &[],
+        &[("a", U), ("b", U), ("c", U)],
+    );
+}
+
+#[test]
+fn an_accepted_attacker_breaks_a_cycle() {
+    // d rejects a; b's one attacker is then rejected, so b is accepted,
+    // which rejects c.
+    assert_labels(
+        &[("a", &["b"]), ("b", &["c"]), ("c", &["a"]), ("d", &["a"])],
+        &[],
+        &[("a", R), ("b", A), ("c", R), ("d", A)],
+    );
+}
+
+#[test]
+fn self_attack_is_undecided() {
+    assert_labels(&[("a", &["a"])], &[], &[("a", U)]);
+}
+
+#[test]
+fn self_attack_attacked_by_an_accepted_claim_is_rejected() {
+    assert_labels(&[("a", &["a"]), ("b", &["a"])], &[], &[("a", R), ("b", A)]);
+}
+
+#[test]
+fn undecided_attacker_makes_its_target_undecided() {
+    assert_labels(
+        &[("a", &["a", "b"]), ("b", &["c"]), ("c", &[])],
+        &[],
+        &[("a", U), ("b", U), ("c", U)],
+    );
+}
+
+#[test]
+fn undercut_rejects_the_argument_only() {
+    assert_labels(
+        &[("p", &[]), ("q", &[]), ("c", &[]), ("u", &["arg"])],
+        &[("arg", &["p", "q"], "c")],
+        &[("p", A), ("q", A), ("c", A), ("u", A), ("arg", R)],
+    );
+}
+
+#[test]
+fn rejected_premise_rejects_the_argument() {
+    assert_labels(
+        &[("p", &[]), ("q", &[]), ("c", &[]), ("x", &["q"])],
+        &[("arg", &["p", "q"], "c")],
+        &[("p", A), ("q", R), ("c", A), ("x", A), ("arg", R)],
+    );
+}
+
+#[test]
+fn undecided_premise_makes_the_argument_undecided() {
+    assert_labels(
+        &[("p", &[]), ("q", &["r"]), ("r", &["q"]), ("c", &[])],
+        &[("arg", &["p", "q"], "c")],
+        &[("p", A), ("q", U), ("r", U), ("c", A), ("arg", U)],
+    );
+}
+
+#[test]
+fn rejected_undercutter_leaves_the_argument_accepted() {
+    assert_labels(
+        &[("p", &[]), ("c", &[]), ("u", &["arg"]), ("v", &["u"])],
+        &[("arg", &["p"], "c")],
+        &[("p", A), ("c", A), ("u", R), ("v", A), ("arg", A)],
+    );
+}
+
+#[test]
+fn undecided_undercutter_makes_the_argument_undecided() {
+    assert_labels(
+        &[("p", &[]), ("c", &[]), ("u", &["arg", "u"])],
+        &[("arg", &["p"], "c")],
+        &[("p", A), ("c", A), ("u", U), ("arg", U)],
+    );
+}
+
+#[test]
+fn rejected_premise_wins_over_an_undecided_undercutter() {
+    assert_labels(
+        &[("p", &[]), ("x", &["p"]), ("c", &[]), ("u", &["arg", "u"])],
+        &[("arg", &["p"], "c")],
+        &[("p", R), ("x", A), ("c", A), ("u", U), ("arg", R)],
+    );
+}
+
+#[test]
+fn support_never_attacks() {
+    // `a` supports `b`; rejecting `a` leaves `b` accepted, and a rejected
+    // argument leaves its conclusion accepted.
+    let src = "[map]\ntitle = \"t\"\n\
+        [claims.a]\ntext = \"a\"\nsupports = [\"b\"]\n\
+        [claims.b]\ntext = \"b\"\n\
+        [claims.x]\ntext = \"x\"\nattacks = [\"a\"]\n\
+        [arguments.arg]\npremises = [\"a\"]\nconclusion = \"b\"\n";
+    let (map, e) = eval_src(src);
+    assert_eq!(
+        labels(&map, &e),
+        [
+            ("a".to_owned(), R),
+            ("b".to_owned(), A),
+            ("x".to_owned(), A),
+            ("arg".to_owned(), R)
+        ]
+    );
+}
+
+#[test]
+fn unresolved_references_are_ignored() {
+    assert_labels(
+        &[("a", &["nowhere"]), ("b", &["a"])],
+        &[("arg", &["missing", "a"], "b")],
+        &[("a", R), ("b", A), ("arg", R)],
+    );
+}
+
+#[test]
+fn an_attack_written_twice_counts_once_per_entry() {
+    // `a` is rejected by `c`, and both of its attacks on `b` fall with it.
+    assert_labels(
+        &[("a", &["b", "b"]), ("b", &[]), ("c", &["a"])],
+        &[],
+        &[("a", R), ("b", A), ("c", A)],
+    );
+}
+
+/// A chain of `n` claims, each attacking the one written before it, so the
+/// only unattacked claim is the last one written; with `self_attack`, that
+/// last claim attacks itself too.
+fn chain(n: usize, self_attack: bool) -> String {
+    let mut s = String::from("[map]\ntitle = \"chain\"\n[claims.c0]\ntext = \"c0\"\n");
+    for i in 1..n {
+        let itself = if self_attack && i == n - 1 {
+            format!(", \"c{i}\"")
+        } else {
+            String::new()
+        };
+        write!(
+            s,
+            "[claims.c{i}]\ntext = \"c{i}\"\nattacks = [\"c{}\"{itself}]\n",
+            i - 1
+        )
+        .unwrap();
+    }
+    s
+}
+
+/// Evaluates on a thread with a small stack: recursion as deep as the
+/// chain would overflow it.
+fn evaluate_on_small_stack(src: &str) -> Evaluation {
+    let checked = argmap::check::check("chain.toml", src.as_bytes(), &Default::default());
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn_scoped(s, || evaluate(&map, &graph))
+            .unwrap()
+            .join()
+            .unwrap()
+    })
+}
+
+#[test]
+fn long_attack_chain_alternates_without_recursion() {
+    let n = 10_000;
+    let e = evaluate_on_small_stack(&chain(n, false));
+    // c9999 is unattacked: accepted; c9998 rejected; c9997 accepted; ...
+    for (i, label) in e.claims.iter().enumerate() {
+        let expected = if (n - 1 - i) % 2 == 0 { A } else { R };
+        assert_eq!(*label, expected, "c{i}");
+    }
+    assert_eq!(
+        e.counts(),
+        Counts {
+            accepted: 5_000,
+            rejected: 5_000,
+            undecided: 0
+        }
+    );
+}
+
+#[test]
+fn long_attack_chain_from_a_cycle_is_undecided() {
+    // c9999 attacks itself: nothing in the chain is ever settled.
+    let e = evaluate_on_small_stack(&chain(10_000, true));
+    assert!(e.claims.iter().all(|l| *l == U));
+}
+
+/// Grounded labels by the definition: apply the two rules until nothing
+/// changes (quadratic, for small maps only).
+fn reference_labels(attacks: &[Vec<usize>]) -> Vec<Label> {
+    let n = attacks.len();
+    let mut labels = vec![U; n];
+    let mut done = vec![false; n];
+    loop {
+        let mut changed = false;
+        for t in 0..n {
+            if done[t] {
+                continue;
+            }
+            let attackers: Vec<usize> = (0..n).filter(|&a| attacks[a].contains(&t)).collect();
+            if attackers.iter().any(|&a| done[a] && labels[a] == A) {
+                (labels[t], done[t], changed) = (R, true, true);
+            } else if attackers.iter().all(|&a| done[a] && labels[a] == R) {
+                (labels[t], done[t], changed) = (A, true, true);
+            }
+        }
+        if !changed {
+            return labels;
+        }
+    }
+}
+
+#[test]
+fn random_maps_match_the_definition() {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % bound
+    };
+    for round in 0..400 {
+        let n = 1 + next(9) as usize;
+        let attacks: Vec<Vec<usize>> = (0..n)
+            .map(|_| (0..n).filter(|_| next(4) == 0).collect())
+            .collect();
+        let premises: Vec<Vec<usize>> = (0..3)
+            .map(|_| (0..n).filter(|_| next(3) == 0).collect())
+            .collect();
+        let undercuts: Vec<Vec<usize>> = (0..n)
+            .map(|_| (0..3).filter(|_| next(5) == 0).collect())
+            .collect();
+
+        let names: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+        let claim_attacks: Vec<Vec<String>> = (0..n)
+            .map(|i| {
+                let claims = attacks[i].iter().map(|t| format!("c{t}"));
+                let args = undercuts[i].iter().map(|a| format!("g{a}"));
+                claims.chain(args).collect()
+            })
+            .collect();
+        let attack_refs: Vec<Vec<&str>> = claim_attacks
+            .iter()
+            .map(|v| v.iter().map(String::as_str).collect())
+            .collect();
+        let claims: Vec<(&str, &[&str])> = names
+            .iter()
+            .zip(&attack_refs)
+            .map(|(id, a)| (id.as_str(), a.as_slice()))
+            .collect();
+        let arg_names: Vec<String> = (0..3).map(|a| format!("g{a}")).collect();
+        let arg_premises: Vec<Vec<&str>> = premises
+            .iter()
+            .map(|ps| ps.iter().map(|&p| names[p].as_str()).collect())
+            .collect();
+        let arguments: Vec<(&str, &[&str], &str)> = arg_names
+            .iter()
+            .zip(&arg_premises)
+            .map(|(id, ps)| (id.as_str(), ps.as_slice(), "c0"))
+            .collect();
+
+        let (_, e) = eval_src(&toml(&claims, &arguments));
+        let expected = reference_labels(&attacks);
+        assert_eq!(e.claims, expected, "round {round}: {attacks:?}");
+        for (g, ps) in premises.iter().enumerate() {
+            let cutters: Vec<usize> = (0..n).filter(|&c| undercuts[c].contains(&g)).collect();
+            let expected = if ps.iter().any(|&p| expected[p] == R)
+                || cutters.iter().any(|&c| expected[c] == A)
+            {
+                R
+            } else if ps.iter().all(|&p| expected[p] == A)
+                && cutters.iter().all(|&c| expected[c] == R)
+            {
+                A
+            } else {
+                U
+            };
+            assert_eq!(e.arguments[g], expected, "round {round}: argument g{g}");
+        }
+    }
+}
+
+#[test]
+fn api_helpers() {
+    let src = "[map]\ntitle = \"t\"\nthesis = \"a\"\n\
+        [claims.a]\ntext = \"a\"\n\
+        [claims.b]\ntext = \"b\"\nattacks = [\"a\"]\n\
+        [claims.c]\ntext = \"c\"\nattacks = [\"b\", \"arg\"]\n\
+        [arguments.arg]\npremises = [\"a\", \"b\"]\nconclusion = \"a\"\n";
+    let checked = argmap::check::check("x.toml", src.as_bytes(), &Default::default());
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    let e = evaluate(&map, &graph);
+    assert_eq!(e.label_of(&map, "a"), Some(A));
+    assert_eq!(e.label_of(&map, "b"), Some(R));
+    assert_eq!(e.label_of(&map, "arg"), Some(R));
+    assert_eq!(e.label_of(&map, "nowhere"), None);
+    assert_eq!(e.thesis(&map), Some(("a", Some(A))));
+    assert_eq!(e.node(Node::Argument(0)), Some(R));
+    assert_eq!(e.node(Node::Source(0)), None);
+    assert_eq!(
+        e.claim_counts().to_string(),
+        "2 accepted, 1 rejected, 0 undecided"
+    );
+    assert_eq!(e.argument_counts().get(R), 1);
+    assert_eq!(e.counts().total(), 4);
+    assert_eq!(
+        e.reasons(&graph, Node::Claim(0)),
+        [Reason {
+            role: Role::Attacker,
+            claim: 1,
+            label: R
+        }]
+    );
+    assert_eq!(
+        e.reasons(&graph, Node::Argument(0)),
+        [
+            Reason {
+                role: Role::Premise,
+                claim: 1,
+                label: R
+            },
+            Reason {
+                role: Role::Undercutter,
+                claim: 2,
+                label: A
+            }
+        ]
+    );
+    assert!(e.reasons(&graph, Node::Claim(2)).is_empty());
+    assert_eq!(serde_json::to_string(&U).unwrap(), "\"undecided\"");
+    assert_eq!(format!("{A:>9}|"), " accepted|");
+}
+
+// --- the command ---------------------------------------------------------
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run argmap");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn transcript(args: &[&str]) -> String {
+    let (code, stdout, stderr) = run(args);
+    format!(
+        "$ argmap {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        args.join(" ")
+    )
+}
+
+const BRIDGE: &str = "tests/fixtures/eval/bridge.toml";
+
+#[test]
+fn cli_human() {
+    insta::assert_snapshot!(transcript(&["eval", BRIDGE]));
+}
+
+#[test]
+fn docs_show_the_current_output() {
+    let doc = std::fs::read_to_string("docs/evaluation.md").unwrap();
+    let (_, human, _) = run(&["eval", BRIDGE]);
+    let (_, json, _) = run(&["eval", "--format", "json", BRIDGE]);
+    let map = std::fs::read_to_string(BRIDGE).unwrap();
+    let map = &map[map.find("[map]").unwrap()..];
+    for (what, text) in [
+        ("human output", &human),
+        ("json", &json),
+        ("map", &map.to_owned()),
+    ] {
+        assert!(
+            doc.contains(text.as_str()),
+            "docs/evaluation.md shows an old {what}"
+        );
+    }
+}
+
+#[test]
+fn cli_json() {
+    let (code, stdout, stderr) = run(&["eval", "--format", "json", BRIDGE]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let labels = v["labels"].as_object().unwrap();
+    assert_eq!(labels.len(), 12);
+    assert!(
+        labels
+            .values()
+            .all(|l| ["accepted", "rejected", "undecided"].contains(&l.as_str().unwrap()))
+    );
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn cli_map_with_errors_is_evaluated_with_a_warning() {
+    insta::assert_snapshot!(transcript(&["eval", "tests/fixtures/eval/errors.toml"]));
+}
+
+#[test]
+fn cli_not_toml_exits_1() {
+    insta::assert_snapshot!(transcript(&["eval", "tests/fixtures/eval/not-toml.toml"]));
+}
+
+#[test]
+fn cli_missing_file_exits_2() {
+    insta::assert_snapshot!(transcript(&[
+        "eval",
+        "tests/fixtures/eval/no-such-map.toml"
+    ]));
+}
+
+#[test]
+fn cli_help() {
+    insta::assert_snapshot!(transcript(&["eval", "--help"]));
+}

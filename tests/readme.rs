@@ -1,0 +1,60 @@
+//! The README stays true: its example transcript is what argmap prints, and
+//! its table of codes is the registry.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+fn readme() -> String {
+    std::fs::read_to_string("README.md").unwrap()
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let from = s
+        .find(start)
+        .unwrap_or_else(|| panic!("no `{start}` in README"))
+        + start.len();
+    let to = s[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no `{end}` after `{start}`"))
+        + from;
+    &s[from..to]
+}
+
+#[test]
+fn example_transcript_is_what_argmap_prints() {
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["check", "bridge.toml"])
+        .current_dir("tests/fixtures/readme")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let readme = readme();
+    let shown = between(&readme, "$ argmap check bridge.toml\n", "```");
+    assert_eq!(
+        shown,
+        String::from_utf8_lossy(&out.stderr),
+        "README transcript is stale"
+    );
+    let example = between(&readme, "## A short example\n\n```toml\n", "```");
+    assert_eq!(
+        example,
+        std::fs::read_to_string("tests/fixtures/readme/bridge.toml").unwrap(),
+        "README example differs from tests/fixtures/readme/bridge.toml"
+    );
+}
+
+#[test]
+fn code_table_lists_every_rule_with_its_level_and_summary() {
+    let mut table = String::from("\n| code | default | finds |\n|---|---|---|\n");
+    for r in argmap::rules::RULES {
+        table.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            r.code, r.default_level, r.summary
+        ));
+    }
+    let readme = readme();
+    assert_eq!(
+        between(&readme, "<!-- codes:start -->", "<!-- codes:end -->"),
+        table
+    );
+}

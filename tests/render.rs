@@ -1,0 +1,671 @@
+//! `argmap render`: the DOT it builds (snapshots), escaping of any map
+//! text, views, and the command line around Graphviz.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use argmap::diag::Levels;
+use argmap::render::text::{WORD_JOINER, clean, wrap};
+use argmap::render::{Direction, Options, TEXT_WIDTH, View, to_dot};
+use graphviz_rust::dot_structures::{Attribute, Graph, Id, NodeId, Stmt};
+
+const EVERYTHING: &str = "tests/fixtures/render/everything.toml";
+
+/// The DOT of the map in `bytes` with `options`.
+fn dot_of(bytes: &[u8], options: &Options) -> String {
+    let checked = argmap::check::check("map.toml", bytes, &Levels::default());
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    to_dot(&map, &graph, options).unwrap()
+}
+
+fn everything(options: &Options) -> String {
+    dot_of(&std::fs::read(EVERYTHING).unwrap(), options)
+}
+
+fn with_view(view: View) -> Options {
+    Options {
+        view,
+        ..Options::default()
+    }
+}
+
+/// The node ids the DOT declares, legend excepted.
+fn node_ids(dot: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    collect_nodes(
+        &graph_stmts(&graphviz_rust::parse(dot).unwrap()),
+        &mut |id, _| {
+            if !id.starts_with("legend_") {
+                ids.push(id.to_owned());
+            }
+        },
+    );
+    ids
+}
+
+fn graph_stmts(g: &Graph) -> Vec<Stmt> {
+    match g {
+        Graph::Graph { stmts, .. } | Graph::DiGraph { stmts, .. } => stmts.clone(),
+    }
+}
+
+/// Calls `f` with the id and attributes of every node, in clusters too.
+fn collect_nodes(stmts: &[Stmt], f: &mut impl FnMut(&str, &[Attribute])) {
+    for s in stmts {
+        match s {
+            Stmt::Node(n) => {
+                if let NodeId(Id::Plain(id), _) = &n.id {
+                    f(id, &n.attributes);
+                }
+            }
+            Stmt::Subgraph(sub) => collect_nodes(&sub.stmts, f),
+            _ => {}
+        }
+    }
+}
+
+fn attr<'a>(attrs: &'a [Attribute], key: &str) -> Option<&'a Id> {
+    attrs
+        .iter()
+        .find(|Attribute(k, _)| *k == Id::Plain(key.to_owned()))
+        .map(|Attribute(_, v)| v)
+}
+
+#[test]
+fn everything_dot() {
+    insta::assert_snapshot!(everything(&Options::default()));
+}
+
+#[test]
+fn everything_without_legend() {
+    insta::assert_snapshot!(everything(&Options {
+        legend: false,
+        ..Options::default()
+    }));
+}
+
+#[test]
+fn everything_left_to_right_with_sources() {
+    insta::assert_snapshot!(everything(&Options {
+        direction: Some(Direction::LeftRight),
+        sources: true,
+        legend: false,
+        ..Options::default()
+    }));
+}
+
+#[test]
+fn focus_view() {
+    let dot = everything(&Options {
+        legend: false,
+        ..with_view(View::Focus {
+            id: "load".into(),
+            depth: 1,
+        })
+    });
+    // `load` -> argument `traffic` is one step, and the argument comes with
+    // its other premise and its conclusion; the undercut is a second step.
+    assert_eq!(node_ids(&dot), ["c0", "c2", "c3", "a0"]);
+    insta::assert_snapshot!(dot);
+}
+
+#[test]
+fn focus_depth_counts_steps() {
+    let ids = |depth| {
+        node_ids(&everything(&with_view(View::Focus {
+            id: "grant".into(),
+            depth,
+        })))
+    };
+    assert_eq!(ids(0), ["c6"]);
+    assert_eq!(ids(1), ["c5", "c6"]);
+    assert_eq!(ids(2), ["c0", "c5", "c6"]);
+    // From `rebuild`, one more step reaches every claim supporting or
+    // attacking it, and the argument concluding it with all its premises.
+    assert_eq!(ids(3), ["c7", "c0", "c1", "c2", "c3", "a0", "c5", "c6"]);
+    assert_eq!(ids(4).len(), 9);
+}
+
+#[test]
+fn focus_on_an_argument() {
+    let ids = node_ids(&everything(&with_view(View::Focus {
+        id: "traffic".into(),
+        depth: 0,
+    })));
+    assert_eq!(ids, ["c0", "c2", "c3", "a0"]);
+}
+
+#[test]
+fn section_view() {
+    let dot = everything(&with_view(View::Section("money".into())));
+    // `cost` and `grant` in full; `rebuild`, which `cost` attacks, faded.
+    assert_eq!(node_ids(&dot), ["c5", "c6", "c0"]);
+    assert!(dot.contains("in: Safety"));
+    insta::assert_snapshot!(dot);
+}
+
+#[test]
+fn view_errors_suggest_ids() {
+    let bytes = std::fs::read(EVERYTHING).unwrap();
+    let checked = argmap::check::check("map.toml", &bytes, &Levels::default());
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    let err = |view| to_dot(&map, &graph, &with_view(view)).unwrap_err();
+    let e = err(View::Focus {
+        id: "rebuld".into(),
+        depth: 2,
+    });
+    assert_eq!(
+        e.to_string(),
+        "the map has no claim or argument `rebuld` to focus on"
+    );
+    assert_eq!(e.help().as_deref(), Some("did you mean `rebuild`?"));
+    let e = err(View::Focus {
+        id: "safety".into(),
+        depth: 2,
+    });
+    assert_eq!(
+        e.help().as_deref(),
+        Some("to draw a section, use `--section safety`")
+    );
+    let e = err(View::Section("mony".into()));
+    assert_eq!(e.help().as_deref(), Some("did you mean `money`?"));
+    let e = err(View::Section("cost".into()));
+    assert_eq!(e.to_string(), "`cost` is a claim, not a section");
+}
+
+#[test]
+fn dot_is_deterministic() {
+    let a = everything(&Options::default());
+    let b = everything(&Options::default());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn large_maps_read_left_to_right() {
+    let mut toml = String::from("[map]\ntitle = \"Chain\"\n");
+    for i in 0..40 {
+        toml.push_str(&format!(
+            "[claims.c{i}]\ntext = \"Claim {i}\"\ncites = [\"s\"]\nsupports = [\"c{}\"]\n",
+            i + 1
+        ));
+    }
+    toml.push_str("[claims.c40]\ntext = \"Last\"\ncites = [\"s\"]\n");
+    toml.push_str("[sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2000\n");
+    let dot = dot_of(toml.as_bytes(), &Options::default());
+    assert!(dot.contains("rankdir=LR"));
+    let focus = dot_of(
+        toml.as_bytes(),
+        &with_view(View::Focus {
+            id: "c20".into(),
+            depth: 3,
+        }),
+    );
+    assert!(focus.contains("rankdir=BT"));
+    assert_eq!(node_ids(&focus).len(), 7);
+}
+
+#[test]
+fn hundred_thousand_claims_render_in_linear_time() {
+    // A chain plus a hub: quadratic work anywhere would take minutes.
+    let n = 100_000;
+    let mut toml = String::with_capacity(n * 80);
+    toml.push_str("[map]\ntitle = \"Big\"\nthesis = \"c0\"\n");
+    toml.push_str("[sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2000\n");
+    for i in 0..n {
+        let target = if i == 0 { 0 } else { (i - 1) / 2 };
+        toml.push_str(&format!(
+            "[claims.c{i}]\ntext = \"Claim number {i}\"\ncites = [\"s\"]\n"
+        ));
+        if i > 0 {
+            toml.push_str(&format!("supports = [\"c{target}\"]\n"));
+        }
+    }
+    let checked = argmap::check::check("big.toml", toml.as_bytes(), &Levels::default());
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    let start = Instant::now();
+    let whole = to_dot(&map, &graph, &Options::default()).unwrap();
+    assert!(whole.contains("c99999 -> c49999"));
+    let focus = to_dot(
+        &map,
+        &graph,
+        &with_view(View::Focus {
+            id: "c0".into(),
+            depth: 3,
+        }),
+    )
+    .unwrap();
+    assert_eq!(node_ids(&focus).len(), 15);
+    assert!(start.elapsed() < Duration::from_secs(60));
+}
+
+// ---------------------------------------------------------------------------
+// Escaping
+
+/// A map whose every text tries to break DOT, HTML labels or SVG.
+const NASTY: &str = r#"
+[map]
+title = "Title <b>bold</b> & \"quoted\" \\N {x} ]; \\"
+
+[sections.s1]
+title = "<i>Sec</i> & \"co\" {x}"
+
+[actors.a1]
+name = "Actor <script>alert(1)</script>"
+
+[sources.src]
+title = "Source \"title\" <b>"
+authors = ["Doe, Jane"]
+year = 2020
+cited-as = "Doe \"&\" <2020>"
+
+[claims.quote]
+text = "She said \"stop\" \\ then left \\"
+section = "s1"
+by = ["a1"]
+cites = [{ source = "src", at = "p. <3> \\N", quote = "\"q\" & <q>" }]
+supports = ["newline"]
+
+[claims.newline]
+text = "line one\nline two\r\nline three"
+cites = ["src"]
+
+[claims.html]
+text = "<b>bold</b> &amp; <script>alert(1)</script> <img src=x onload=\"alert(1)\" onclick=y> <br/> >>"
+cites = ["src"]
+supports = ["newline"]
+
+[claims.braces]
+text = "digraph { a -> b } ] ; [label=x] // comment /* c */ # hash -- ->"
+cites = ["src"]
+attacks = ["newline"]
+
+[claims.emoji]
+text = "Emoji 🎉👨‍👩‍👧 and CJK 国家网络空间安全战略国家网络空间安全战略国家网络空间安全战略 end"
+cites = ["src"]
+supports = ["newline"]
+
+[claims.escapes]
+text = '\N \G \E \T \H \L \l \n \r \\ \" trailing backslash \'
+cites = ["src"]
+supports = ["newline"]
+
+[claims.control]
+text = "nul \u0000 bell \u0007 esc \u001B del \u007F tab\tend"
+cites = ["src"]
+supports = ["newline"]
+
+[arguments.arg]
+premises = ["html", "braces"]
+conclusion = "quote"
+label = "Label \"<&>\" \\N"
+"#;
+
+/// The text of an HTML-like label's first table cell, unescaped: what
+/// Graphviz shows as the claim's text, one line per line.
+fn first_cell_lines(label: &str) -> Vec<String> {
+    let start = label.find("<td align=\"left\" balign=\"left\">").unwrap();
+    let rest = &label[start..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    let cell = &rest[..rest.find("</td>").unwrap()];
+    cell.split("<br align=\"left\"/>")
+        .map(|l| {
+            assert!(!l.contains('<') && !l.contains('>'), "markup in text: {l}");
+            l.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace(WORD_JOINER, "")
+        })
+        .collect()
+}
+
+/// A quoted DOT string as Graphviz reads a tooltip: DOT quotes, then
+/// entities, then backslash escapes.
+fn unescape_tooltip(quoted: &str) -> String {
+    let inner = &quoted[1..quoted.len() - 1];
+    let mut out = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => panic!("dangling backslash in {quoted}"),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace("&amp;", "&").replace(WORD_JOINER, "")
+}
+
+#[test]
+fn any_text_gives_valid_dot_with_literal_labels() {
+    let dot = dot_of(NASTY.as_bytes(), &Options::default());
+    let parsed = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    let checked = argmap::check::check("map.toml", NASTY.as_bytes(), &Levels::default());
+    let map = checked.map.unwrap();
+    let mut seen = 0;
+    collect_nodes(&graph_stmts(&parsed), &mut |id, attrs| {
+        let Some(i) = id.strip_prefix('c').and_then(|i| i.parse::<usize>().ok()) else {
+            return;
+        };
+        let text = map.claims[i].display_text();
+        let Some(Id::Html(label)) = attr(attrs, "label") else {
+            panic!("claim label is not HTML-like: {attrs:?}");
+        };
+        assert_eq!(first_cell_lines(label), wrap(text, TEXT_WIDTH), "{id}");
+        let Some(Id::Escaped(tooltip)) = attr(attrs, "tooltip") else {
+            panic!("no tooltip: {attrs:?}");
+        };
+        let shown = unescape_tooltip(tooltip);
+        assert!(shown.starts_with(&clean(text)), "{shown:?} vs {text:?}");
+        seen += 1;
+    });
+    assert_eq!(seen, map.claims.len());
+    // Text gets wrapped without breaking words or CJK characters.
+    let emoji = map.claims.iter().find(|c| c.id.value == "emoji").unwrap();
+    for line in wrap(emoji.display_text(), TEXT_WIDTH) {
+        assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= TEXT_WIDTH);
+    }
+    // Control characters are shown, not passed on.
+    assert!(dot.contains("nul \u{2400} bell \u{2407} esc \u{241b} del \u{2421} tab end"));
+    assert!(!dot.contains('\0'));
+}
+
+#[test]
+fn any_text_renders_as_svg_without_markup_from_the_map() {
+    if !has_dot() {
+        eprintln!("note: Graphviz `dot` is not on PATH; skipping the SVG check");
+        return;
+    }
+    let dot = dot_of(NASTY.as_bytes(), &Options::default());
+    let out = spawn(
+        Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(std::process::Stdio::piped()),
+    )
+    .and_then(|mut child| {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(dot.as_bytes())?;
+        child.wait_with_output()
+    })
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot failed: {stderr}");
+    assert!(!stderr.contains("Error"), "{stderr}");
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.contains("</svg>"));
+    // Every tag is Graphviz's own: no element or attribute from map text.
+    for segment in svg.split('<').skip(1) {
+        let tag = &segment[..segment.find('>').expect("tag closed")];
+        let name = tag.split_whitespace().next().unwrap_or("");
+        assert!(
+            !["script", "b", "img", "i", "br"].contains(&name),
+            "<{tag}>"
+        );
+        // Attribute names, with the (escaped) attribute values left out.
+        let names: String = tag.split('"').step_by(2).collect();
+        assert!(
+            !names.contains(" onload") && !names.contains(" onclick"),
+            "<{tag}>"
+        );
+    }
+    assert!(!svg.contains("<script"));
+    // The texts are there, escaped for XML; the invisible word joiners
+    // keep backslashes from starting escape sequences.
+    let svg = svg.replace(WORD_JOINER, "");
+    assert!(svg.contains("&lt;b&gt;bold&lt;/b&gt; &amp;amp;"));
+    assert!(svg.contains("She said &quot;stop&quot; \\ then left \\"));
+    assert!(svg.contains("\\N \\G \\E \\T \\H \\L \\l \\n \\r \\\\ \\&quot;"));
+    assert!(svg.contains("国家网络空间安全战略"));
+}
+
+// ---------------------------------------------------------------------------
+// The command line
+
+/// Held while a test writes an executable script and while it starts a
+/// process, so that no process starts (forks) while a script is open for
+/// writing, which would make running that script fail with "text file busy".
+static SPAWNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Starts `cmd` with its output captured.
+fn spawn(cmd: &mut Command) -> std::io::Result<std::process::Child> {
+    let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
+    cmd.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+}
+
+fn has_dot() -> bool {
+    spawn(Command::new("dot").arg("-V"))
+        .and_then(|c| c.wait_with_output())
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A temporary folder holding the fixture as `map.toml`.
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(EVERYTHING, dir.path().join("map.toml")).unwrap();
+    dir
+}
+
+/// Runs argmap in `dir` with `args` and extra environment `env`.
+fn argmap(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_argmap"));
+    cmd.current_dir(dir)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("ARGMAP_DOT");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    spawn(&mut cmd).unwrap().wait_with_output().unwrap()
+}
+
+/// Exit code and stderr, for snapshots.
+fn transcript(out: &Output) -> String {
+    format!(
+        "exit: {}\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A shell script `name` in `dir`, made executable.
+fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// The files in `dir` other than `map.toml` and the scripts.
+fn outputs(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "map.toml" && !n.ends_with(".sh"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn cli_writes_dot_to_a_file() {
+    let dir = workdir();
+    let out = argmap(dir.path(), &["render", "map.toml", "-o", "map.dot"], &[]);
+    assert_eq!(transcript(&out), "exit: 0\n");
+    let written = std::fs::read_to_string(dir.path().join("map.dot")).unwrap();
+    assert_eq!(written, everything(&Options::default()));
+    assert_eq!(outputs(dir.path()), ["map.dot"]);
+}
+
+#[test]
+fn cli_writes_dot_to_stdout() {
+    let dir = workdir();
+    let out = argmap(
+        dir.path(),
+        &[
+            "render",
+            "map.toml",
+            "-o",
+            "-",
+            "--no-legend",
+            "--direction",
+            "lr",
+        ],
+        &[],
+    );
+    assert_eq!(transcript(&out), "exit: 0\n");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("digraph argmap {"));
+    assert!(stdout.contains("rankdir=LR"));
+    assert!(!stdout.contains("cluster_legend"));
+    assert!(outputs(dir.path()).is_empty());
+}
+
+#[test]
+fn cli_missing_dot() {
+    let dir = workdir();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "map.svg"],
+        &[("ARGMAP_DOT", "/nonexistent/dot")],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert!(outputs(dir.path()).is_empty());
+}
+
+#[test]
+fn cli_dot_not_on_path() {
+    let dir = workdir();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "map.pdf"],
+        &[("PATH", dir.path().to_str().unwrap())],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert!(outputs(dir.path()).is_empty());
+}
+
+#[test]
+fn cli_failing_dot_writes_nothing() {
+    let dir = workdir();
+    let dot = script(
+        dir.path(),
+        "dot.sh",
+        "cat >/dev/null\nprintf '<svg partial'\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1",
+    );
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "map.svg"],
+        &[("ARGMAP_DOT", dot.to_str().unwrap())],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert!(outputs(dir.path()).is_empty());
+}
+
+#[test]
+fn cli_slow_dot_times_out_and_writes_nothing() {
+    let dir = workdir();
+    let dot = script(dir.path(), "dot.sh", "printf '<svg partial'\nsleep 30");
+    let start = Instant::now();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "map.png", "--timeout", "1"],
+        &[("ARGMAP_DOT", dot.to_str().unwrap())],
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert!(outputs(dir.path()).is_empty());
+}
+
+#[test]
+fn cli_refuses_to_overwrite_the_map() {
+    let dir = workdir();
+    let before = std::fs::read(dir.path().join("map.toml")).unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "./map.toml", "--format", "dot"],
+        &[],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert_eq!(std::fs::read(dir.path().join("map.toml")).unwrap(), before);
+}
+
+#[test]
+fn cli_unknown_focus_suggests() {
+    let dir = workdir();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "map.dot", "--focus", "rebuld"],
+        &[],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert!(outputs(dir.path()).is_empty());
+}
+
+#[test]
+fn cli_unknown_extension() {
+    let dir = workdir();
+    let out = argmap(dir.path(), &["render", "map.toml", "-o", "map.jpg"], &[]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn cli_map_that_is_not_toml() {
+    let dir = workdir();
+    std::fs::write(dir.path().join("bad.toml"), "[map\ntitle = 1\n").unwrap();
+    let out = argmap(dir.path(), &["render", "bad.toml", "-o", "bad.dot"], &[]);
+    // A file that is not TOML is a finding (exit 1), as for `check`.
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("toml-syntax"), "{stderr}");
+    assert!(!dir.path().join("bad.dot").exists());
+}
+
+#[test]
+fn cli_map_with_errors_renders_with_a_warning() {
+    let dir = workdir();
+    std::fs::write(
+        dir.path().join("err.toml"),
+        "[map]\ntitle = \"T\"\n[claims.a]\ntext = \"A\"\nsupports = [\"b\"]\n[claims.b]\ntext = \"B\"\n",
+    )
+    .unwrap();
+    let out = argmap(dir.path(), &["render", "err.toml", "-o", "err.dot"], &[]);
+    insta::assert_snapshot!(transcript(&out));
+    assert!(dir.path().join("err.dot").exists());
+}
+
+#[test]
+fn cli_svg_with_real_dot() {
+    if !has_dot() {
+        eprintln!("note: Graphviz `dot` is not on PATH; skipping the SVG output check");
+        return;
+    }
+    let dir = workdir();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "-o", "map.svg", "--sources"],
+        &[],
+    );
+    assert_eq!(transcript(&out), "exit: 0\n");
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert!(svg.starts_with("<?xml"));
+    assert!(svg.contains("<svg"));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("The bridge should be rebuilt"));
+    assert!(svg.contains("xlink:title="));
+    assert_eq!(outputs(dir.path()), ["map.svg"]);
+}

@@ -1,0 +1,103 @@
+//! `argmap report`: the audit in Markdown and HTML, and that no markup from
+//! a map reaches the page.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+fn report(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .arg("report")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("ARGMAP_DOT", "/nonexistent/dot")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn markdown_audit_of_a_small_map() {
+    let (code, md, stderr) = report(&["tests/fixtures/report/bridge.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn html_audit_of_a_small_map() {
+    let (code, html, _) = report(&[
+        "tests/fixtures/report/bridge.toml",
+        "--format",
+        "html",
+        "--no-diagram",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(html);
+}
+
+#[test]
+fn heading_level_shifts_every_heading() {
+    let (_, md, _) = report(&["tests/fixtures/report/bridge.toml", "--heading-level", "3"]);
+    assert!(md.starts_with("### Audit: "));
+    assert!(md.contains("\n#### Bibliography\n"));
+    assert!(md.contains("\n##### Safety\n"));
+    assert!(
+        !md.lines()
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+    );
+}
+
+#[test]
+fn html_has_no_markup_from_the_map() {
+    let (code, html, _) = report(&["tests/fixtures/report/hostile.toml", "--format", "html"]);
+    assert_eq!(code, 0);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(!html.contains("<b>bold"), "{html}");
+    assert!(!html.contains("<i>title"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn markdown_has_no_markup_from_the_map() {
+    let (code, md, _) = report(&["tests/fixtures/report/hostile.toml"]);
+    assert_eq!(code, 0);
+    assert!(!md.contains("<script"), "{md}");
+    assert!(!md.contains("<img"), "{md}");
+    assert!(!md.contains("](javascript"), "{md}");
+    assert!(md.contains("\\[click\\]\\(javascript:alert\\(1\\)\\)"));
+    // The newline in claim `b` stays inside its list item.
+    assert!(!md.lines().any(|l| l.starts_with("second line")));
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn report_writes_a_file_atomically_and_never_over_the_map() {
+    let dir = std::env::temp_dir().join(format!("argmap-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = dir.join("m.toml");
+    std::fs::copy("tests/fixtures/report/hostile.toml", &map).unwrap();
+    let before = std::fs::read(&map).unwrap();
+    let (code, _, stderr) = report(&[map.to_str().unwrap(), "-o", map.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("refusing to write over the input map"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&map).unwrap(), before, "the map is unchanged");
+    let out = dir.join("audit.md");
+    let (code, _, _) = report(&[map.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Audit: "));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
