@@ -107,7 +107,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "ID", conflicts_with = "focus")]
     section: Option<String>,
 
-    /// The way the diagram reads. Default: BT for up to 30 claims, LR
+    /// The way the diagram reads. Default: BT for up to 20 claims, LR
     /// (sections stacked, closer to a page's shape) for more
     #[arg(long, value_enum, ignore_case = true)]
     direction: Option<DirectionArg>,

@@ -44,7 +44,7 @@ pub use view::{View, ViewError};
 pub const TEXT_WIDTH: usize = 40;
 
 /// Diagrams of more claims than this read left to right by default.
-pub const LARGE_VIEW: usize = 30;
+pub const LARGE_VIEW: usize = 20;
 
 /// The way the diagram reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
