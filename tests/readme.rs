@@ -44,6 +44,19 @@ fn example_transcript_is_what_argmap_prints() {
 }
 
 #[test]
+fn eval_example_is_what_argmap_prints() {
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["eval", "debate.toml"])
+        .current_dir("tests/fixtures/readme")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let readme = readme();
+    let shown = between(&readme, "$ argmap eval debate.toml\n", "```");
+    assert_eq!(shown, String::from_utf8_lossy(&out.stdout), "README eval example is stale");
+}
+
+#[test]
 fn code_table_lists_every_rule_with_its_level_and_summary() {
     let mut table = String::from("\n| code | default | finds |\n|---|---|---|\n");
     for r in argmap::rules::RULES {
