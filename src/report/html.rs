@@ -7,7 +7,7 @@ use std::fmt::Write;
 use base64::Engine;
 
 use super::escape::{html as esc, html_message as msg};
-use super::{Audit, Finding};
+use super::{Audit, COLUMNS, Finding};
 use crate::eval::Label;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
@@ -69,27 +69,20 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         "<p>Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered.</p>"
     )?;
     writeln!(o, "<h2>Claims and counterpoints by section</h2>\n<table>")?;
-    writeln!(
-        o,
-        "<tr><th>Section</th><th>Claims</th><th>Cited</th><th>Uncited</th><th>Counterpoints</th><th>Answered</th><th>Unanswered</th><th>Arguments</th></tr>"
-    )?;
+    let heads: String = COLUMNS.iter().map(|c| format!("<th>{c}</th>")).collect();
+    writeln!(o, "<tr><th>Section</th>{heads}</tr>")?;
     for s in &a.sections {
         writeln!(
             o,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td>{}</tr>",
             esc(&s.title),
-            s.claims.len(),
-            s.cited(),
-            s.uncited.len(),
-            s.counterpoints.len(),
-            s.answered(),
-            s.unanswered(),
-            s.arguments
+            cells(s.figures())
         )?;
     }
     writeln!(
         o,
-        "<tr class=\"total\"><td>Total</td><td class=\"n\">{claims}</td><td class=\"n\">{cited}</td><td class=\"n\">{uncited}</td><td class=\"n\">{counterpoints}</td><td class=\"n\">{answered}</td><td class=\"n\">{unanswered}</td><td class=\"n\">{arguments}</td></tr>\n</table>"
+        "<tr class=\"total\"><td>Total</td>{}</tr>\n</table>",
+        cells(a.totals())
     )?;
     for s in &a.sections {
         writeln!(o, "<h3>{}</h3>", esc(&s.title))?;
@@ -159,9 +152,7 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         a.evaluation.argument_counts()
     )?;
     for label in [Label::Rejected, Label::Undecided] {
-        let ids: Vec<usize> = (0..a.map.claims.len())
-            .filter(|&i| a.evaluation.claim(i) == Some(label))
-            .collect();
+        let ids = a.labelled(label);
         if ids.is_empty() {
             continue;
         }
@@ -184,6 +175,13 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         )?;
     }
     writeln!(o, "</body>\n</html>")
+}
+
+fn cells(figures: [usize; 7]) -> String {
+    figures
+        .iter()
+        .map(|n| format!("<td class=\"n\">{n}</td>"))
+        .collect()
 }
 
 fn findings(o: &mut String, list: &[Finding<'_>], none: &str) -> std::fmt::Result {

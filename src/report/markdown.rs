@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::escape::{markdown as esc, markdown_code as code, markdown_message as msg};
-use super::{Audit, Finding, SectionAudit};
+use super::{Audit, COLUMNS, Finding, SectionAudit};
 use crate::eval::Label;
 
 /// Renders `audit`. `diagram` is a path or URL of a diagram to link, if any;
@@ -85,29 +85,12 @@ fn write_report(
     )?;
 
     writeln!(o, "{} Claims and counterpoints by section\n", hs.h(1))?;
-    writeln!(
-        o,
-        "| Section | Claims | Cited | Uncited | Counterpoints | Answered | Unanswered | Arguments |"
-    )?;
-    writeln!(o, "|---|--:|--:|--:|--:|--:|--:|--:|")?;
+    writeln!(o, "| Section | {} |", COLUMNS.join(" | "))?;
+    writeln!(o, "|---|{}", "--:|".repeat(COLUMNS.len()))?;
     for s in &a.sections {
-        writeln!(
-            o,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            esc(&s.title),
-            s.claims.len(),
-            s.cited(),
-            s.uncited.len(),
-            s.counterpoints.len(),
-            s.answered(),
-            s.unanswered(),
-            s.arguments
-        )?;
+        writeln!(o, "| {} |{}", esc(&s.title), cells(s.figures(), false))?;
     }
-    writeln!(
-        o,
-        "| **Total** | **{claims}** | **{cited}** | **{uncited}** | **{counterpoints}** | **{answered}** | **{unanswered}** | **{arguments}** |\n"
-    )?;
+    writeln!(o, "| **Total** |{}\n", cells(a.totals(), true))?;
     for s in &a.sections {
         write_section(o, a, s, hs)?;
     }
@@ -136,9 +119,7 @@ fn write_report(
     writeln!(o, "- Claims: {}", a.evaluation.claim_counts())?;
     writeln!(o, "- Arguments: {}\n", a.evaluation.argument_counts())?;
     for label in [Label::Rejected, Label::Undecided] {
-        let ids: Vec<usize> = (0..a.map.claims.len())
-            .filter(|&i| a.evaluation.claim(i) == Some(label))
-            .collect();
+        let ids = a.labelled(label);
         if ids.is_empty() {
             continue;
         }
@@ -231,6 +212,20 @@ fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::
         )?;
     }
     writeln!(o)
+}
+
+/// Table cells for `figures`, bold when `strong`.
+fn cells(figures: [usize; 7], strong: bool) -> String {
+    figures
+        .iter()
+        .map(|n| {
+            if strong {
+                format!(" **{n}** |")
+            } else {
+                format!(" {n} |")
+            }
+        })
+        .collect()
 }
 
 fn plural(n: usize, noun: &str) -> String {

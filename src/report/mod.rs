@@ -78,7 +78,32 @@ impl SectionAudit {
     pub fn unanswered(&self) -> usize {
         self.counterpoints.len() - self.answered()
     }
+
+    /// The figures of a row of the section table, in the order of
+    /// [`COLUMNS`].
+    pub fn figures(&self) -> [usize; 7] {
+        [
+            self.claims.len(),
+            self.cited(),
+            self.uncited.len(),
+            self.counterpoints.len(),
+            self.answered(),
+            self.unanswered(),
+            self.arguments,
+        ]
+    }
 }
+
+/// The columns of the section table after the section's title.
+pub const COLUMNS: [&str; 7] = [
+    "Claims",
+    "Cited",
+    "Uncited",
+    "Counterpoints",
+    "Answered",
+    "Unanswered",
+    "Arguments",
+];
 
 /// A finding with its line and column.
 #[derive(Clone, Debug)]
@@ -260,24 +285,22 @@ impl<'a> Audit<'a> {
             .map_or(self.file, |t| t.value.as_str())
     }
 
-    /// Totals over all sections: (claims, cited, uncited, counterpoints,
-    /// answered, unanswered, arguments).
+    /// Totals over all sections, in the order of [`COLUMNS`].
     pub fn totals(&self) -> [usize; 7] {
         let mut t = [0; 7];
         for s in &self.sections {
-            for (slot, v) in t.iter_mut().zip([
-                s.claims.len(),
-                s.cited(),
-                s.uncited.len(),
-                s.counterpoints.len(),
-                s.answered(),
-                s.unanswered(),
-                s.arguments,
-            ]) {
+            for (slot, v) in t.iter_mut().zip(s.figures()) {
                 *slot += v;
             }
         }
         t
+    }
+
+    /// The claims with `label` in the evaluation, in file order.
+    pub fn labelled(&self, label: Label) -> Vec<usize> {
+        (0..self.map.claims.len())
+            .filter(|&i| self.evaluation.claim(i) == Some(label))
+            .collect()
     }
 
     /// A claim's id and text.
