@@ -15,7 +15,7 @@ use super::text::{self, html, html_lines, wrap};
 use super::view::{self, Selection, Shown};
 use super::{Direction, Options, TEXT_WIDTH, View};
 use crate::eval::Label;
-use crate::graph::Node;
+use crate::graph::{MapGraph, Node};
 use crate::model::{Claim, Kind, Map};
 
 /// Support: arrows, inference nodes.
@@ -26,8 +26,10 @@ const RED: &str = "#B2182B";
 const INK: &str = "#1A1A1A";
 /// Secondary text: citations, actors.
 const MUTED: &str = "#4D4D4D";
-/// Context nodes and citation lines.
-const FAINT: &str = "#969696";
+/// Context nodes and citation lines (dark enough to print).
+const FAINT: &str = "#6E6E6E";
+/// The border and tag of answers.
+const BLUE: &str = "#2B5C8A";
 /// Width of citation and actor lines, in columns.
 const NOTE_WIDTH: usize = 46;
 /// Width of argument labels, in columns.
@@ -68,11 +70,14 @@ fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
 }
 
 /// A claim's role, which picks its style. A claim that both supports and
-/// attacks is drawn as a counterpoint.
+/// attacks is drawn by its attack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     Thesis,
+    /// Attacks something that is not itself a counterpoint: an objection.
     Counterpoint,
+    /// Attacks only counterpoints: it answers an objection.
+    Answer,
     Premise,
     Claim,
 }
@@ -82,7 +87,8 @@ fn role_attrs(role: Role, uncited: bool) -> Vec<Attribute> {
     let (style, fill, border, pen) = match role {
         Role::Thesis => ("rounded,filled", "#FFF1C2", "#7A5C00", "1.6"),
         Role::Counterpoint => ("filled", "#FBE3E3", RED, "1.3"),
-        Role::Premise => ("rounded,filled", "#E4EEF8", "#2B5C8A", "1.1"),
+        Role::Answer => ("filled", "#E4EEF8", BLUE, "1.3"),
+        Role::Premise => ("rounded,filled", "#E4EEF8", BLUE, "1.1"),
         Role::Claim => ("rounded,filled", "#FFFFFF", "#333333", "1.8"),
     };
     let style = if uncited {
@@ -215,12 +221,14 @@ struct Index<'m> {
     linked_premise: Vec<bool>,
     /// The thesis claim.
     thesis: Option<usize>,
+    /// Claims that only answer counterpoints.
+    answer: Vec<bool>,
     claim_sections: Vec<Option<usize>>,
     argument_sections: Vec<Option<usize>>,
 }
 
 impl<'m> Index<'m> {
-    fn new(map: &'m Map) -> Self {
+    fn new(map: &'m Map, graph: &MapGraph) -> Self {
         let mut linked_premise = vec![false; map.claims.len()];
         for arg in &map.arguments {
             for p in &arg.premises {
@@ -236,6 +244,7 @@ impl<'m> Index<'m> {
             source_labels: map.sources.iter().map(|s| s.short_label()).collect(),
             linked_premise,
             thesis: map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value)),
+            answer: (0..map.claims.len()).map(|i| graph.is_answer(map, i)).collect(),
             claim_sections,
             argument_sections,
         }
@@ -244,6 +253,8 @@ impl<'m> Index<'m> {
     fn role(&self, i: usize, claim: &Claim) -> Role {
         if self.thesis == Some(i) {
             Role::Thesis
+        } else if self.answer.get(i) == Some(&true) {
+            Role::Answer
         } else if !claim.attacks.is_empty() {
             Role::Counterpoint
         } else if !claim.supports.is_empty() || self.linked_premise.get(i) == Some(&true) {
@@ -309,11 +320,20 @@ fn set_fill(attrs: &mut Vec<Attribute>, fill: &str) {
 fn claim_label(ix: &Index, claim: &Claim, role: Role) -> String {
     let mut rows = String::new();
     let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
-    if role == Role::Thesis {
-        rows.push_str(&row(&small("<b>THESIS</b>", "#7A5C00")));
-        rows.push_str(&row(&format!("<b>{body}</b>")));
-    } else {
-        rows.push_str(&row(&body));
+    match role {
+        Role::Thesis => {
+            rows.push_str(&row(&small("<b>THESIS</b>", "#7A5C00")));
+            rows.push_str(&row(&format!("<b>{body}</b>")));
+        }
+        Role::Counterpoint => {
+            rows.push_str(&row(&small("<b>OBJECTION</b>", RED)));
+            rows.push_str(&row(&body));
+        }
+        Role::Answer => {
+            rows.push_str(&row(&small("<b>ANSWER</b>", BLUE)));
+            rows.push_str(&row(&body));
+        }
+        Role::Premise | Role::Claim => rows.push_str(&row(&body)),
     }
     let notes = if claim.cites.is_empty() {
         small("<i>no citation</i>", RED)
@@ -537,7 +557,7 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
         attr("labelloc", plain(cluster_labelloc)),
         attr("margin", plain("10")),
     ]))];
-    let cites = small("Author 2020, p. 3", MUTED);
+    let cites = small("its citations: Author 2020, p. 3", MUTED);
     let held = small("<i>held by: who holds it</i>", MUTED);
     let uncited = small("<i>no citation</i>", RED);
     stmts.push(text_node(
@@ -548,7 +568,7 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
     ));
     stmts.push(text_node(
         "legend_claim",
-        "Claim",
+        "Claim that supports nothing",
         Some(&held),
         role_attrs(Role::Claim, false),
     ));
@@ -559,13 +579,19 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
         role_attrs(Role::Premise, false),
     ));
     let mut arg = argument_attrs();
-    arg.push(attr("label", markup("<i>argument</i>")));
+    arg.push(attr("label", markup("<i>inference</i>")));
     stmts.push(node("legend_argument", arg));
     stmts.push(text_node(
         "legend_counter",
-        "Counterpoint",
+        &format!("{}<br/>Counterpoint", small("<b>OBJECTION</b>", RED)),
         None,
         role_attrs(Role::Counterpoint, false),
+    ));
+    stmts.push(text_node(
+        "legend_answer",
+        &format!("{}<br/>Answer to an objection", small("<b>ANSWER</b>", BLUE)),
+        None,
+        role_attrs(Role::Answer, false),
     ));
     stmts.push(text_node(
         "legend_linked1",
@@ -575,13 +601,13 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
     ));
     stmts.push(text_node(
         "legend_linked2",
-        "Linked premise",
+        "Linked premise, uncited",
         Some(&uncited),
         role_attrs(Role::Premise, true),
     ));
     stmts.push(text_node(
         "legend_undercut",
-        "Undercut",
+        &format!("{}<br/>Undercut of an inference", small("<b>OBJECTION</b>", RED)),
         None,
         role_attrs(Role::Counterpoint, false),
     ));
@@ -603,6 +629,12 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
             "legend_claim",
             Line::Attack,
             Some("attacks"),
+        ),
+        legend_edge(
+            "legend_answer",
+            "legend_counter",
+            Line::Attack,
+            Some("answers"),
         ),
         legend_edge("legend_linked1", "legend_argument", Line::Premise, None),
         legend_edge("legend_linked2", "legend_argument", Line::Premise, None),
@@ -677,10 +709,12 @@ fn legend_edge(from: &str, to: &str, line: Line, label: Option<&str>) -> Stmt {
 }
 
 /// The DOT syntax tree of the selected part of `map`.
-pub(crate) fn build(map: &Map, options: &Options, sel: &Selection) -> Graph {
-    let ix = Index::new(map);
-    let drawn = sel.claims.iter().filter(|s| s.drawn()).count();
-    let direction = options.direction.unwrap_or_else(|| Direction::auto(drawn));
+pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Selection) -> Graph {
+    let ix = Index::new(map, graph);
+    // One direction for every diagram of a map, so they read alike.
+    let direction = options
+        .direction
+        .unwrap_or_else(|| Direction::auto(map.claims.len()));
     // Graphviz turns cluster labels over with the graph: in a bottom-to-top
     // drawing `labelloc=b` puts them at the top.
     let cluster_labelloc = if direction == Direction::BottomTop {

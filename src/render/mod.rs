@@ -60,8 +60,9 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// The default for a diagram of `claims` claims: bottom to top, or left
-    /// to right above [`LARGE_VIEW`] claims.
+    /// The default for the diagrams of a map of `claims` claims (every view
+    /// of one map reads the same way): bottom to top, or left to right above
+    /// [`LARGE_VIEW`] claims.
     pub fn auto(claims: usize) -> Direction {
         if claims > LARGE_VIEW {
             Direction::LeftRight
@@ -167,7 +168,7 @@ impl Format {
 /// The diagram of `map` as a DOT syntax tree.
 pub fn to_graph(map: &Map, graph: &MapGraph, options: &Options) -> Result<Graph, ViewError> {
     let selection = view::select(map, graph, &options.view)?;
-    Ok(build::build(map, options, &selection))
+    Ok(build::build(map, graph, options, &selection))
 }
 
 /// The diagram of `map` as DOT source.

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use base64::Engine;
 
 use super::escape::{html as esc, html_message as msg};
-use super::{Audit, COLUMNS, Finding};
+use super::{Audit, COLUMNS, Finding, Standing};
 use crate::eval::Label;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
@@ -58,11 +58,22 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
     if let Some((id, text, label)) = a.thesis() {
         writeln!(
             o,
-            "<p><strong>Thesis</strong> <code>{}</code>: {}<br>Evaluation (grounded semantics): <span class=\"label\">{}</span>.</p>",
+            "<p><strong>Thesis</strong> <code>{}</code>: {}<br>Evaluation (grounded semantics): <span class=\"label\">{}</span>{}.</p>",
             esc(id),
             esc(text),
-            label.map_or("not a claim", Label::as_str)
+            label.map_or("not a claim", Label::as_str),
+            a.thesis_standing
+                .as_ref()
+                .filter(|st| !st.why.is_empty())
+                .map_or_else(String::new, |st| format!(": {}", msg(&st.why)))
         )?;
+    }
+    if !a.thesis_support.is_empty() {
+        writeln!(o, "<p>What supports the thesis directly:</p>\n<ul>")?;
+        for st in &a.thesis_support {
+            writeln!(o, "<li>{}</li>", standing(st))?;
+        }
+        writeln!(o, "</ul>")?;
     }
     writeln!(
         o,
@@ -151,15 +162,13 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         a.evaluation.claim_counts(),
         a.evaluation.argument_counts()
     )?;
-    for label in [Label::Rejected, Label::Undecided] {
-        let ids = a.labelled(label);
-        if ids.is_empty() {
+    for (title, list) in [("Rejected", &a.rejected), ("Undecided", &a.undecided)] {
+        if list.is_empty() {
             continue;
         }
-        writeln!(o, "<p>{} claims:</p>\n<ul>", esc(label.as_str()))?;
-        for i in ids {
-            let (id, text) = a.claim(i);
-            writeln!(o, "<li><code>{}</code>: {}</li>", esc(id), esc(text))?;
+        writeln!(o, "<p>{title}:</p>\n<ul>")?;
+        for st in list {
+            writeln!(o, "<li>{}</li>", standing(st))?;
         }
         writeln!(o, "</ul>")?;
     }
@@ -175,6 +184,26 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         )?;
     }
     writeln!(o, "</body>\n</html>")
+}
+
+/// A claim or argument with its label and why, as list-item content.
+fn standing(st: &Standing) -> String {
+    let what = if st.argument { "argument" } else { "claim" };
+    let text = if st.text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", esc(&st.text))
+    };
+    let why = if st.why.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", msg(&st.why))
+    };
+    format!(
+        "{what} <code>{}</code>{text} is <span class=\"label\">{}</span>{why}",
+        esc(&st.id),
+        st.label
+    )
 }
 
 fn cells(figures: [usize; 7]) -> String {

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::escape::{markdown as esc, markdown_code as code, markdown_message as msg};
-use super::{Audit, COLUMNS, Finding, SectionAudit};
+use super::{Audit, COLUMNS, Finding, SectionAudit, Standing};
 use crate::eval::Label;
 
 /// Renders `audit`. `diagram` is a path or URL of a diagram to link, if any;
@@ -72,11 +72,19 @@ fn write_report(
     if let Some((id, text, label)) = a.thesis() {
         writeln!(
             o,
-            "**Thesis** {}: {}  \nEvaluation (grounded semantics): **{}**.\n",
+            "**Thesis** {}: {}  \nEvaluation (grounded semantics): **{}**{}.\n",
             code(id),
             esc(text),
-            label.map_or("not a claim", Label::as_str)
+            label.map_or("not a claim", Label::as_str),
+            thesis_why(a)
         )?;
+    }
+    if !a.thesis_support.is_empty() {
+        writeln!(o, "What supports the thesis directly:\n")?;
+        for st in &a.thesis_support {
+            writeln!(o, "- {}", standing(st))?;
+        }
+        writeln!(o)?;
     }
     writeln!(
         o,
@@ -118,15 +126,13 @@ fn write_report(
     )?;
     writeln!(o, "- Claims: {}", a.evaluation.claim_counts())?;
     writeln!(o, "- Arguments: {}\n", a.evaluation.argument_counts())?;
-    for label in [Label::Rejected, Label::Undecided] {
-        let ids = a.labelled(label);
-        if ids.is_empty() {
+    for (title, list) in [("Rejected", &a.rejected), ("Undecided", &a.undecided)] {
+        if list.is_empty() {
             continue;
         }
-        writeln!(o, "{} claims:\n", capitalise(label.as_str()))?;
-        for i in ids {
-            let (id, text) = a.claim(i);
-            writeln!(o, "- {}: {}", code(id), esc(text))?;
+        writeln!(o, "{title}:\n")?;
+        for st in list {
+            writeln!(o, "- {}", standing(st))?;
         }
         writeln!(o)?;
     }
@@ -214,6 +220,30 @@ fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::
     writeln!(o)
 }
 
+/// `: why` for the thesis's label, or nothing.
+fn thesis_why(a: &Audit<'_>) -> String {
+    a.thesis_standing
+        .as_ref()
+        .filter(|st| !st.why.is_empty())
+        .map_or_else(String::new, |st| format!(": {}", msg(&st.why)))
+}
+
+/// A claim or argument with its label and why: one list item's text.
+fn standing(st: &Standing) -> String {
+    let what = if st.argument { "argument" } else { "claim" };
+    let text = if st.text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", esc(&st.text))
+    };
+    let why = if st.why.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", msg(&st.why))
+    };
+    format!("{what} {}{text} is **{}**{why}", code(&st.id), st.label)
+}
+
 /// Table cells for `figures`, bold when `strong`.
 fn cells(figures: [usize; 7], strong: bool) -> String {
     figures
@@ -230,11 +260,4 @@ fn cells(figures: [usize; 7], strong: bool) -> String {
 
 fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }

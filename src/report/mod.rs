@@ -9,8 +9,8 @@ pub mod html;
 pub mod markdown;
 
 use crate::diag::{Diagnostic, FileReport, Severity};
-use crate::eval::{Evaluation, Label};
-use crate::graph::MapGraph;
+use crate::eval::{Evaluation, Label, Role};
+use crate::graph::{MapGraph, Node};
 use crate::model::Map;
 use crate::texts::Texts;
 
@@ -105,6 +105,70 @@ pub const COLUMNS: [&str; 7] = [
     "Arguments",
 ];
 
+/// A claim or argument with its label in the evaluation, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// Its id.
+    pub id: String,
+    /// Whether it is an argument (else a claim).
+    pub argument: bool,
+    /// Its text (a claim) or label (an argument).
+    pub text: String,
+    /// Its label.
+    pub label: Label,
+    /// Why, in words: "undercut by accepted `bypass`".
+    pub why: String,
+}
+
+impl Standing {
+    fn of(map: &Map, graph: &MapGraph, evaluation: &Evaluation, node: Node) -> Option<Standing> {
+        let label = evaluation.node(node)?;
+        let (id, text, argument) = match node {
+            Node::Claim(i) => {
+                let c = map.claims.get(i)?;
+                (c.id.value.clone(), c.display_text().to_owned(), false)
+            }
+            Node::Argument(i) => {
+                let a = map.arguments.get(i)?;
+                let text = a
+                    .label
+                    .as_ref()
+                    .map_or_else(String::new, |l| l.value.clone());
+                (a.id.value.clone(), text, true)
+            }
+            Node::Source(_) => return None,
+        };
+        let reasons: Vec<String> = evaluation
+            .reasons(graph, node)
+            .iter()
+            .map(|r| {
+                let who = map.claims.get(r.claim).map_or("", |c| c.id.value.as_str());
+                match r.role {
+                    Role::Premise => format!("premise `{who}` is {}", r.label),
+                    Role::Attacker => format!("attacked by {} `{who}`", r.label),
+                    Role::Undercutter => format!("undercut by {} `{who}`", r.label),
+                }
+            })
+            .collect();
+        let why = if reasons.is_empty() {
+            match (label, argument) {
+                (Label::Accepted, false) => "nothing attacks it".to_owned(),
+                (Label::Accepted, true) => "its premises stand and nothing undercuts it".to_owned(),
+                _ => String::new(),
+            }
+        } else {
+            reasons.join("; ")
+        };
+        Some(Standing {
+            id,
+            argument,
+            text,
+            label,
+            why,
+        })
+    }
+}
+
 /// A finding with its line and column.
 #[derive(Clone, Debug)]
 pub struct Finding<'r> {
@@ -137,7 +201,16 @@ pub struct Audit<'a> {
     pub quote_count: usize,
     /// Of those, the ones whose source had a text to check them against.
     pub quotes_checked: usize,
-    /// Errors and warnings in all.
+    /// The thesis, with its label and why.
+    pub thesis_standing: Option<Standing>,
+    /// What directly supports the thesis (claims and arguments), with their
+    /// labels.
+    pub thesis_support: Vec<Standing>,
+    /// Claims and arguments the evaluation rejects, in file order.
+    pub rejected: Vec<Standing>,
+    /// Claims and arguments it leaves undecided, in file order.
+    pub undecided: Vec<Standing>,
+    /// Errors in all.
     pub errors: usize,
     /// Warnings in all.
     pub warnings: usize,
@@ -253,7 +326,51 @@ impl<'a> Audit<'a> {
                 quotes_checked += usize::from(has_text(&q.source.value));
             }
         }
+        let standing = |n: Node| Standing::of(map, graph, evaluation, n);
+        let nodes = || {
+            (0..map.claims.len())
+                .map(Node::Claim)
+                .chain((0..map.arguments.len()).map(Node::Argument))
+        };
+        let with = |label: Label| -> Vec<Standing> {
+            nodes()
+                .filter(|&n| evaluation.node(n) == Some(label))
+                .filter_map(standing)
+                .collect()
+        };
+        let thesis_support = map
+            .meta
+            .thesis
+            .as_ref()
+            .and_then(|t| map.claim(&t.value))
+            .and_then(|i| graph.claim_node(i))
+            .map(|n| {
+                let mut support: Vec<Node> = graph
+                    .graph
+                    .edges_directed(n, petgraph::Direction::Incoming)
+                    .filter(|e| e.weight().kind.is_support())
+                    .filter_map(|e| graph.node(petgraph::visit::EdgeRef::source(&e)))
+                    .collect();
+                support.sort_by_key(|n| match n {
+                    Node::Claim(i) => (0, *i),
+                    Node::Argument(i) => (1, *i),
+                    Node::Source(i) => (2, *i),
+                });
+                support.dedup();
+                support.into_iter().filter_map(standing).collect()
+            })
+            .unwrap_or_default();
+        let thesis_standing = map
+            .meta
+            .thesis
+            .as_ref()
+            .and_then(|t| map.claim(&t.value))
+            .and_then(|i| standing(Node::Claim(i)));
         Audit {
+            thesis_standing,
+            thesis_support,
+            rejected: with(Label::Rejected),
+            undecided: with(Label::Undecided),
             file: &report.file.name,
             map,
             sections,
@@ -294,13 +411,6 @@ impl<'a> Audit<'a> {
             }
         }
         t
-    }
-
-    /// The claims with `label` in the evaluation, in file order.
-    pub fn labelled(&self, label: Label) -> Vec<usize> {
-        (0..self.map.claims.len())
-            .filter(|&i| self.evaluation.claim(i) == Some(label))
-            .collect()
     }
 
     /// A claim's id and text.
