@@ -6,10 +6,13 @@
 mod check;
 mod eval;
 mod explain;
+mod export;
+mod import;
 mod input;
 mod output;
 mod render;
 mod report;
+mod schema;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -77,6 +80,15 @@ enum Command {
     /// Write the audit report of a map: per section, bibliography, quotes, evaluation.
     #[command(after_help = report::EXAMPLES)]
     Report(report::ReportArgs),
+    /// Export a map as argmap JSON, Argdown, AIF, Mermaid or GraphML.
+    #[command(after_help = export::EXAMPLES)]
+    Export(export::ExportArgs),
+    /// Import a map from AIF JSON (AIFdb, OVA) into an argmap map file.
+    #[command(after_help = import::EXAMPLES)]
+    Import(import::ImportArgs),
+    /// Print the JSON Schema of the map format, for editors.
+    #[command(after_help = schema::EXAMPLES)]
+    Schema(schema::SchemaArgs),
 }
 
 /// Output format of findings.
@@ -239,6 +251,9 @@ pub fn run() -> u8 {
         (Command::Report(args), _) => report::run(&args),
         (Command::Eval(args), _) => eval::run(&args),
         (Command::Render(args), _) => render::run(&args),
+        (Command::Export(args), _) => export::run(&args),
+        (Command::Import(args), _) => import::run(&args),
+        (Command::Schema(args), _) => schema::run(&args),
         (Command::Check(_), None) => FAILURE,
     }
 }

@@ -1,0 +1,80 @@
+//! `argmap export`: write a map as argmap JSON, Argdown, AIF, Mermaid or
+//! GraphML.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{SUCCESS, TextArgs, fail, input, output};
+use argmap::export::{self, Format};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  argmap export maps/bridge.toml --to json                 the model as JSON, on stdout
+  argmap export maps/bridge.toml --to argdown -o bridge.argdown
+  argmap export maps/bridge.toml --to aif -o bridge.json   for OVA and AIFdb
+  argmap export maps/bridge.toml --to mermaid              paste into a ```mermaid block
+  argmap export maps/bridge.toml --to graphml -o bridge.graphml   for yEd and Gephi
+
+json keeps everything; the other formats keep the structure and lose what they
+have no place for (docs/interchange.md lists it). A map with errors is
+exported anyway, with a warning; references that name nothing are left out.";
+
+/// `--to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ToArg {
+    /// argmap JSON: the whole model, versioned
+    Json,
+    /// an Argdown document
+    Argdown,
+    /// AIF JSON, for OVA and AIFdb
+    Aif,
+    /// a Mermaid flowchart, as GitHub renders it
+    Mermaid,
+    /// GraphML, for yEd and Gephi
+    Graphml,
+}
+
+impl From<ToArg> for Format {
+    fn from(t: ToArg) -> Self {
+        match t {
+            ToArg::Json => Format::Json,
+            ToArg::Argdown => Format::Argdown,
+            ToArg::Aif => Format::Aif,
+            ToArg::Mermaid => Format::Mermaid,
+            ToArg::Graphml => Format::Graphml,
+        }
+    }
+}
+
+/// Arguments of `argmap export`.
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The map to export.
+    #[arg(value_name = "MAP")]
+    map: PathBuf,
+
+    /// The format to write.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    to: ToArg,
+
+    /// Where to write it (`-` for stdout, the default).
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    output: PathBuf,
+
+    #[command(flatten)]
+    texts: TextArgs,
+}
+
+/// Runs `export`; returns the exit code.
+pub fn run(args: &ExportArgs) -> u8 {
+    let usable = match input::load_usable(&args.map, &args.texts) {
+        Ok(u) => u,
+        Err(code) => return code,
+    };
+    let text = export::export(&usable.map, Format::from(args.to));
+    match output::emit(&args.output, &args.map, text.as_bytes()) {
+        Ok(()) => SUCCESS,
+        Err(e) => fail(&e, None),
+    }
+}

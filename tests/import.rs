@@ -1,0 +1,439 @@
+//! `argmap import --from aif`: AIFdb's form and OVA's xAIF (string and
+//! numeric ids) with linked and convergent support, rebuttal, undermining,
+//! undercut and locutions; malformed AIF (one error snapshot each); and the
+//! round trip `export --to aif` then `import`, on the fixtures and the
+//! chapter map.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::process::Command;
+
+use argmap::export::{self, Format, Resolved, Target};
+use argmap::import::aif::{self, Options};
+use argmap::model::Map;
+
+const FIXTURES: &str = "tests/fixtures/import";
+
+fn options() -> Options {
+    Options {
+        title: "Imported".to_owned(),
+    }
+}
+
+fn import_file(path: &str) -> argmap::import::Imported {
+    aif::import(&std::fs::read(path).unwrap(), &options()).unwrap()
+}
+
+/// Checks a map's TOML; returns the model and the codes found, with their
+/// severities.
+fn check(toml: &str) -> (Map, Vec<String>) {
+    let checked = argmap::check::check("map.toml", toml.as_bytes(), &Default::default());
+    let codes = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{:?} {}", d.severity, d.code))
+        .collect();
+    (checked.map.unwrap(), codes)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.unwrap_or_default()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The structure of a map in words, one line per fact, in file order:
+/// claims and their texts, supports, attacks, undercuts, holders, and
+/// arguments with their premises, conclusion and label.
+fn structure(map: &Map) -> String {
+    let r = Resolved::new(map);
+    let claim = |i: usize| map.claims[i].id.value.clone();
+    let mut s = String::new();
+    for &a in &r.actors {
+        let actor = &map.actors[a];
+        let name = actor
+            .name
+            .as_ref()
+            .map_or(actor.id.as_str(), |n| n.as_str());
+        writeln!(s, "actor {}: {name}", actor.id.value).unwrap();
+    }
+    for &i in &r.claims {
+        writeln!(s, "claim {}: {}", claim(i), map.claims[i].display_text()).unwrap();
+        for &t in r.supports_of(i) {
+            writeln!(s, "  supports {}", claim(t)).unwrap();
+        }
+        for &t in r.attacks_of(i) {
+            match t {
+                Target::Claim(j) => writeln!(s, "  attacks {}", claim(j)).unwrap(),
+                Target::Argument(j) => {
+                    writeln!(s, "  undercuts {}", map.arguments[j].id.value).unwrap();
+                }
+            }
+        }
+        for &a in r.by_of(i) {
+            writeln!(s, "  by {}", map.actors[a].id.value).unwrap();
+        }
+    }
+    for a in &r.arguments {
+        let arg = &map.arguments[a.index];
+        let premises: Vec<String> = a.premises.iter().map(|&p| claim(p)).collect();
+        writeln!(
+            s,
+            "argument {}: {} -> {} ({})",
+            arg.id.value,
+            premises.join(" + "),
+            claim(a.conclusion),
+            arg.label.as_ref().map_or("", |l| l.as_str())
+        )
+        .unwrap();
+    }
+    s
+}
+
+/// Export to AIF, import, and compare.
+fn round_trip(path: &str) {
+    let bytes = std::fs::read(path).unwrap();
+    let checked = argmap::check::check(path, &bytes, &Default::default());
+    let map = checked.map.unwrap();
+    let aif = export::export(&map, Format::Aif);
+    let imported = aif::import(aif.as_bytes(), &options()).unwrap();
+    let (back, codes) = check(&imported.toml);
+    assert_eq!(structure(&back), structure(&map), "{path}");
+    assert!(
+        !codes.iter().any(|c| c.starts_with("Error")),
+        "{path}: the imported map has errors: {codes:?}\n{}",
+        imported.toml
+    );
+    assert_eq!(imported.summary.left_out(), None, "{path}");
+    assert!(
+        imported.summary.notes.is_empty(),
+        "{path}: {:?}",
+        imported.summary.notes
+    );
+}
+
+// ---- the two forms ---------------------------------------------------------
+
+#[test]
+fn aifdb_form_with_string_ids() {
+    let imported = import_file(&format!("{FIXTURES}/aifdb.json"));
+    insta::assert_snapshot!("aifdb_toml", imported.toml);
+    insta::assert_debug_snapshot!("aifdb_summary", imported.summary);
+    let (map, codes) = check(&imported.toml);
+    assert!(!codes.iter().any(|c| c.starts_with("Error")), "{codes:?}");
+    assert!(codes.iter().any(|c| c == "Warning uncited-claim"));
+    insta::assert_snapshot!("aifdb_structure", structure(&map));
+}
+
+#[test]
+fn xaif_form_with_numeric_ids() {
+    let imported = import_file(&format!("{FIXTURES}/xaif.json"));
+    insta::assert_snapshot!("xaif_toml", imported.toml);
+    insta::assert_debug_snapshot!("xaif_summary", imported.summary);
+    let (map, codes) = check(&imported.toml);
+    assert!(!codes.iter().any(|c| c.starts_with("Error")), "{codes:?}");
+    insta::assert_snapshot!("xaif_structure", structure(&map));
+}
+
+#[test]
+fn an_undercut_inference_becomes_an_argument_even_with_one_premise() {
+    let imported = import_file(&format!("{FIXTURES}/aifdb.json"));
+    let (map, _) = check(&imported.toml);
+    let ra5 = &map.arguments[map.argument("ra5").unwrap()];
+    assert_eq!(ra5.premises.len(), 1);
+    let undercutter = &map.claims[map.claim("i13").unwrap()];
+    assert_eq!(undercutter.attacks[0].value, "ra5");
+}
+
+#[test]
+fn locutions_give_claims_their_speakers() {
+    let imported = import_file(&format!("{FIXTURES}/aifdb.json"));
+    let (map, _) = check(&imported.toml);
+    let by = |id: &str| -> Vec<String> {
+        map.claims[map.claim(id).unwrap()]
+            .by
+            .iter()
+            .map(|b| b.value.clone())
+            .collect()
+    };
+    assert_eq!(by("i1"), ["p1"]);
+    assert_eq!(by("i11"), ["p2"]);
+    assert!(by("i2").is_empty());
+    assert_eq!(imported.summary.by, 2);
+}
+
+#[test]
+fn ids_come_from_argmap_id_when_usable() {
+    let json = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I", "argmap_id": "alpha"},
+        {"nodeID": "2", "text": "B", "type": "I", "argmap_id": "not an id"},
+        {"nodeID": "3", "text": "C", "type": "I", "argmap_id": "alpha"},
+        {"nodeID": "4", "text": "D", "type": "I", "argmap_id": "i5"},
+        {"nodeID": "5", "text": "E", "type": "I"},
+        {"nodeID": "x.y", "text": "F", "type": "I"},
+        {"nodeID": "6", "text": "Default Inference", "type": "RA", "argmap_id": "link", "argmap_label": "L"}
+    ], "edges": [
+        {"edgeID": "1", "fromID": "1", "toID": "6"},
+        {"edgeID": "2", "fromID": "6", "toID": "2"}
+    ]}"#;
+    let imported = aif::import(json.as_bytes(), &options()).unwrap();
+    let (map, _) = check(&imported.toml);
+    let ids: Vec<&str> = map.claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["alpha", "i2", "i3", "i5", "i5-2", "ix-y"]);
+    assert_eq!(map.arguments[0].id.value, "link");
+    assert_eq!(map.arguments[0].label.as_ref().unwrap().value, "L");
+    insta::assert_debug_snapshot!(imported.summary.notes);
+}
+
+#[test]
+fn duplicate_relations_are_kept_once() {
+    let json = r#"{"nodes": [
+        {"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 2, "text": "B", "type": "I"},
+        {"nodeID": 3, "text": "", "type": "RA"}, {"nodeID": 4, "text": "", "type": "RA"},
+        {"nodeID": 5, "text": "", "type": "CA"}, {"nodeID": 6, "text": "", "type": "CA"}
+    ], "edges": [
+        {"edgeID": 1, "fromID": 1, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 2},
+        {"edgeID": 3, "fromID": 1, "toID": 4}, {"edgeID": 4, "fromID": 4, "toID": 2},
+        {"edgeID": 5, "fromID": 2, "toID": 5}, {"edgeID": 6, "fromID": 5, "toID": 1},
+        {"edgeID": 7, "fromID": 2, "toID": 6}, {"edgeID": 8, "fromID": 6, "toID": 1}
+    ]}"#;
+    let imported = aif::import(json.as_bytes(), &options()).unwrap();
+    assert!(imported.toml.contains("supports = [\"i2\"]\n"));
+    assert!(imported.toml.contains("attacks = [\"i1\"]\n"));
+    assert_eq!(
+        (imported.summary.supports, imported.summary.attacks),
+        (1, 1)
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped_in_the_toml() {
+    let json = r#"{"nodes": [
+        {"nodeID": "1", "text": "quote \" backslash \\ newline \n tab \t ''' \"\"\" [x] # c 🎉 \u0001", "type": "I"}
+    ], "edges": []}"#;
+    let options = Options {
+        title: "title with \"quotes\"\nand a newline".to_owned(),
+    };
+    let imported = aif::import(json.as_bytes(), &options).unwrap();
+    let (map, _) = check(&imported.toml);
+    assert_eq!(
+        map.claims[0].text.as_ref().unwrap().value,
+        "quote \" backslash \\ newline \n tab \t ''' \"\"\" [x] # c 🎉 \u{1}"
+    );
+    assert_eq!(map.meta.title.as_ref().unwrap().value, options.title);
+}
+
+// ---- malformed AIF ---------------------------------------------------------
+
+#[test]
+fn malformed_aif_is_an_error_naming_the_node() {
+    let mut names: Vec<String> = std::fs::read_dir(format!("{FIXTURES}/malformed"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10);
+    for name in names {
+        let path = format!("{FIXTURES}/malformed/{name}");
+        let (code, stdout, stderr) = run(&["import", &path, "--from", "aif"], None);
+        assert_eq!(code, 2, "{name}");
+        assert!(stdout.is_empty(), "{name}");
+        insta::assert_snapshot!(
+            format!("malformed_{}", name.trim_end_matches(".json")),
+            stderr
+        );
+    }
+}
+
+#[test]
+fn other_malformed_shapes() {
+    let cases = [
+        ("[1, 2]", "expected a JSON object"),
+        (r#"{"AIF": []}"#, "`AIF` must be an object"),
+        (r#"{"nodes": {}}"#, "`nodes` must be a list, not an object"),
+        (r#"{"nodes": [3]}"#, "node 1 of `nodes` is a number"),
+        (
+            r#"{"nodes": [{"text": "A", "type": "I"}]}"#,
+            "node 1 of `nodes` has no `nodeID`",
+        ),
+        (
+            r#"{"nodes": [{"nodeID": true, "type": "I"}]}"#,
+            "`nodeID` must be a string or a number",
+        ),
+        (
+            r#"{"nodes": [{"nodeID": 1, "text": "A"}]}"#,
+            "node `1` has no `type`",
+        ),
+        (
+            r#"{"nodes": [{"nodeID": 1, "text": 2, "type": "I"}]}"#,
+            "`text` must be a string",
+        ),
+        (
+            r#"{"nodes": [], "edges": [{"edgeID": 1, "toID": 2}]}"#,
+            "edge `1` has no `fromID`",
+        ),
+        (
+            r#"{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}], "edges": [{"fromID": 1, "toID": 7}]}"#,
+            "edge 1 of `edges` goes to node `7`",
+        ),
+        (
+            r#"{"nodes": [], "participants": [{"participantID": 1}, {"participantID": "1"}]}"#,
+            "two participants have the id `1`",
+        ),
+        (
+            "",
+            "invalid JSON at line 1, column 0: EOF while parsing a value",
+        ),
+    ];
+    for (json, expected) in cases {
+        let err = aif::import(json.as_bytes(), &options()).unwrap_err();
+        assert!(err.message.contains(expected), "{json}: {}", err.message);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_null_lists_are_accepted() {
+    let json = b"\xEF\xBB\xBF{\"AIF\": {\"nodes\": [{\"nodeID\": 1, \"text\": \"A\", \"type\": \"I\"}], \"edges\": null, \"locutions\": null, \"participants\": null}}";
+    let imported = aif::import(json, &options()).unwrap();
+    assert_eq!(imported.summary.claims, 1);
+}
+
+// ---- round trips ------------------------------------------------------------
+
+#[test]
+fn round_trip_keeps_the_export_fixture() {
+    round_trip("tests/fixtures/export/everything.toml");
+}
+
+#[test]
+fn round_trip_keeps_the_edge_cases() {
+    round_trip("tests/fixtures/export/edge-cases.toml");
+}
+
+#[test]
+fn round_trip_keeps_other_fixtures() {
+    for path in [
+        "tests/fixtures/rules/clean.toml",
+        "tests/fixtures/render/everything.toml",
+        "tests/fixtures/eval/bridge.toml",
+        "tests/fixtures/rules/unanswered-counterpoint.toml",
+    ] {
+        round_trip(path);
+    }
+}
+
+#[test]
+fn round_trip_keeps_the_chapter_map() {
+    round_trip("maps/cpc-and-sovereignty.toml");
+}
+
+// ---- command line ------------------------------------------------------------
+
+#[test]
+fn cli_writes_a_map_that_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("debate.toml");
+    let (code, stdout, stderr) = run(
+        &[
+            "import",
+            &format!("{FIXTURES}/aifdb.json"),
+            "--from",
+            "aif",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    insta::assert_snapshot!(stderr);
+    let (code, _, stderr) = run(&["check", out.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("uncited-claim"));
+}
+
+#[test]
+fn cli_reads_stdin_and_round_trips() {
+    let (_, aif, _) = run(
+        &["export", "tests/fixtures/rules/clean.toml", "--to", "aif"],
+        None,
+    );
+    let (code, toml, stderr) = run(
+        &["import", "-", "--from", "aif", "--title", "Clean"],
+        Some(aif.as_bytes()),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(toml.contains("title = \"Clean\""));
+    assert!(toml.contains("[claims.rebuild]"));
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn cli_warns_when_the_aif_makes_an_unsound_map() {
+    let json = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Inference", "type": "RA"}
+    ], "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}, {"edgeID": "2", "fromID": "2", "toID": "1"}]}"#;
+    let (code, _, stderr) = run(&["import", "-"], Some(json.as_bytes()));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn cli_refuses_to_write_over_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    std::fs::copy(format!("{FIXTURES}/xaif.json"), &input).unwrap();
+    let (code, _, stderr) = run(
+        &[
+            "import",
+            input.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("refusing to write over the input"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        std::fs::read(format!("{FIXTURES}/xaif.json")).unwrap()
+    );
+}
+
+#[test]
+fn cli_missing_file_and_directory_exit_2() {
+    let (code, _, stderr) = run(&["import", "no/such.json"], None);
+    assert_eq!(code, 2);
+    assert_eq!(stderr, "error: cannot read `no/such.json`: no such file\n");
+    let (code, _, stderr) = run(&["import", FIXTURES], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is a directory"), "{stderr}");
+}
+
+#[test]
+fn cli_help() {
+    let (code, stdout, _) = run(&["import", "--help"], None);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
