@@ -48,8 +48,17 @@ pub fn check(name: &str, bytes: &[u8], cli: &Levels) -> Checked {
 /// Loads and checks the map in `bytes`. `name` is its path: `text` keys are
 /// relative to its folder.
 pub fn check_with(name: &str, bytes: &[u8], opts: &Options) -> Checked {
+    check_loaded(name, load::load(name, bytes), opts)
+}
+
+/// [`check_with`], taking the bytes, which then are not copied: for a large
+/// map, that is as much memory as the file's size.
+pub fn check_owned(name: &str, bytes: Vec<u8>, opts: &Options) -> Checked {
+    check_loaded(name, load::load_owned(name, bytes), opts)
+}
+
+fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     let cli = &opts.levels;
-    let loaded = load::load(name, bytes);
     let mut diagnostics = loaded.diagnostics;
     let Some(map) = loaded.map else {
         let mut report = FileReport {
@@ -66,8 +75,29 @@ pub fn check_with(name: &str, bytes: &[u8], opts: &Options) -> Checked {
             texts: Texts::default(),
         };
     };
-    let graph = MapGraph::new(&map);
-    let texts = texts::resolve(&map, Path::new(name), &opts.texts, &mut diagnostics);
+    // Reading and indexing the source texts does not need the graph: on a
+    // large map, it runs on a second thread while the graph is built.
+    let read_texts = || {
+        let mut found = Vec::new();
+        let texts = texts::resolve(&map, Path::new(name), &opts.texts, &mut found);
+        (texts, found)
+    };
+    let (graph, (texts, found)) = if map.claims.len() < rules::PARALLEL_CLAIMS {
+        (MapGraph::new(&map), read_texts())
+    } else {
+        std::thread::scope(|s| {
+            let job = std::thread::Builder::new().spawn_scoped(s, read_texts);
+            let graph = MapGraph::new(&map);
+            let texts = match job {
+                Ok(job) => job
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => read_texts(),
+            };
+            (graph, texts)
+        })
+    };
+    diagnostics.extend(found);
     diagnostics.extend(rules::run_all(&Context {
         map: &map,
         graph: &graph,

@@ -94,54 +94,49 @@ impl MapGraph {
             arguments,
             sources,
         };
-        for (i, claim) in map.claims.iter().enumerate() {
-            let from = g.claims[i];
+        // Indices come from the map's own lists and index: each lookup
+        // below succeeds, and a miss would only drop an edge.
+        let claim_nodes = g.claims.clone();
+        for (claim, &from) in map.claims.iter().zip(&claim_nodes) {
             for target in &claim.supports {
-                if let Some(j) = map.claim(&target.value) {
-                    g.add(from, g.claims[j], EdgeKind::Support, target.span.clone());
+                if let Some(to) = map.claim(&target.value).and_then(|j| g.claim_node(j)) {
+                    g.add(from, to, EdgeKind::Support, target.span.clone());
                 }
             }
             for target in &claim.attacks {
-                match map.lookup(&target.value) {
+                let edge = match map.lookup(&target.value) {
                     Some(r) if r.kind == Kind::Claim => {
-                        g.add(
-                            from,
-                            g.claims[r.index],
-                            EdgeKind::Attack,
-                            target.span.clone(),
-                        );
+                        g.claim_node(r.index).map(|to| (to, EdgeKind::Attack))
                     }
-                    Some(r) if r.kind == Kind::Argument => g.add(
-                        from,
-                        g.arguments[r.index],
-                        EdgeKind::Undercut,
-                        target.span.clone(),
-                    ),
-                    _ => {}
+                    Some(r) if r.kind == Kind::Argument => {
+                        g.argument_node(r.index).map(|to| (to, EdgeKind::Undercut))
+                    }
+                    _ => None,
+                };
+                if let Some((to, kind)) = edge {
+                    g.add(from, to, kind, target.span.clone());
                 }
             }
             for cite in &claim.cites {
-                if let Some(s) = map.source(&cite.source.value) {
-                    g.add(
-                        g.sources[s],
-                        from,
-                        EdgeKind::Cites,
-                        cite.source.span.clone(),
-                    );
+                if let Some(source) = map
+                    .source(&cite.source.value)
+                    .and_then(|s| g.source_node(s))
+                {
+                    g.add(source, from, EdgeKind::Cites, cite.source.span.clone());
                 }
             }
         }
-        for (i, arg) in map.arguments.iter().enumerate() {
-            let node = g.arguments[i];
+        let argument_nodes = g.arguments.clone();
+        for (arg, &node) in map.arguments.iter().zip(&argument_nodes) {
             for p in &arg.premises {
-                if let Some(j) = map.claim(&p.value) {
-                    g.add(g.claims[j], node, EdgeKind::Premise, p.span.clone());
+                if let Some(premise) = map.claim(&p.value).and_then(|j| g.claim_node(j)) {
+                    g.add(premise, node, EdgeKind::Premise, p.span.clone());
                 }
             }
             if let Some(c) = &arg.conclusion
-                && let Some(j) = map.claim(&c.value)
+                && let Some(to) = map.claim(&c.value).and_then(|j| g.claim_node(j))
             {
-                g.add(node, g.claims[j], EdgeKind::Conclusion, c.span.clone());
+                g.add(node, to, EdgeKind::Conclusion, c.span.clone());
             }
         }
         g

@@ -13,16 +13,28 @@ use std::collections::HashMap;
 /// typo (an edit distance of at most a third of the word, at least 1).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
-    let limit = (word.chars().count() / 3).max(1);
+    let len = lower.chars().count();
+    let limit = (len / 3).max(1);
     candidates
         .into_iter()
         .filter_map(|c| {
+            // Lengths further apart than the limit are further apart in edits
+            // too; skipping them keeps a huge word from costing its square.
+            let c_len = c.chars().count();
+            if c_len.abs_diff(len) > limit {
+                return None;
+            }
             let d = strsim::damerau_levenshtein(&lower, &c.to_lowercase());
             (d <= limit).then_some((d, c))
         })
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
 }
+
+/// Longest id, in bytes, that [`IdIndex`] indexes: an id has as many
+/// deletion variants as characters, so indexing one costs its length
+/// squared. Longer ids get no suggestions and suggest nothing.
+pub const MAX_INDEXED_LEN: usize = 64;
 
 /// An index of ids for suggestions among many.
 #[derive(Debug, Default)]
@@ -38,6 +50,10 @@ impl IdIndex {
         let mut index = IdIndex::default();
         for id in ids {
             let n = u32::try_from(index.ids.len()).unwrap_or(u32::MAX);
+            if id.len() > MAX_INDEXED_LEN {
+                index.ids.push(id.to_owned());
+                continue;
+            }
             for v in deletions(id) {
                 index.variants.entry(v).or_default().push(n);
             }
@@ -49,6 +65,11 @@ impl IdIndex {
     /// The closest indexed id to `word`, within one edit (a transposition
     /// counts as one); ties go to the smallest id.
     pub fn closest(&self, word: &str) -> Option<&str> {
+        // One edit from an indexed id is at most one byte longer than it
+        // for ASCII ids; a longer word cannot be a typo of one.
+        if word.len() > MAX_INDEXED_LEN + 4 {
+            return None;
+        }
         let mut best: Option<(usize, &str)> = None;
         for v in deletions(word) {
             for &n in self.variants.get(&v).into_iter().flatten() {
@@ -59,7 +80,9 @@ impl IdIndex {
                     continue;
                 }
                 let d = strsim::damerau_levenshtein(word, id);
-                if d <= 2 && best.is_none_or(|(bd, bid)| (d, id.as_str()) < (bd, bid)) {
+                // One character for another is no likely typo (`😀` for `a`).
+                let shares = d < word.chars().count().max(id.len());
+                if d <= 2 && shares && best.is_none_or(|(bd, bid)| (d, id.as_str()) < (bd, bid)) {
                     best = Some((d, id));
                 }
             }
@@ -100,5 +123,18 @@ mod tests {
         assert_eq!(idx.closest("rebiuld"), Some("rebuild")); // transposition
         assert_eq!(idx.closest("cosk"), Some("cost")); // substitution
         assert_eq!(idx.closest("bridge"), None);
+    }
+
+    #[test]
+    fn long_words_and_ids_cost_no_more_than_their_length() {
+        let long = "a".repeat(1_000_000);
+        let idx = IdIndex::new([long.as_str(), "rebuild"]);
+        assert_eq!(idx.closest(&long[1..]), None);
+        assert_eq!(idx.closest("rebuld"), Some("rebuild"));
+        assert_eq!(closest(&long, ["supports", "attacks"]), None);
+        assert_eq!(
+            closest("suports", [long.as_str(), "supports"]),
+            Some("supports")
+        );
     }
 }

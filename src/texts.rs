@@ -46,6 +46,11 @@ impl Texts {
         self.by_source.get(i).and_then(Option::as_ref)
     }
 
+    /// The paths of the texts that were read, as shown to users.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_source.iter().flatten().map(|t| t.path.as_str())
+    }
+
     /// Whether source `i` named a text that could not be read.
     pub fn failed(&self, i: usize) -> bool {
         self.failed.get(i).copied().unwrap_or(false)
@@ -150,17 +155,28 @@ fn locate(map_dir: &Path, rel: &str, allow_outside: bool) -> Result<PathBuf, Str
 }
 
 fn read(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let too_large = || format!("it is larger than {} MiB", MAX_TEXT_BYTES / (1024 * 1024));
     let meta = std::fs::metadata(path).map_err(|e| reason(&e))?;
     if meta.is_dir() {
         return Err("it is a directory".into());
     }
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(format!(
-            "it is larger than {} MiB",
-            MAX_TEXT_BYTES / (1024 * 1024)
-        ));
+    // A device or a named pipe (`/dev/zero`, `/dev/stdin`) could be read
+    // forever or block forever.
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
     }
-    let bytes = std::fs::read(path).map_err(|e| reason(&e))?;
+    if meta.len() > MAX_TEXT_BYTES {
+        return Err(too_large());
+    }
+    // The file may grow between the two calls: read at most one byte more.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| reason(&e))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(too_large());
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "it is not UTF-8 (invalid byte at offset {})",

@@ -2,7 +2,7 @@
 //! pinned so they cannot drop silently, it checks clean with the chapter
 //! text, and the committed diagrams, audit and README block are up to date
 //! (regenerate them with `scripts/regenerate.sh`).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::Path;
 use std::process::Command;

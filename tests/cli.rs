@@ -1,5 +1,5 @@
 //! The `argmap` binary as a user runs it: exit codes, messages, help.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::process::Command;
 

@@ -1,6 +1,6 @@
 //! `argmap eval` and `argmap::eval`: grounded labels on the textbook cases,
 //! long chains without recursion, and the command's output.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
 use std::process::Command;

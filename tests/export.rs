@@ -3,7 +3,7 @@
 //! the structure each format draws; maps with errors; the command line.
 //! `ARGMAP_ARGDOWN=1` also runs `scripts/argdown-check.sh` (npm, the real
 //! Argdown parser).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 use std::process::Command;

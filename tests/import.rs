@@ -3,7 +3,7 @@
 //! undercut and locutions; malformed AIF (one error snapshot each); and the
 //! round trip `export --to aif` then `import`, on the fixtures and the
 //! chapter map.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! `argmap render`: the DOT it builds (snapshots), escaping of any map
 //! text, views, and the command line around Graphviz.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! One fixture per diagnostic code: each must produce its code, and its human
 //! and JSON output are snapshot-tested. Also checks the registry itself.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::HashSet;
 use std::path::Path;

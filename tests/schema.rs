@@ -3,7 +3,7 @@
 //! under it, and the fixtures of the form-level codes are not; its tables
 //! and keys are the format's (as the JSON export writes them), its `[lints]`
 //! are the registry's codes and its `kind` enum the loader's.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

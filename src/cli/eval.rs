@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use anstyle::{AnsiColor, Style};
@@ -11,7 +10,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde::ser::Serializer;
 
-use super::{SUCCESS, TextArgs, fail, input};
+use super::{SUCCESS, TextArgs, fail, input, output};
 use argmap::eval::{self, Counts, Evaluation, Label, Reason, Role};
 use argmap::graph::{MapGraph, Node};
 use argmap::model::{Argument, Map};
@@ -70,11 +69,7 @@ pub fn run(args: &EvalArgs) -> u8 {
         Format::Human => human_output(map, graph, &evaluation),
         Format::Json => json_output(map, &evaluation),
     };
-    let mut stdout = anstream::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match output::write_styled(std::io::stdout().lock(), &out) {
         Ok(()) => SUCCESS,
         // `argmap eval big.toml | head`: the reader has what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => SUCCESS,
@@ -158,11 +153,13 @@ fn human_output(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String 
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "thesis `{id}` is {s}{label}{s:#}: {}\n",
+                    "thesis `{}` is {s}{label}{s:#}: {}\n",
+                    cut(id, usize::MAX),
                     cut(&text, usize::MAX)
                 );
             }
             None => {
+                let id = cut(id, usize::MAX);
                 let _ = writeln!(out, "thesis `{id}` names no claim of this map\n");
             }
         }
@@ -267,9 +264,11 @@ fn argument_text(a: &Argument) -> String {
     format!("{} -> {conclusion}", premises.join(" + "))
 }
 
-/// `text` on one line, cut to `width` characters with an ellipsis.
+/// `text` on one line, cut to `width` characters with an ellipsis; control
+/// characters (a terminal escape sequence in map text) shown as symbols.
 fn cut(text: &str, width: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = argmap::render::text::clean(text);
+    let one_line = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= width {
         return one_line;
     }

@@ -20,6 +20,12 @@ pub fn read_map(path: &Path) -> Result<Vec<u8>, (String, Option<String>)> {
             )),
         ));
     }
+    if !meta.is_file() {
+        return Err((
+            format!("`{shown}` is not a regular file"),
+            Some("give the path of a map file".to_owned()),
+        ));
+    }
     if meta.len() > MAX_MAP_BYTES as u64 {
         return Err((
             format!(
@@ -30,7 +36,8 @@ pub fn read_map(path: &Path) -> Result<Vec<u8>, (String, Option<String>)> {
             Some("split the map into several files".to_owned()),
         ));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata: the buffer becomes the map's text.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_MAP_BYTES as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| (format!("cannot read `{shown}`: {}", io_reason(&e)), None))?;
@@ -88,7 +95,7 @@ pub fn load_usable(path: &Path, texts: &super::TextArgs) -> Result<Usable, u8> {
         texts: texts.options().map_err(|e| super::fail(&e, None))?,
     };
     let name = path.display().to_string();
-    let checked = argmap::check::check_with(&name, &bytes, &opts);
+    let checked = argmap::check::check_owned(&name, bytes, &opts);
     let (Some(map), Some(graph)) = (checked.map, checked.graph) else {
         anstream::eprint!(
             "{}",

@@ -81,7 +81,7 @@ pub fn run(args: &ReportArgs) -> u8 {
             html::render(&audit, svg.as_deref())
         }
     };
-    match output::emit(&args.output, &args.map, page.as_bytes()) {
+    match output::emit(&args.output, &output::inputs(&args.map, &usable), page.as_bytes()) {
         Ok(()) => SUCCESS,
         Err(e) => fail(&e, None),
     }

@@ -28,7 +28,7 @@ pub struct SchemaArgs {
 pub fn run(args: &SchemaArgs) -> u8 {
     let json = argmap::schema::to_json();
     // No input map to protect: the output path is compared with itself.
-    match output::emit(&args.output, std::path::Path::new(""), json.as_bytes()) {
+    match output::emit(&args.output, &[], json.as_bytes()) {
         Ok(()) => SUCCESS,
         Err(e) => fail(&e, None),
     }

@@ -9,6 +9,18 @@ pub struct SourceFile {
     /// The text (lossily decoded when the file was not UTF-8).
     pub text: String,
     line_starts: Vec<usize>,
+    /// Characters before byte `k * CHAR_BLOCK`, for each `k`: a column is
+    /// counted from the nearest block, not from the start of its line, so
+    /// that many findings on one very long line cost no more than elsewhere.
+    block_chars: Vec<usize>,
+}
+
+/// Bytes per entry of [`SourceFile::block_chars`].
+const CHAR_BLOCK: usize = 256;
+
+/// Characters that start in `bytes` (UTF-8 bytes that are not continuations).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl SourceFile {
@@ -17,11 +29,26 @@ impl SourceFile {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(&text));
+        let mut block_chars = vec![0];
+        let mut total = 0;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            total += chars_in(block);
+            block_chars.push(total);
+        }
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            block_chars,
         }
+    }
+
+    /// Characters before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        let from = block * CHAR_BLOCK;
+        self.block_chars.get(block).copied().unwrap_or(0)
+            + self.text.as_bytes().get(from..offset).map_or(0, chars_in)
     }
 
     /// The 0-based line that holds byte `offset`.
@@ -36,11 +63,10 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
         let col = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
+            .chars_before(offset)
+            .saturating_sub(self.chars_before(start));
         (line + 1, col + 1)
     }
 
@@ -56,9 +82,14 @@ impl SourceFile {
             .get(line + 1)
             .copied()
             .unwrap_or(self.text.len());
+        // Only the line ending: a lone carriage return is part of the line
+        // (and a syntax error to point at).
         let bytes = self.text.as_bytes();
-        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
             end -= 1;
+            if end > start && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
         }
         start..end
     }
@@ -93,5 +124,21 @@ mod tests {
         assert_eq!(f.line_col(11), (2, 4));
         assert_eq!(f.line_range(0), 0..5);
         assert_eq!(f.line_col(1000), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_blocks() {
+        let line = "é".repeat(5000) + "x" + &"国".repeat(3000);
+        let text = format!("a\n{line}\nb");
+        let f = SourceFile::new("m.toml", text.clone());
+        for offset in [0, 2, 3, 4098, 10_002, 10_003, 10_005, 19_003, text.len()] {
+            let offset = f.clamp(offset);
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = (
+                text[..offset].matches('\n').count() + 1,
+                text[start..offset].chars().count() + 1,
+            );
+            assert_eq!(f.line_col(offset), expected, "at {offset}");
+        }
     }
 }

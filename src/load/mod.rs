@@ -7,9 +7,13 @@
 //! is usable is kept, even when some of its values are not, so that the rules
 //! can run on the rest of the map.
 
+mod chunked;
 mod fields;
 mod walk;
 
+pub use walk::MAX_LOAD_FINDINGS;
+
+use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Diagnostic, SourceFile, Span};
@@ -31,13 +35,22 @@ pub struct Loaded {
 
 /// Loads the map in `bytes`, shown to users as `name`.
 pub fn load(name: &str, bytes: &[u8]) -> Loaded {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_owned(),
+    load_owned(name, bytes.to_vec())
+}
+
+/// [`load`], taking the bytes: the text of a file that is UTF-8 (every
+/// map) is the buffer it was read into, not a copy of it.
+pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
         Err(e) => {
+            let bytes = e.as_bytes();
             let file = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
             // The lossy text has the same bytes up to the first invalid one.
-            let at = e.valid_up_to();
+            let at = e.utf8_error().valid_up_to();
             let bad = bytes.get(at).copied().unwrap_or(0);
             let d = Diagnostic::new(
                 "toml-syntax",
@@ -54,20 +67,44 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
         }
     };
     let file = SourceFile::new(name, text);
-    let (doc, errors) = DeTable::parse_recoverable(&file.text);
-    if !errors.is_empty() {
-        let diagnostics = errors.iter().map(|e| syntax_diagnostic(&file, e)).collect();
+    if let Some((map, diagnostics)) = chunked::load(&file.text) {
         return Loaded {
+            map: Some(map),
             file,
-            map: None,
             diagnostics,
         };
     }
+    let doc = match parse(&file.text) {
+        Ok(doc) => doc,
+        Err((errors, searched)) => {
+            let mut diagnostics = syntax_diagnostics(&file, &errors);
+            if let (Some(end), Some(last)) = (searched, diagnostics.last_mut()) {
+                last.notes.push(format!(
+                    "argmap looked for syntax errors up to line {} of {}; fix these first",
+                    file.line_col(end.saturating_sub(1)).0,
+                    file.line_col(file.text.len()).0,
+                ));
+            }
+            return Loaded {
+                file,
+                map: None,
+                diagnostics,
+            };
+        }
+    };
     let mut walker = walk::Walker::default();
     let map = walker.map(doc.get_ref());
-    let mut diagnostics = walker.into_diagnostics();
+    let (mut diagnostics, dropped) = walker.into_diagnostics();
     drop(doc);
     diagnostics.sort_by_key(|d| d.span.start);
+    if dropped > 0
+        && let Some(last) = diagnostics.last_mut()
+    {
+        last.notes.push(format!(
+            "{dropped} more problem{} in the file not shown",
+            if dropped == 1 { "" } else { "s" }
+        ));
+    }
     Loaded {
         map: Some(map),
         file,
@@ -75,7 +112,129 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
     }
 }
 
+/// Bytes after the first syntax error of a large file in which more are
+/// looked for. Recovering from every error of a large file of garbage
+/// would cost hundreds of bytes of memory per byte of the file.
+const RECOVERY_WINDOW: usize = 256 * 1024;
+
+/// The document, or its syntax errors and, when only a part of the file
+/// was searched for them, where that part ends.
+type Parsed<'i> = Result<Spanned<DeTable<'i>>, (Vec<toml::de::Error>, Option<usize>)>;
+
+/// Parses `text`. A file that is not TOML is searched for errors up to
+/// [`RECOVERY_WINDOW`] bytes after its first error (at a line end).
+fn parse(text: &str) -> Parsed<'_> {
+    let recover = |text| {
+        let (doc, errors) = DeTable::parse_recoverable(text);
+        if errors.is_empty() {
+            Ok(doc)
+        } else {
+            Err(errors)
+        }
+    };
+    if text.len() <= RECOVERY_WINDOW {
+        return recover(text).map_err(|e| (e, None));
+    }
+    let first = match DeTable::parse(text) {
+        Ok(doc) => return Ok(doc),
+        Err(e) => e,
+    };
+    let from = first.span().map_or(0, |s| s.end);
+    let end = from.saturating_add(RECOVERY_WINDOW);
+    if end >= text.len() {
+        return recover(text).map_err(|e| (e, None));
+    }
+    let window = text.as_bytes().get(from..end).unwrap_or(&[]);
+    let cut = match memchr::memrchr(b'\n', window) {
+        Some(newline) => from + newline + 1,
+        None => (0..=end)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0),
+    };
+    let mut errors = match recover(text.get(..cut).unwrap_or("")) {
+        Ok(_) => Vec::new(),
+        // Errors at the cut come from the cut (an array or string left open).
+        Err(errors) => errors
+            .into_iter()
+            .filter(|e| e.span().is_none_or(|s| s.start < cut))
+            .collect(),
+    };
+    if errors.is_empty() {
+        errors.push(first);
+    }
+    Err((errors, Some(cut)))
+}
+
+/// Most `toml-syntax` findings reported for one file: after the first
+/// ones, a parser's errors are mostly echoes of them.
+pub const MAX_SYNTAX_FINDINGS: usize = 100;
+
+/// The parser's errors as findings, in file order, one per position, at most
+/// [`MAX_SYNTAX_FINDINGS`] of them.
+fn syntax_diagnostics(file: &SourceFile, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> =
+        errors.iter().map(|e| syntax_diagnostic(file, e)).collect();
+    // One finding per position: the parser's later errors at a place it
+    // already reported (an unclosed array inside an unclosed table at the
+    // end of a truncated file) are echoes of the first.
+    diagnostics.sort_by_key(|d| d.span.start);
+    diagnostics.dedup_by(|a, b| a.span.start == b.span.start);
+    let more = diagnostics.len().saturating_sub(MAX_SYNTAX_FINDINGS);
+    if more > 0 {
+        diagnostics.truncate(MAX_SYNTAX_FINDINGS);
+        if let Some(last) = diagnostics.last_mut() {
+            last.notes.push(format!(
+                "{more} more TOML syntax error{} after this one not shown",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    diagnostics
+}
+
+/// Where a key with too many dotted parts starts (the parser's "recursion
+/// limit" comes without a location): the first line with 80 dots outside
+/// quotes and numbers, at its first non-blank character.
+fn deep_key(text: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let (mut dots, mut quote, mut prev) = (0, None, ' ');
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '.') => {
+                    let float =
+                        prev.is_ascii_digit() && chars.peek().is_some_and(char::is_ascii_digit);
+                    dots += usize::from(!float);
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        if dots >= 80 {
+            return Some(start + (line.len() - line.trim_start().len()));
+        }
+        start += line.len();
+    }
+    None
+}
+
 fn syntax_diagnostic(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    if e.span().is_none() && e.message().trim() == "recursion limit" {
+        let at = deep_key(&file.text).unwrap_or(0);
+        return Diagnostic::new(
+            "toml-syntax",
+            at..at,
+            "invalid TOML: a key of more than 80 dotted parts is nested too deeply to read",
+        )
+        .with_label("this key, or a table header, has too many parts")
+        .with_help("a map needs only `[claims.<id>]`-deep keys; shorten the key");
+    }
     let span: Span = e.span().unwrap_or(0..0);
     let span = file.clamp(span.start)..file.clamp(span.end.max(span.start));
     let mut lines = e.message().lines().map(str::trim).filter(|l| !l.is_empty());
@@ -90,6 +249,14 @@ fn syntax_diagnostic(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         )
         .with_label("defined again here")
         .with_help("each table key may appear once; rename or merge the two")
+    } else if head.starts_with("cannot recurse further") {
+        Diagnostic::new(
+            "toml-syntax",
+            span,
+            "invalid TOML: arrays or inline tables nested more than 80 deep",
+        )
+        .with_label("nested too deeply to read")
+        .with_help("a map nests values at most a few levels deep; remove the extra nesting")
     } else {
         Diagnostic::new("toml-syntax", span, format!("invalid TOML: {head}"))
     };

@@ -14,10 +14,16 @@ use crate::{rules, suggest};
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
+/// Most findings the loader keeps for one file. A file can hold millions of
+/// wrong values; past this many, findings are only counted.
+pub const MAX_LOAD_FINDINGS: usize = 10_000;
+
 /// Collects diagnostics while building the model.
 #[derive(Default)]
 pub(super) struct Walker {
     diags: Vec<Diagnostic>,
+    /// Findings past [`MAX_LOAD_FINDINGS`], counted and not kept.
+    dropped: usize,
 }
 
 /// Where a value sits, for messages: `claim `rebuild``, and the key path.
@@ -29,16 +35,29 @@ struct Ctx<'a> {
 }
 
 impl Walker {
-    pub(super) fn into_diagnostics(self) -> Vec<Diagnostic> {
-        self.diags
+    /// The findings kept, and how many more there were.
+    pub(super) fn into_diagnostics(self) -> (Vec<Diagnostic>, usize) {
+        (self.diags, self.dropped)
     }
 
     fn push(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        if self.diags.len() < MAX_LOAD_FINDINGS {
+            self.diags.push(d);
+        } else {
+            self.dropped += 1;
+        }
     }
 
     pub(super) fn map(&mut self, doc: &DeTable<'_>) -> Map {
         let mut map = Map::default();
+        let saw_map = self.tables(doc, &mut map);
+        self.finish(&mut map, saw_map);
+        map
+    }
+
+    /// Walks the top-level tables of `doc` (the whole file, or a chunk of
+    /// it: see `chunked`) into `map`; returns whether `[map]` was among them.
+    pub(super) fn tables(&mut self, doc: &DeTable<'_>, map: &mut Map) -> bool {
         let mut saw_map = false;
         for (key, value) in doc {
             let name: &str = key.get_ref();
@@ -78,15 +97,20 @@ impl Walker {
                 _ => self.unknown(key, fields::TOP, "the map", "a top-level table"),
             }
         }
+        saw_map
+    }
+
+    /// Completes a map walked by [`Walker::tables`]: the finding for a
+    /// missing `[map]`, and the id index.
+    pub(super) fn finish(&mut self, map: &mut Map, saw_map: bool) {
         if !saw_map {
-            self.push(
+            self.diags.push(
                 Diagnostic::new("missing-field", 0..0, "the map has no `[map]` table")
                     .with_label("expected `[map]` with a `title`")
                     .with_help("start the file with `[map]` and `title = \"...\"`"),
             );
         }
         map.reindex();
-        map
     }
 
     fn meta(&mut self, t: &DeTable<'_>, span: Span) -> Meta {

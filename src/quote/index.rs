@@ -3,6 +3,9 @@
 //! places where its rarest word occurs, never by scanning the whole text.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 use super::normalize::{Normalized, normalize};
 
@@ -17,7 +20,22 @@ const CONTEXT_WORDS: usize = 2;
 pub struct TextIndex {
     original: String,
     norm: Normalized,
-    positions: HashMap<Box<str>, Vec<u32>>,
+    /// Distinct words, each by its id: an index into `first`. The table
+    /// holds only ids; words are compared in `norm`, so that the index
+    /// costs about ten bytes per distinct word and four per word, not a
+    /// string and a list for every distinct word.
+    table: HashTable<u32>,
+    /// foldhash, seeded per process: fast, and not open to crafted
+    /// collisions.
+    hasher: DefaultHashBuilder,
+    /// Per word id, the index in `norm.words` of its first occurrence.
+    first: Vec<u32>,
+    /// Per word id, where its occurrences start in `grouped`; one more
+    /// entry at the end.
+    starts: Vec<u32>,
+    /// The indices in `norm.words` of every word, grouped by word id, each
+    /// group in text order.
+    grouped: Vec<u32>,
     line_starts: Vec<usize>,
 }
 
@@ -45,24 +63,68 @@ pub struct Closest {
 
 impl TextIndex {
     /// Normalises and indexes `text`.
-    pub fn new(text: String) -> Self {
-        let norm = normalize(&text);
-        let mut positions: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-        for (i, w) in norm.words.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            match positions.get_mut(w.of(&norm)) {
-                Some(list) => list.push(i),
+    pub fn new(mut text: String) -> Self {
+        // Kept for the life of the index: no spare capacity.
+        text.shrink_to_fit();
+        let mut norm = normalize(&text);
+        norm.words.shrink_to_fit();
+        let hasher = DefaultHashBuilder::default();
+        let word = |i: u32| norm.words.get(i as usize).map_or("", |w| w.of(&norm));
+        let mut table: HashTable<u32> = HashTable::new();
+        let mut first: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut ids: Vec<u32> = Vec::with_capacity(norm.words.len());
+        for i in 0..u32::try_from(norm.words.len()).unwrap_or(u32::MAX) {
+            let w = word(i);
+            let h = hasher.hash_one(w);
+            let id = match table.find(h, |&id| {
+                first.get(id as usize).is_some_and(|&f| word(f) == w)
+            }) {
+                Some(&id) => id,
                 None => {
-                    positions.insert(w.of(&norm).into(), vec![i]);
+                    let id = u32::try_from(first.len()).unwrap_or(u32::MAX);
+                    first.push(i);
+                    counts.push(0);
+                    table.insert_unique(h, id, |&id| {
+                        hasher.hash_one(first.get(id as usize).map_or("", |&f| word(f)))
+                    });
+                    id
                 }
+            };
+            if let Some(c) = counts.get_mut(id as usize) {
+                *c += 1;
+            }
+            ids.push(id);
+        }
+        // Counts to start offsets, then each word into its group.
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        for c in &counts {
+            starts.push(total);
+            total += c;
+        }
+        starts.push(total);
+        let mut next = starts.clone();
+        let mut grouped = vec![0u32; ids.len()];
+        for (i, &id) in ids.iter().enumerate() {
+            if let Some(at) = next.get_mut(id as usize)
+                && let Some(slot) = grouped.get_mut(*at as usize)
+            {
+                *slot = u32::try_from(i).unwrap_or(u32::MAX);
+                *at += 1;
             }
         }
+        first.shrink_to_fit();
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         TextIndex {
             original: text,
             norm,
-            positions,
+            table,
+            hasher,
+            first,
+            starts,
+            grouped,
             line_starts,
         }
     }
@@ -75,7 +137,23 @@ impl TextIndex {
     }
 
     fn occurrences(&self, word: &str) -> &[u32] {
-        self.positions.get(word).map_or(&[], Vec::as_slice)
+        let of = |i: u32| {
+            self.norm
+                .words
+                .get(i as usize)
+                .map_or("", |w| w.of(&self.norm))
+        };
+        let found = self.table.find(self.hasher.hash_one(word), |&id| {
+            self.first.get(id as usize).is_some_and(|&f| of(f) == word)
+        });
+        let Some(&id) = found else {
+            return &[];
+        };
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.grouped.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Looks `quote` up. `Ok` when its normalised form occurs in the

@@ -59,7 +59,18 @@ pub fn normalize(original: &str) -> Normalized {
     // lowercase; remember the original byte offset of every output char.
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len());
     let mut iter = original.char_indices().peekable();
-    while let Some((i, _)) = iter.next() {
+    while let Some((i, c)) = iter.next() {
+        // Fast path: NFKC leaves ASCII alone, and an ASCII character not
+        // followed by a (non-ASCII) combining mark is a segment of its own.
+        if c.is_ascii() && iter.peek().is_none_or(|&(_, next)| next.is_ascii()) {
+            let c = if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            chars.push((c, u32::try_from(i).unwrap_or(u32::MAX)));
+            continue;
+        }
         let mut end = original.len();
         while let Some(&(j, c)) = iter.peek() {
             if canonical_combining_class(c) == 0 {
@@ -84,7 +95,9 @@ pub fn normalize(original: &str) -> Normalized {
     };
     let mut k = 0;
     let mut in_word: Option<(u32, u32)> = None; // (norm start, orig start)
-    let mut last_orig_end = 0u32;
+    // Where the last character of the current word came from; its length in
+    // the original is looked up once the word ends.
+    let mut last_at = 0u32;
     let n = chars.len();
     while k < n {
         let Some(&(c, at)) = chars.get(k) else { break };
@@ -93,7 +106,7 @@ pub fn normalize(original: &str) -> Normalized {
                 in_word = Some((len32(&out.text), at));
             }
             out.text.push(c);
-            last_orig_end = at + len32_char(original, at);
+            last_at = at;
             k += 1;
             continue;
         }
@@ -119,7 +132,7 @@ pub fn normalize(original: &str) -> Normalized {
                 start,
                 end: len32(&out.text),
                 orig_start,
-                orig_end: last_orig_end,
+                orig_end: last_at + len32_char(original, last_at),
             });
         }
         if c.is_whitespace() {
@@ -139,7 +152,7 @@ pub fn normalize(original: &str) -> Normalized {
             start,
             end: len32(&out.text),
             orig_start,
-            orig_end: last_orig_end,
+            orig_end: last_at + len32_char(original, last_at),
         });
     }
     out

@@ -244,7 +244,9 @@ impl<'m> Index<'m> {
             source_labels: map.sources.iter().map(|s| s.short_label()).collect(),
             linked_premise,
             thesis: map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value)),
-            answer: (0..map.claims.len()).map(|i| graph.is_answer(map, i)).collect(),
+            answer: (0..map.claims.len())
+                .map(|i| graph.is_answer(map, i))
+                .collect(),
             claim_sections,
             argument_sections,
         }
@@ -589,7 +591,10 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
     ));
     stmts.push(text_node(
         "legend_answer",
-        &format!("{}<br/>Answer to an objection", small("<b>ANSWER</b>", BLUE)),
+        &format!(
+            "{}<br/>Answer to an objection",
+            small("<b>ANSWER</b>", BLUE)
+        ),
         None,
         role_attrs(Role::Answer, false),
     ));
@@ -607,7 +612,10 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
     ));
     stmts.push(text_node(
         "legend_undercut",
-        &format!("{}<br/>Undercut of an inference", small("<b>OBJECTION</b>", RED)),
+        &format!(
+            "{}<br/>Undercut of an inference",
+            small("<b>OBJECTION</b>", RED)
+        ),
         None,
         role_attrs(Role::Counterpoint, false),
     ));
@@ -708,6 +716,47 @@ fn legend_edge(from: &str, to: &str, line: Line, label: Option<&str>) -> Stmt {
     edge(from, to, attrs)
 }
 
+/// `f(i)` for each `i` in `0..n`, in order. For the claims of a large map
+/// (as many as [`crate::rules::PARALLEL_CLAIMS`]), the range is cut in one
+/// part per core (at most 4), computed at the same time: a claim's node is
+/// most of the work of a diagram, and depends on nothing but the claim.
+fn in_parallel<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync) -> Vec<Option<T>> {
+    let workers = if n < crate::rules::PARALLEL_CLAIMS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |w| w.get().min(4))
+    };
+    let part = n.div_ceil(workers.max(1)).max(1);
+    let run = |from: usize| -> Vec<Option<T>> { (from..n.min(from + part)).map(&f).collect() };
+    if workers <= 1 {
+        return run(0);
+    }
+    std::thread::scope(|s| {
+        let run = &run;
+        let helpers: Vec<_> = (1..workers)
+            .map(|w| {
+                let from = w * part;
+                (
+                    from,
+                    std::thread::Builder::new().spawn_scoped(s, move || run(from)),
+                )
+            })
+            .collect();
+        let mut out = run(0);
+        for (from, helper) in helpers {
+            let mut more = match helper {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread: this part is computed here.
+                Err(_) => run(from),
+            };
+            out.append(&mut more);
+        }
+        out
+    })
+}
+
 /// The DOT syntax tree of the selected part of `map`.
 pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Selection) -> Graph {
     let ix = Index::new(map, graph);
@@ -771,22 +820,24 @@ pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Select
             top.push(stmt);
         }
     };
-    for (i, claim) in map.claims.iter().enumerate() {
+    let claim_nodes = in_parallel(map.claims.len(), |i| {
+        let claim = map.claims.get(i)?;
         let shown = sel.claim(i);
-        if shown.drawn() {
-            let section = ix.claim_sections.get(i).copied().flatten();
-            place(
-                section,
+        shown.drawn().then(|| {
+            claim_node(
+                &ix,
+                i,
+                claim,
                 shown,
-                claim_node(
-                    &ix,
-                    i,
-                    claim,
-                    shown,
-                    focus(Node::Claim(i)),
-                    options.status.as_ref().and_then(|e| e.claim(i)),
-                ),
-            );
+                focus(Node::Claim(i)),
+                options.status.as_ref().and_then(|e| e.claim(i)),
+            )
+        })
+    });
+    for (i, stmt) in claim_nodes.into_iter().enumerate() {
+        if let Some(stmt) = stmt {
+            let section = ix.claim_sections.get(i).copied().flatten();
+            place(section, sel.claim(i), stmt);
         }
     }
     for i in 0..map.arguments.len() {

@@ -27,6 +27,7 @@
 
 mod build;
 pub mod exec;
+mod print;
 pub mod text;
 mod view;
 
@@ -174,7 +175,7 @@ pub fn to_graph(map: &Map, graph: &MapGraph, options: &Options) -> Result<Graph,
 /// The diagram of `map` as DOT source.
 pub fn to_dot(map: &Map, graph: &MapGraph, options: &Options) -> Result<String, ViewError> {
     let tree = to_graph(map, graph, options)?;
-    let mut dot = tree.print(&mut PrinterContext::default());
+    let mut dot = print::print(&tree).unwrap_or_else(|| tree.print(&mut PrinterContext::default()));
     dot.push('\n');
     Ok(dot)
 }

@@ -6,6 +6,8 @@
 //! [`tooltip`] (quoted `tooltip` attributes). Node ids are generated
 //! (`c0`, `a3`, `s2`) and never carry map text.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthChar;
 
 /// Replaces characters that XML (and so Graphviz's HTML-like labels) cannot
@@ -14,6 +16,14 @@ use unicode_width::UnicodeWidthChar;
 /// as `␀`), DEL as `␡`, tabs as a space, CR LF and CR as a newline, C1
 /// controls and the non-characters U+FFFE and U+FFFF as `�`.
 pub fn clean(text: &str) -> String {
+    cleaned(text).into_owned()
+}
+
+/// [`clean`], without a copy of text that is clean already.
+fn cleaned(text: &str) -> Cow<'_, str> {
+    if is_clean(text) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -34,7 +44,22 @@ pub fn clean(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`clean`] would leave `text` as it is: no C0 control but the
+/// newline, no DEL, no C1 control (UTF-8 `C2 80` to `C2 9F`), no U+FFFE or
+/// U+FFFF (`EF BF BE`, `EF BF BF`). Checked on bytes, since almost every
+/// text is clean and this is on the path of every label of a diagram.
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().all(|(i, &x)| match x {
+        b'\n' | 0x20..=0x7e => true,
+        0xc2 => !b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
+        0xef => !(b.get(i + 1) == Some(&0xbf) && b.get(i + 2).is_some_and(|y| *y >= 0xbe)),
+        0x80..=0xff => true,
+        _ => false,
+    })
 }
 
 /// The invisible character put between a backslash and a character that
@@ -55,8 +80,14 @@ fn breaks_escape(next: Option<&char>) -> bool {
 /// invisible word joiner (U+2060), so that every Graphviz version shows it
 /// as written.
 pub fn html(text: &str) -> String {
+    let cleaned = cleaned(text);
+    if !cleaned
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\\'))
+    {
+        return cleaned.into_owned();
+    }
     let mut out = String::with_capacity(text.len() + 8);
-    let cleaned = clean(text);
     let mut chars = cleaned.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -94,7 +125,15 @@ pub fn html_lines(lines: &[String]) -> String {
 pub fn tooltip(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     out.push('"');
-    let cleaned = clean(text);
+    let cleaned = cleaned(text);
+    if !cleaned
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'"' | b'\n' | b'\\'))
+    {
+        out.push_str(&cleaned);
+        out.push('"');
+        return out;
+    }
     let mut chars = cleaned.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -131,13 +170,18 @@ fn width_of(c: char) -> usize {
 /// never separated from the character before it.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
-    let cleaned = clean(text);
+    let cleaned = cleaned(text);
     let mut lines = Vec::new();
     for paragraph in cleaned.split('\n') {
         let mut line = String::new();
         let mut line_width = 0;
         for word in paragraph.split_whitespace() {
-            let word_width: usize = word.chars().map(width_of).sum();
+            // Cleaned ASCII words hold only printable characters, one column each.
+            let word_width: usize = if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().map(width_of).sum()
+            };
             if line_width > 0 && line_width + 1 + word_width <= width {
                 line.push(' ');
                 line.push_str(word);
@@ -212,6 +256,29 @@ mod tests {
         );
         assert_eq!(html("nul\0bell\u{7}"), "nul\u{2400}bell\u{2407}");
         assert_eq!(html(r"\N \\ \n \"), "\\\u{2060}N \\\u{2060}\\ \\n \\");
+    }
+
+    #[test]
+    fn clean_text_is_recognised_on_bytes() {
+        for s in [
+            "plain",
+            "caf\u{e9} \u{201c}q\u{201d}\n",
+            "\u{ff}\u{fffd}\u{feff}",
+        ] {
+            assert!(is_clean(s), "{s:?}");
+        }
+        for s in [
+            "\t",
+            "a\rb",
+            "\u{7f}",
+            "\u{85}",
+            "x\u{fffe}",
+            "\u{ffff}",
+            "\0",
+        ] {
+            assert!(!is_clean(s), "{s:?}");
+            assert_ne!(clean(s), s);
+        }
     }
 
     #[test]

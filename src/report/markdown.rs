@@ -147,7 +147,7 @@ fn write_report(
             o,
             "![Argument map of {}]({})\n",
             esc(a.title()),
-            d.replace(' ', "%20").replace(['(', ')'], "")
+            link_target(d)
         )?;
     }
     Ok(())
@@ -256,6 +256,24 @@ fn cells(figures: [usize; 7], strong: bool) -> String {
             }
         })
         .collect()
+}
+
+/// A path or URL as a Markdown link target: the characters that would end
+/// the target or start markup (spaces, parentheses, `<`, `>`, `"`, control
+/// characters) percent-encoded.
+fn link_target(d: &str) -> String {
+    let mut out = String::with_capacity(d.len());
+    for c in d.chars() {
+        if c.is_control() || matches!(c, ' ' | '(' | ')' | '<' | '>' | '"' | '\\' | '`') {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn plural(n: usize, noun: &str) -> String {

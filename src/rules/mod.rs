@@ -159,13 +159,51 @@ pub fn overridable(code: &str) -> bool {
     code != "toml-syntax"
 }
 
-/// Runs every rule with a check on a loaded map.
+/// Maps of at least this many claims are checked on every core.
+pub const PARALLEL_CLAIMS: usize = 2_000;
+
+/// Runs every rule with a check on a loaded map. The findings are those of
+/// running the rules one after another in registry order; on a large map
+/// ([`PARALLEL_CLAIMS`]) the rules are shared out between threads (one per
+/// core, at most 4) and their findings put back in that order.
 pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        if let Some(check) = rule.check {
+    let checks: Vec<CheckFn> = RULES.iter().filter_map(|r| r.check).collect();
+    let workers = if cx.map.claims.len() < PARALLEL_CLAIMS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // Takes the next rule not yet taken until none is left.
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(check) = checks.get(i) else {
+                return done;
+            };
+            let mut out = Vec::new();
             check(cx, &mut out);
+            done.push((i, out));
         }
-    }
-    out
+    };
+    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
+    std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..workers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
+            .collect();
+        let mut done = work();
+        for h in helpers {
+            match h.join() {
+                Ok(more) => done.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (i, out) in done {
+            if let Some(slot) = found.get_mut(i) {
+                *slot = out;
+            }
+        }
+    });
+    found.concat()
 }

@@ -51,43 +51,37 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let (Some(q), Some((doc_id, text))) =
             (c.anchor.as_ref().and_then(|a| a.quote.as_ref()), document)
         {
-            verify(
-                out,
-                q,
-                text,
-                &format!("the anchor quote of claim `{}`", c.id.value),
-                doc_id,
-            );
+            verify(out, q, text, doc_id, || {
+                format!("the anchor quote of claim `{}`", c.id.value)
+            });
         }
         for cite in &c.cites {
             let Some(q) = &cite.quote else { continue };
             let Some(text) = map.source(&cite.source.value).and_then(|i| cx.texts.get(i)) else {
                 continue;
             };
-            verify(
-                out,
-                q,
-                text,
-                &format!(
+            verify(out, q, text, &cite.source.value, || {
+                format!(
                     "the quote from `{}` in claim `{}`",
                     cite.source.value, c.id.value
-                ),
-                &cite.source.value,
-            );
+                )
+            });
         }
     }
 }
 
+/// Checks one quote; `what` names it, and is only called for a finding.
 fn verify(
     out: &mut Vec<Diagnostic>,
     quote: &Sp<String>,
     text: &SourceText,
-    what: &str,
     source: &str,
+    what: impl FnOnce() -> String,
 ) {
     let Err(closest) = text.index.find(&quote.value) else {
         return;
     };
+    let what = what();
     let mut d = Diagnostic::new(
         "quote-not-found",
         quote.span.clone(),

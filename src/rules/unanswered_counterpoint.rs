@@ -2,6 +2,7 @@
 
 use super::Context;
 use crate::diag::{Diagnostic, Level};
+use crate::model::Kind;
 
 declare_rule! {
     /// ## What it finds
@@ -43,7 +44,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let what: Vec<String> = c.attacks.iter().map(|t| format!("`{}`", t.value)).collect();
+        // Only what the claim really attacks: a target that names nothing
+        // is `unknown-reference`'s finding, not an objection.
+        let mut what: Vec<String> = Vec::new();
+        for t in &c.attacks {
+            let real = cx
+                .map
+                .lookup(&t.value)
+                .is_some_and(|r| matches!(r.kind, Kind::Claim | Kind::Argument));
+            let named = format!("`{}`", t.value);
+            if real && !what.contains(&named) {
+                what.push(named);
+            }
+        }
+        if what.is_empty() {
+            continue;
+        }
         out.push(
             Diagnostic::new(
                 "unanswered-counterpoint",

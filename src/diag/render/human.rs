@@ -9,6 +9,12 @@ use crate::diag::{Diagnostic, FileReport, Severity, SourceFile, Span, Summary, s
 const CLUSTER_GAP: usize = 4;
 /// Longest span shown whole; longer spans are shown by their first line.
 const MAX_SPAN_LINES: usize = 6;
+/// Longest excerpt, in bytes, shown as it is. A longer one (a generated or
+/// minified line) is cut around each mark, so that showing many findings on
+/// one long line takes time in proportion to their number only.
+const MAX_EXCERPT: usize = 4096;
+/// Bytes kept on each side of a mark, and of a long mark, in a cut excerpt.
+const CUT_CONTEXT: usize = 256;
 
 /// Renders every finding of `reports`, then (unless `quiet`) the summary.
 /// With `color`, the text carries ANSI styles; strip them with anstream
@@ -78,22 +84,70 @@ pub fn render_one(renderer: &Renderer, file: &SourceFile, d: &Diagnostic) -> Str
         primary: false,
         label: Some(&l.message),
     }));
-    let mut group = Group::with_title(level.primary_title(&d.message).id(d.code));
+    let mut group = Group::with_title(level.primary_title(one_line(&d.message)).id(d.code));
+    let mut cut = false;
     if file.text.is_empty() {
         group = group.element(Origin::path(&file.name).line(1).char_column(1));
     } else {
         for cluster in clusters(file, marks) {
-            group = group.element(snippet(file, cluster));
+            if excerpt(file, &cluster).len() <= MAX_EXCERPT {
+                group = group.element(snippet(file, cluster));
+            } else {
+                for m in cluster {
+                    let (origin, excerpt) = cut_snippet(file, m);
+                    group = group.element(origin).element(excerpt);
+                    cut = true;
+                }
+            }
         }
     }
     for note in &d.notes {
-        group = group.element(Level::NOTE.message(note));
+        group = group.element(Level::NOTE.message(one_line(note)));
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help));
+        group = group.element(Level::HELP.message(one_line(help)));
     }
     let report: [Group<'_>; 1] = [group];
-    renderer.render(&report)
+    let out = renderer.render(&report);
+    if !cut {
+        return out;
+    }
+    // A cut excerpt has no path of its own (its location comes first, from
+    // an `Origin`), for which the renderer draws an empty ` ::: ` line.
+    out.lines()
+        .filter(|l| strip_styles(l).trim() != ":::")
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` on one line: line breaks from map text (an id or a value
+/// quoted in a message) shown as `\n` and `\r`, so that a message cannot
+/// pose as another line of output.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        text.replace('\n', "\\n").replace('\r', "\\r").into()
+    } else {
+        text.into()
+    }
+}
+
+/// `line` without ANSI escape sequences.
+fn strip_styles(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters, ended by a letter.
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Marks grouped into excerpts of nearby lines; the primary's excerpt first.
@@ -127,7 +181,51 @@ fn clusters<'a>(file: &SourceFile, marks: Vec<Mark<'a>>) -> Vec<Vec<Mark<'a>>> {
         }
     }
     out.sort_by_key(|c| !c.iter().any(|m| m.primary));
+    for c in &mut out {
+        c.sort_by_key(|m| !m.primary);
+    }
     out
+}
+
+/// The whole lines a cluster of marks covers.
+fn excerpt(file: &SourceFile, cluster: &[Mark<'_>]) -> Span {
+    let first = cluster.iter().map(|m| m.span.start).min().unwrap_or(0);
+    let last = cluster.iter().map(|m| m.span.end).max().unwrap_or(0);
+    file.line_range(file.line_index(first)).start..file.line_range(file.line_index(last)).end
+}
+
+/// One mark on a long line: its location, and an excerpt of the line cut
+/// to [`CUT_CONTEXT`] bytes around it.
+fn cut_snippet<'a>(
+    file: &'a SourceFile,
+    m: Mark<'a>,
+) -> (Origin<'a>, Snippet<'a, annotate_snippets::Annotation<'a>>) {
+    let (line, column) = file.line_col(m.span.start);
+    let range = file.line_range(line.saturating_sub(1));
+    let start = m.span.start.clamp(range.start, range.end);
+    let end = file.clamp(
+        m.span
+            .end
+            .min(range.end)
+            .min(start + CUT_CONTEXT)
+            .max(start),
+    );
+    let lo = file.clamp(start.saturating_sub(CUT_CONTEXT).max(range.start));
+    let hi = file.clamp(end.saturating_add(CUT_CONTEXT).min(range.end));
+    let text = file.text.get(lo..hi).unwrap_or("");
+    let kind = if m.primary {
+        AnnotationKind::Primary
+    } else {
+        AnnotationKind::Context
+    };
+    let mut a = kind.span(start - lo..end - lo);
+    if let Some(label) = m.label {
+        a = a.label(one_line(label));
+    }
+    let origin = Origin::path(file.name.as_str())
+        .line(line)
+        .char_column(column);
+    (origin, Snippet::source(text).line_start(line).annotation(a))
 }
 
 fn snippet<'a>(
@@ -156,7 +254,7 @@ fn snippet<'a>(
         };
         let mut a = kind.span(start..end);
         if let Some(label) = m.label {
-            a = a.label(label);
+            a = a.label(one_line(label));
         }
         s = s.annotation(a);
     }

@@ -1,0 +1,127 @@
+//! `cargo bench`: argmap's library on generated maps of 1,000, 10,000 and
+//! 100,000 claims (`examples/genmap`, seed 1), written with their source
+//! texts to a temporary folder at start-up, so that quote checks read and
+//! index real files.
+//!
+//! - `load`: bytes to model (`argmap::load::load`);
+//! - `check`: load, graph, texts and every rule, quotes included
+//!   (`argmap::check::check_with`);
+//! - `eval`: grounded semantics (`argmap::eval::evaluate`);
+//! - `dot`: the whole-map diagram as DOT (`argmap::render::to_dot`);
+//! - `report`: the Markdown audit (`Audit::new` and `markdown::render`).
+//!
+//! `cargo bench -- check` runs one group; `ARGMAP_BENCH_SIZES=1000,10000`
+//! picks sizes. The benchmarks are not part of `cargo test`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../examples/genmap/generate.rs"]
+mod generate;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use argmap::check::{Checked, Options, check_with};
+use divan::Bencher;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// A generated map on disk, read and checked once.
+struct Fixture {
+    /// The map's path (its texts are beside it).
+    path: String,
+    bytes: Vec<u8>,
+    checked: Checked,
+}
+
+/// Keeps the temporary folders until the process exits.
+static DIRS: Mutex<Vec<tempfile::TempDir>> = Mutex::new(Vec::new());
+
+/// The fixture of `n` claims, generated on first use.
+fn fixture(n: usize) -> &'static Fixture {
+    static ALL: OnceLock<Mutex<HashMap<usize, &'static Fixture>>> = OnceLock::new();
+    let mut all = ALL.get_or_init(Default::default).lock().unwrap();
+    all.entry(n).or_insert_with(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let generated = generate::generate(generate::Spec {
+            claims: n,
+            seed: 1,
+        });
+        let path: PathBuf = generate::write(dir.path(), &generated).unwrap();
+        DIRS.lock().unwrap().push(dir);
+        let path = path.display().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let checked = check_with(&path, &bytes, &Options::default());
+        assert_eq!(checked.report.errors(), 0, "generated maps check clean");
+        Box::leak(Box::new(Fixture {
+            path,
+            bytes,
+            checked,
+        }))
+    })
+}
+
+fn sizes() -> Vec<usize> {
+    match std::env::var("ARGMAP_BENCH_SIZES") {
+        Ok(s) => s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+        Err(_) => SIZES.to_vec(),
+    }
+}
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(args = sizes(), max_time = 10)]
+fn load(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| argmap::load::load(&f.path, &f.bytes));
+}
+
+#[divan::bench(args = sizes(), max_time = 10)]
+fn check(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| check_with(&f.path, &f.bytes, &Options::default()));
+}
+
+#[divan::bench(args = sizes(), max_time = 10)]
+fn eval(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    let (map, graph) = (
+        f.checked.map.as_ref().unwrap(),
+        f.checked.graph.as_ref().unwrap(),
+    );
+    bencher.bench(|| argmap::eval::evaluate(map, graph));
+}
+
+#[divan::bench(args = sizes(), max_time = 10)]
+fn dot(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    let (map, graph) = (
+        f.checked.map.as_ref().unwrap(),
+        f.checked.graph.as_ref().unwrap(),
+    );
+    let options = argmap::render::Options::default();
+    bencher.bench(|| argmap::render::to_dot(map, graph, &options).unwrap());
+}
+
+#[divan::bench(args = sizes(), max_time = 10)]
+fn report(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    let (map, graph) = (
+        f.checked.map.as_ref().unwrap(),
+        f.checked.graph.as_ref().unwrap(),
+    );
+    let evaluation = argmap::eval::evaluate(map, graph);
+    bencher.bench(|| {
+        let audit = argmap::report::Audit::new(
+            &f.checked.report,
+            map,
+            graph,
+            &evaluation,
+            &f.checked.texts,
+        );
+        argmap::report::markdown::render(&audit, None, 1)
+    });
+}

@@ -1,0 +1,554 @@
+//! Loading a large map in chunks, on every core, in bounded memory.
+//!
+//! Parsing a whole file into a spanned TOML tree costs about 20 bytes of
+//! memory per byte of the file (tokens, events, then the tree), and a
+//! 100,000-claim map is 26 MB. So a large file is cut at table headers
+//! (`[claims.x]` at the start of a line) into chunks of about
+//! [`CHUNK_BYTES`]; each chunk is parsed and walked into a part of the model
+//! on its own, in parallel, and its tree is dropped at once. The parts are
+//! joined in file order.
+//!
+//! The result must be exactly that of parsing the whole file, so chunks are
+//! used only when that is certain, and otherwise the caller parses the whole
+//! file ([`load`] returns `None`):
+//!
+//! - every chunk parses without error. A cut inside a multi-line string,
+//!   array or inline table leaves the chunk before it unterminated, so a
+//!   cut in the wrong place always shows up here;
+//! - a top-level key found in several chunks is one of the item tables
+//!   (`claims`, `sources`, ...), created in each chunk only by headers such
+//!   as `[claims.x]` (not `[claims]`, an inline table or dotted keys), and
+//!   no item id is in two chunks. Then no key is defined twice across
+//!   chunks, so the whole file has no error that the chunks lack, and its
+//!   tree is the union of theirs;
+//! - the loader's findings stay under its limit, so none is dropped in an
+//!   order that would differ.
+//!
+//! Spans within a chunk are shifted by the chunk's offset in the file.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::walk::{MAX_LOAD_FINDINGS, Walker};
+use crate::diag::{Diagnostic, Label, Span};
+use crate::model::{
+    Actor, Anchor, Argument, Citation, Claim, LintSetting, Map, Meta, Section, Source, Sp,
+};
+
+/// About this many bytes per chunk.
+pub(super) const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Files smaller than this are parsed whole.
+pub(super) const MIN_CHUNKED_BYTES: usize = 2 * CHUNK_BYTES;
+
+/// The tables whose items may be spread over several chunks.
+const ITEM_TABLES: [&str; 5] = ["sections", "actors", "sources", "claims", "arguments"];
+
+/// The model and sorted findings of `text`, loaded in chunks; `None` when
+/// the file is small or chunks cannot be used (see the module docs).
+pub(super) fn load(text: &str) -> Option<(Map, Vec<Diagnostic>)> {
+    if text.len() < MIN_CHUNKED_BYTES {
+        return None;
+    }
+    load_with(text, CHUNK_BYTES)
+}
+
+/// [`load`] with chunks of about `chunk_bytes` (at least 1), whatever the
+/// size of `text`.
+pub(super) fn load_with(text: &str, chunk_bytes: usize) -> Option<(Map, Vec<Diagnostic>)> {
+    let starts = boundaries(text, chunk_bytes.max(1));
+    let ranges: Vec<Range<usize>> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&text.len()]))
+        .map(|(&a, &b)| a..b)
+        .collect();
+    let parts = parse_all(text, &ranges)?;
+    join(parts)
+}
+
+/// Where chunks start: 0, then the first table header (a line starting
+/// with `[` but not `[[`) at least `chunk_bytes` after the previous start.
+fn boundaries(text: &str, chunk_bytes: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut from = chunk_bytes;
+    while from < bytes.len() {
+        // A header at `from` itself is preceded by the newline at `from - 1`.
+        let Some(found) = bytes
+            .get(from - 1..)
+            .and_then(|rest| memchr::memmem::find(rest, b"\n["))
+        else {
+            break;
+        };
+        let at = from + found; // the `[`
+        if bytes.get(at + 1) == Some(&b'[') {
+            from = at + 1;
+            continue;
+        }
+        starts.push(at);
+        from = at + chunk_bytes;
+    }
+    starts
+}
+
+/// A top-level key of a chunk.
+struct TopKey {
+    name: String,
+    /// Created only by a table header of more than one part
+    /// (`[claims.x]`), so other chunks may add to it.
+    plain: bool,
+    /// A hash of each of its keys, when it is an item table. Two ids with
+    /// the same hash only make the chunks refused, never wrongly used.
+    ids: Vec<u64>,
+}
+
+/// One chunk, parsed and walked.
+struct Part {
+    map: Map,
+    diagnostics: Vec<Diagnostic>,
+    dropped: usize,
+    saw_map: bool,
+    keys: Vec<TopKey>,
+}
+
+/// Parses and walks every chunk, on as many threads as there are cores (at
+/// most 8); `None` if a chunk is not valid TOML or a thread fails.
+fn parse_all(text: &str, ranges: &[Range<usize>]) -> Option<Vec<Part>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(ranges.len());
+    let run = |w: usize| -> Option<Vec<(usize, Part)>> {
+        let mut out = Vec::new();
+        for (i, r) in ranges.iter().enumerate().skip(w).step_by(workers) {
+            out.push((i, part(text, r.clone())?));
+        }
+        Some(out)
+    };
+    if workers <= 1 {
+        return run(0).map(|parts| parts.into_iter().map(|(_, p)| p).collect());
+    }
+    let results: Vec<Option<Vec<(usize, Part)>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (1..workers)
+            .map(|w| std::thread::Builder::new().spawn_scoped(s, move || run(w)))
+            .collect();
+        let mut results = vec![run(0)];
+        for h in handles {
+            results.push(match h {
+                Ok(h) => h.join().ok().flatten(),
+                // No thread: do its share here.
+                Err(_) => None,
+            });
+        }
+        results
+    });
+    let mut parts: Vec<(usize, Part)> = Vec::with_capacity(ranges.len());
+    for r in results {
+        parts.extend(r?);
+    }
+    parts.sort_by_key(|(i, _)| *i);
+    Some(parts.into_iter().map(|(_, p)| p).collect())
+}
+
+/// Parses and walks the chunk `range` of `text`.
+fn part(text: &str, range: Range<usize>) -> Option<Part> {
+    let offset = range.start;
+    let src = text.get(range)?;
+    let (doc, errors) = DeTable::parse_recoverable(src);
+    if !errors.is_empty() {
+        return None;
+    }
+    let doc = doc.get_ref();
+    let mut keys = Vec::with_capacity(doc.len());
+    for (k, v) in doc {
+        let name: &str = k.get_ref();
+        let before = src.get(..k.span().start).unwrap_or("");
+        let plain = v.span() == k.span() && before.trim_end_matches([' ', '\t']).ends_with('[');
+        let ids = match v.get_ref() {
+            DeValue::Table(t) if ITEM_TABLES.contains(&name) => t
+                .keys()
+                .map(|id| {
+                    let mut h = std::hash::DefaultHasher::new();
+                    (name, id.get_ref().as_ref()).hash(&mut h);
+                    h.finish()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        keys.push(TopKey {
+            name: name.to_owned(),
+            plain,
+            ids,
+        });
+    }
+    let mut walker = Walker::default();
+    let mut map = Map::default();
+    let saw_map = walker.tables(doc, &mut map);
+    let (mut diagnostics, dropped) = walker.into_diagnostics();
+    if offset > 0 {
+        shift_map(&mut map, offset);
+        for d in &mut diagnostics {
+            shift_diagnostic(d, offset);
+        }
+    }
+    Some(Part {
+        map,
+        diagnostics,
+        dropped,
+        saw_map,
+        keys,
+    })
+}
+
+/// Joins the parts in order, or `None` when they may differ from the whole
+/// file (see the module docs).
+fn join(parts: Vec<Part>) -> Option<(Map, Vec<Diagnostic>)> {
+    let mut chunks_of: HashMap<&str, (usize, bool)> = HashMap::new();
+    for key in parts.iter().flat_map(|p| &p.keys) {
+        let e = chunks_of.entry(key.name.as_str()).or_insert((0, true));
+        e.0 += 1;
+        e.1 &= key.plain;
+    }
+    for (name, (chunks, plain)) in &chunks_of {
+        if *chunks > 1 && !(*plain && ITEM_TABLES.contains(name)) {
+            return None;
+        }
+    }
+    let mut ids: HashSet<u64> = HashSet::new();
+    for key in parts.iter().flat_map(|p| &p.keys) {
+        if chunks_of.get(key.name.as_str()).is_some_and(|c| c.0 > 1) {
+            for id in &key.ids {
+                if !ids.insert(*id) {
+                    return None;
+                }
+            }
+        }
+    }
+    drop(ids);
+    let findings: usize = parts.iter().map(|p| p.diagnostics.len() + p.dropped).sum();
+    if findings > MAX_LOAD_FINDINGS {
+        return None;
+    }
+
+    let mut map = Map::default();
+    let total = |f: fn(&Map) -> usize| parts.iter().map(|p| f(&p.map)).sum::<usize>();
+    map.sections.reserve_exact(total(|m| m.sections.len()));
+    map.actors.reserve_exact(total(|m| m.actors.len()));
+    map.sources.reserve_exact(total(|m| m.sources.len()));
+    map.claims.reserve_exact(total(|m| m.claims.len()));
+    map.arguments.reserve_exact(total(|m| m.arguments.len()));
+    let mut diagnostics = Vec::with_capacity(findings + 1);
+    let mut saw_map = false;
+    for part in parts {
+        let Part {
+            map: m,
+            diagnostics: d,
+            saw_map: saw,
+            ..
+        } = part;
+        // `[map]` and `[lints]` are each in one chunk at most (checked above).
+        if saw {
+            map.meta = m.meta;
+        }
+        if !m.lints.is_empty() {
+            map.lints = m.lints;
+        }
+        saw_map |= saw;
+        map.sections.extend(m.sections);
+        map.actors.extend(m.actors);
+        map.sources.extend(m.sources);
+        map.claims.extend(m.claims);
+        map.arguments.extend(m.arguments);
+        diagnostics.extend(d);
+    }
+    let mut walker = Walker::default();
+    walker.finish(&mut map, saw_map);
+    diagnostics.extend(walker.into_diagnostics().0);
+    diagnostics.sort_by_key(|d| d.span.start);
+    Some((map, diagnostics))
+}
+
+fn shift(span: &mut Span, by: usize) {
+    span.start += by;
+    span.end += by;
+}
+
+fn shift_sp<T>(sp: &mut Sp<T>, by: usize) {
+    shift(&mut sp.span, by);
+}
+
+fn shift_opt<T>(sp: &mut Option<Sp<T>>, by: usize) {
+    if let Some(sp) = sp {
+        shift_sp(sp, by);
+    }
+}
+
+fn shift_all<T>(list: &mut [Sp<T>], by: usize) {
+    for sp in list {
+        shift_sp(sp, by);
+    }
+}
+
+/// Shifts every span of a part of the model. The patterns name every field
+/// (no `..`), so a field added to the model without a span shift here does
+/// not compile.
+fn shift_map(map: &mut Map, by: usize) {
+    let Meta {
+        span,
+        title,
+        description,
+        thesis,
+        document,
+    } = &mut map.meta;
+    shift(span, by);
+    shift_opt(title, by);
+    shift_opt(description, by);
+    shift_opt(thesis, by);
+    shift_opt(document, by);
+    for LintSetting { code, level } in &mut map.lints {
+        shift_sp(code, by);
+        shift_sp(level, by);
+    }
+    for Section {
+        id,
+        title,
+        description,
+    } in &mut map.sections
+    {
+        shift_sp(id, by);
+        shift_opt(title, by);
+        shift_opt(description, by);
+    }
+    for Actor { id, name } in &mut map.actors {
+        shift_sp(id, by);
+        shift_opt(name, by);
+    }
+    for source in &mut map.sources {
+        let Source {
+            id,
+            title,
+            authors,
+            year,
+            date,
+            kind,
+            container,
+            publisher,
+            url,
+            doi,
+            accessed,
+            cited_as,
+            text,
+            note,
+        } = source;
+        shift_sp(id, by);
+        shift_opt(title, by);
+        if let Some(authors) = authors {
+            shift_sp(authors, by);
+            shift_all(&mut authors.value, by);
+        }
+        shift_opt(year, by);
+        shift_opt(date, by);
+        shift_opt(kind, by);
+        shift_opt(container, by);
+        shift_opt(publisher, by);
+        shift_opt(url, by);
+        shift_opt(doi, by);
+        shift_opt(accessed, by);
+        shift_opt(cited_as, by);
+        shift_opt(text, by);
+        shift_opt(note, by);
+    }
+    for claim in &mut map.claims {
+        let Claim {
+            id,
+            text,
+            section,
+            by: holders,
+            anchor,
+            cites,
+            supports,
+            attacks,
+        } = claim;
+        shift_sp(id, by);
+        shift_opt(text, by);
+        shift_opt(section, by);
+        shift_all(holders, by);
+        if let Some(Anchor { at, quote, span }) = anchor {
+            shift_opt(at, by);
+            shift_opt(quote, by);
+            shift(span, by);
+        }
+        for Citation {
+            source,
+            at,
+            quote,
+            span,
+        } in cites
+        {
+            shift_sp(source, by);
+            shift_opt(at, by);
+            shift_opt(quote, by);
+            shift(span, by);
+        }
+        shift_all(supports, by);
+        shift_all(attacks, by);
+    }
+    for Argument {
+        id,
+        premises,
+        conclusion,
+        label,
+        section,
+    } in &mut map.arguments
+    {
+        shift_sp(id, by);
+        shift_all(premises, by);
+        shift_opt(conclusion, by);
+        shift_opt(label, by);
+        shift_opt(section, by);
+    }
+}
+
+/// Shifts every span of a finding.
+fn shift_diagnostic(d: &mut Diagnostic, by: usize) {
+    let Diagnostic {
+        code: _,
+        severity: _,
+        message: _,
+        span,
+        label: _,
+        secondary,
+        notes: _,
+        help: _,
+    } = d;
+    shift(span, by);
+    for Label { span, message: _ } in secondary {
+        shift(span, by);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// The model and findings of parsing `text` whole, as `load` does.
+    fn whole(text: &str) -> Option<(Map, Vec<Diagnostic>)> {
+        let (doc, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            return None;
+        }
+        let mut walker = Walker::default();
+        let map = walker.map(doc.get_ref());
+        let (mut diagnostics, _) = walker.into_diagnostics();
+        diagnostics.sort_by_key(|d| d.span.start);
+        Some((map, diagnostics))
+    }
+
+    fn same(a: &(Map, Vec<Diagnostic>), b: &(Map, Vec<Diagnostic>)) -> bool {
+        let view = |m: &Map| {
+            format!(
+                "{:?}",
+                (
+                    &m.meta,
+                    &m.lints,
+                    &m.sections,
+                    &m.actors,
+                    &m.sources,
+                    &m.claims,
+                    &m.arguments,
+                    m.items()
+                        .map(|(r, id)| (m.lookup(&id.value) == Some(r), r))
+                        .collect::<Vec<_>>()
+                )
+            )
+        };
+        view(&a.0) == view(&b.0) && a.1 == b.1
+    }
+
+    /// Chunked at every header, `text` loads as it does whole, or chunks
+    /// are refused; returns whether they were used.
+    fn check(text: &str) -> bool {
+        let chunked = load_with(text, 1);
+        if let Some(c) = &chunked {
+            let w = whole(text).expect("chunks parsed, so the whole file must");
+            assert!(same(c, &w), "chunked and whole differ for:\n{text}");
+        }
+        chunked.is_some()
+    }
+
+    #[test]
+    fn every_fixture_loads_the_same_in_chunks() {
+        let mut dirs = vec![std::path::PathBuf::from("tests"), "maps".into()];
+        let mut used = 0;
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    used += usize::from(check(&text));
+                }
+            }
+        }
+        assert!(used > 20, "chunks were used for only {used} fixtures");
+    }
+
+    #[test]
+    fn spans_and_findings_are_shifted() {
+        let text = "[map]\ntitle = \"t\"\n[claims.a]\ntext = \"A\"\nsupports = [\"b\"]\n\
+                    [sources.s]\ntitle = 3\n[claims.b]\ntext = \"B\"\ncolour = 1\n\
+                    [arguments.x]\npremises = [\"a\"]\nconclusion = \"b\"\n";
+        assert!(check(text));
+        let (map, diags) = load_with(text, 1).unwrap();
+        let b = &map.claims[1];
+        assert_eq!(&text[b.id.span.clone()], "b");
+        assert_eq!(diags.len(), 2);
+        assert_eq!(&text[diags[0].span.clone()], "3");
+        assert_eq!(&text[diags[1].span.clone()], "colour");
+        assert_eq!(map.lookup("x").map(|r| r.index), Some(0));
+    }
+
+    #[test]
+    fn refuses_what_only_the_whole_file_would_catch() {
+        for text in [
+            // Defined twice across chunks.
+            "[map]\ntitle = \"t\"\n[claims.a]\ntext = \"A\"\n[claims.a]\ntext = \"B\"\n",
+            // An inline table extended by a header.
+            "claims = { a = { text = \"A\" } }\n[claims.b]\ntext = \"B\"\n",
+            // An explicit `[claims]` twice.
+            "[claims]\n[sources.s]\ntitle = \"S\"\n[claims]\n",
+            // A dotted key redefined by a header.
+            "[map]\ntitle = \"t\"\n[claims.a]\ntext = \"A\"\n[claims.a.extra]\nx = 1\n",
+            // `[map]` spread over chunks.
+            "[map]\ntitle = \"t\"\n[map.more]\nx = 1\n",
+            // A cut inside a multi-line string.
+            "[map]\ntitle = \"\"\"\n[claims.a]\n\"\"\"\n[claims.b]\ntext = \"B\"\n",
+            // A cut inside a multi-line array.
+            "[map]\ntitle = \"t\"\nx = [\n[1],\n]\n[claims.b]\ntext = \"B\"\n",
+        ] {
+            assert!(!check(text), "chunks used for:\n{text}");
+        }
+    }
+
+    #[test]
+    fn cuts_only_at_headers() {
+        let text = "[map]\ntitle = \"t\"\n[[x]]\n[claims.a]\ntext = \"[not]\"\n[claims.b]\n";
+        let starts = boundaries(text, 1);
+        let lines: Vec<&str> = starts
+            .iter()
+            .map(|&s| text[s..].lines().next().unwrap())
+            .collect();
+        assert_eq!(lines, ["[map]", "[claims.a]", "[claims.b]"]);
+        assert_eq!(boundaries(text, 10_000), [0]);
+    }
+}
