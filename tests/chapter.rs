@@ -51,7 +51,11 @@ fn key_counts_are_pinned() {
             .collect();
         let cited = claims
             .iter()
-            .filter(|c| c.cites.iter().any(|q| map.source(q.source.as_str()).is_some()))
+            .filter(|c| {
+                c.cites
+                    .iter()
+                    .any(|q| map.source(q.source.as_str()).is_some())
+            })
             .count();
         let counterpoints = claims.iter().filter(|c| !c.attacks.is_empty()).count();
         per_section.push(format!(
@@ -62,8 +66,16 @@ fn key_counts_are_pinned() {
             counterpoints
         ));
     }
-    assert!(map.claims.iter().all(|c| c.section.is_some()), "every claim has a section");
-    assert!(map.claims.iter().all(|c| c.anchor.as_ref().is_some_and(|a| a.quote.is_some())), "every claim has an anchor quote");
+    assert!(
+        map.claims.iter().all(|c| c.section.is_some()),
+        "every claim has a section"
+    );
+    assert!(
+        map.claims
+            .iter()
+            .all(|c| c.anchor.as_ref().is_some_and(|a| a.quote.is_some())),
+        "every claim has an anchor quote"
+    );
     let summary = format!(
         "sections: {}\nclaims: {}\narguments: {}\nsources: {}\nactors: {}\nedges: {}\n{}",
         map.sections.len(),
@@ -80,29 +92,58 @@ fn key_counts_are_pinned() {
 #[test]
 fn map_checks_clean_with_the_chapter_text() {
     let Some(text) = chapter_text() else { return };
-    let (code, _, stderr) = argmap(&["check", "--quiet", MAP, "--text", &format!("lee-chapter={text}")]);
+    let (code, _, stderr) = argmap(&[
+        "check",
+        "--quiet",
+        MAP,
+        "--text",
+        &format!("lee-chapter={text}"),
+    ]);
     assert_eq!(code, 0, "{stderr}");
     // Every anchor quote was checked and found.
-    let (_, json, _) = argmap(&["check", "--format", "json", MAP, "--text", &format!("lee-chapter={text}")]);
+    let (_, json, _) = argmap(&[
+        "check",
+        "--format",
+        "json",
+        MAP,
+        "--text",
+        &format!("lee-chapter={text}"),
+    ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for d in v["diagnostics"].as_array().unwrap() {
         assert_ne!(d["code"], "quote-not-found", "{d}");
         assert_ne!(d["code"], "unreadable-text", "{d}");
         let msg = d["message"].as_str().unwrap();
-        assert!(!(d["code"] == "unchecked-quotes" && msg.contains("lee-chapter")), "{d}");
+        assert!(
+            !(d["code"] == "unchecked-quotes" && msg.contains("lee-chapter")),
+            "{d}"
+        );
     }
 }
 
 /// The views `scripts/regenerate.sh` draws: (file stem suffix, extra args).
 fn views() -> Vec<(String, Vec<String>)> {
     let bytes = std::fs::read(MAP).unwrap();
-    let map = argmap::check::check(MAP, &bytes, &Levels::default()).map.unwrap();
+    let map = argmap::check::check(MAP, &bytes, &Levels::default())
+        .map
+        .unwrap();
     let mut v = vec![
         (String::new(), vec![]),
-        ("--thesis".to_owned(), vec!["--focus".into(), "party-has-tools".into(), "--depth".into(), "2".into()]),
+        (
+            "--thesis".to_owned(),
+            vec![
+                "--focus".into(),
+                "party-has-tools".into(),
+                "--depth".into(),
+                "2".into(),
+            ],
+        ),
     ];
     for s in &map.sections {
-        v.push((format!("--{}", s.id.as_str()), vec!["--section".into(), s.id.value.clone()]));
+        v.push((
+            format!("--{}", s.id.as_str()),
+            vec!["--section".into(), s.id.value.clone()],
+        ));
     }
     v
 }
@@ -116,8 +157,12 @@ fn committed_diagrams_are_up_to_date() {
         args.extend(extra.iter().map(String::as_str));
         let (code, dot, stderr) = argmap(&args);
         assert_eq!(code, 0, "{stderr}");
-        let committed = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{file} is missing: run scripts/regenerate.sh"));
-        assert!(committed == dot, "{file} is stale: run scripts/regenerate.sh");
+        let committed = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("{file} is missing: run scripts/regenerate.sh"));
+        assert!(
+            committed == dot,
+            "{file} is stale: run scripts/regenerate.sh"
+        );
         expected.push(file);
     }
     let mut present: Vec<String> = std::fs::read_dir("rendered")
@@ -128,17 +173,30 @@ fn committed_diagrams_are_up_to_date() {
         .collect();
     present.sort();
     expected.sort();
-    assert_eq!(present, expected, "rendered/ holds DOT files no view produces");
+    assert_eq!(
+        present, expected,
+        "rendered/ holds DOT files no view produces"
+    );
 }
 
 #[test]
 fn committed_audit_and_readme_block_are_up_to_date() {
     let Some(text) = chapter_text() else { return };
     let text_arg = format!("lee-chapter={text}");
-    let (code, audit, stderr) = argmap(&["report", MAP, "--text", &text_arg, "--diagram", "cpc-and-sovereignty.svg"]);
+    let (code, audit, stderr) = argmap(&[
+        "report",
+        MAP,
+        "--text",
+        &text_arg,
+        "--diagram",
+        "cpc-and-sovereignty.svg",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let committed = std::fs::read_to_string("rendered/cpc-and-sovereignty-audit.md").unwrap();
-    assert!(committed == audit, "rendered/cpc-and-sovereignty-audit.md is stale: run scripts/regenerate.sh");
+    assert!(
+        committed == audit,
+        "rendered/cpc-and-sovereignty-audit.md is stale: run scripts/regenerate.sh"
+    );
     let (_, block, _) = argmap(&[
         "report",
         MAP,
@@ -152,5 +210,8 @@ fn committed_audit_and_readme_block_are_up_to_date() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let start = readme.find("<!-- audit:start -->\n").unwrap() + "<!-- audit:start -->\n".len();
     let end = readme.find("<!-- audit:end -->").unwrap();
-    assert!(readme[start..end] == block, "the README's audit block is stale: run scripts/regenerate.sh");
+    assert!(
+        readme[start..end] == block,
+        "the README's audit block is stale: run scripts/regenerate.sh"
+    );
 }

@@ -53,7 +53,11 @@ fn eval_example_is_what_argmap_prints() {
         .unwrap();
     let readme = readme();
     let shown = between(&readme, "$ argmap eval debate.toml\n", "```");
-    assert_eq!(shown, String::from_utf8_lossy(&out.stdout), "README eval example is stale");
+    assert_eq!(
+        shown,
+        String::from_utf8_lossy(&out.stdout),
+        "README eval example is stale"
+    );
 }
 
 #[test]

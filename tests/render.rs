@@ -186,7 +186,9 @@ fn status_marks_every_claim_and_argument_by_its_label() {
         ..Options::default()
     };
     let dot = to_dot(&map, &graph, &options).unwrap();
-    let tags = dot.matches("ACCEPTED").count() + dot.matches("REJECTED").count() + dot.matches("UNDECIDED").count();
+    let tags = dot.matches("ACCEPTED").count()
+        + dot.matches("REJECTED").count()
+        + dot.matches("UNDECIDED").count();
     // One tag per claim, and one of each in the legend.
     assert_eq!(tags, map.claims.len() + 3);
     insta::assert_snapshot!(dot);

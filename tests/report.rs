@@ -107,17 +107,34 @@ fn report_never_writes_over_a_source_text_it_read() {
     let dir = std::env::temp_dir().join(format!("argmap-report-text-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy("tests/fixtures/report/bridge.toml", dir.join("bridge.toml")).unwrap();
-    std::fs::copy("tests/fixtures/report/inspection.txt", dir.join("inspection.txt")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/report/inspection.txt",
+        dir.join("inspection.txt"),
+    )
+    .unwrap();
     let before = std::fs::read(dir.join("inspection.txt")).unwrap();
     let map = dir.join("bridge.toml");
     // Through the map's `text` key, and through `--text`.
-    for extra in [vec![], vec!["--text".to_owned(), format!("council2024={}", dir.join("inspection.txt").display())]] {
-        let mut args = vec![map.to_str().unwrap().to_owned(), "-o".into(), dir.join("inspection.txt").display().to_string()];
+    for extra in [
+        vec![],
+        vec![
+            "--text".to_owned(),
+            format!("council2024={}", dir.join("inspection.txt").display()),
+        ],
+    ] {
+        let mut args = vec![
+            map.to_str().unwrap().to_owned(),
+            "-o".into(),
+            dir.join("inspection.txt").display().to_string(),
+        ];
         args.extend(extra);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let (code, _, stderr) = report(&args);
         assert_eq!(code, 2, "{stderr}");
-        assert!(stderr.contains("refusing to write over the source text"), "{stderr}");
+        assert!(
+            stderr.contains("refusing to write over the source text"),
+            "{stderr}"
+        );
     }
     assert_eq!(std::fs::read(dir.join("inspection.txt")).unwrap(), before);
     std::fs::remove_dir_all(&dir).unwrap();

@@ -73,7 +73,11 @@ pub fn run(args: &ExportArgs) -> u8 {
         Err(code) => return code,
     };
     let text = export::export(&usable.map, Format::from(args.to));
-    match output::emit(&args.output, &output::inputs(&args.map, &usable), text.as_bytes()) {
+    match output::emit(
+        &args.output,
+        &output::inputs(&args.map, &usable),
+        text.as_bytes(),
+    ) {
         Ok(()) => SUCCESS,
         Err(e) => fail(&e, None),
     }

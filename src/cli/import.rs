@@ -113,7 +113,11 @@ pub fn run(args: &ImportArgs) -> u8 {
         Ok(i) => i,
         Err(e) => return fail(&format!("cannot import {shown}: {e}"), e.help.as_deref()),
     };
-    if let Err(e) = output::emit(&args.output, &[(args.file.as_path(), "input")], imported.toml.as_bytes()) {
+    if let Err(e) = output::emit(
+        &args.output,
+        &[(args.file.as_path(), "input")],
+        imported.toml.as_bytes(),
+    ) {
         return fail(&e, None);
     }
 
