@@ -44,10 +44,7 @@ fn fixture(n: usize) -> &'static Fixture {
     let mut all = ALL.get_or_init(Default::default).lock().unwrap();
     all.entry(n).or_insert_with(|| {
         let dir = tempfile::tempdir().unwrap();
-        let generated = generate::generate(generate::Spec {
-            claims: n,
-            seed: 1,
-        });
+        let generated = generate::generate(generate::Spec { claims: n, seed: 1 });
         let path: PathBuf = generate::write(dir.path(), &generated).unwrap();
         DIRS.lock().unwrap().push(dir);
         let path = path.display().to_string();

@@ -68,6 +68,7 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
         by_source: Vec::with_capacity(map.sources.len()),
         failed: vec![false; map.sources.len()],
     };
+    let mut unindexed = Vec::new();
     for (i, source) in map.sources.iter().enumerate() {
         let id = &source.id.value;
         let cli = opts.overrides.iter().rev().find(|(sid, _)| sid == id);
@@ -100,10 +101,11 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
             }
         };
         match read(&path) {
-            Ok(text) => texts.by_source.push(Some(SourceText {
-                path: path.display().to_string(),
-                index: TextIndex::new(text),
-            })),
+            Ok(text) => {
+                // Indexed below, with the others.
+                unindexed.push((i, path.display().to_string(), text));
+                texts.by_source.push(None);
+            }
             Err(why) => {
                 out.push(
                     Diagnostic::new(
@@ -123,7 +125,62 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
             }
         }
     }
+    for (i, text) in index_all(unindexed) {
+        if let Some(slot) = texts.by_source.get_mut(i) {
+            *slot = Some(text);
+        }
+    }
     texts
+}
+
+/// Below this many bytes of text in all, texts are indexed on one thread.
+const PARALLEL_TEXT_BYTES: usize = 1 << 20;
+
+/// Indexes texts `(source, path, text)`: normalising and indexing is most of
+/// the work of reading texts, so with more than [`PARALLEL_TEXT_BYTES`] it
+/// runs on every core (at most 4), largest texts first.
+fn index_all(mut texts: Vec<(usize, String, String)>) -> Vec<(usize, SourceText)> {
+    let index = |(i, path, text): (usize, String, String)| {
+        (
+            i,
+            SourceText {
+                path,
+                index: TextIndex::new(text),
+            },
+        )
+    };
+    let bytes: usize = texts.iter().map(|(_, _, t)| t.len()).sum();
+    let workers = if bytes < PARALLEL_TEXT_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    };
+    if workers <= 1 {
+        return texts.into_iter().map(index).collect();
+    }
+    texts.sort_by_key(|(_, _, t)| std::cmp::Reverse(t.len()));
+    let queue = std::sync::Mutex::new(texts.into_iter());
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let next = queue.lock().ok().and_then(|mut q| q.next());
+            let Some(item) = next else { return done };
+            done.push(index(item));
+        }
+    };
+    std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..workers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
+            .collect();
+        let mut done = work();
+        for h in helpers {
+            match h.join() {
+                Ok(more) => done.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        done
+    })
 }
 
 /// The path of a `text` key, checked to stay inside `map_dir`.

@@ -116,7 +116,9 @@ const ONSETS: &[&str] = &[
     "fr", "gr", "pl", "pr", "st", "tr", "sh", "ch", "th",
 ];
 const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"];
-const CODAS: &[&str] = &["", "", "", "n", "r", "s", "t", "l", "m", "nd", "st", "ct", "rk"];
+const CODAS: &[&str] = &[
+    "", "", "", "n", "r", "s", "t", "l", "m", "nd", "st", "ct", "rk",
+];
 const KINDS: &[&str] = &[
     "book", "chapter", "article", "news", "report", "web", "speech", "law", "dataset",
 ];
@@ -615,11 +617,7 @@ pub fn generate(spec: Spec) -> Generated {
     let doc = source_plans.first().and_then(|s| s.text.as_ref());
     for (i, plan) in claims.iter().enumerate() {
         let _ = writeln!(out, "[claims.c-{i}]");
-        let _ = writeln!(
-            out,
-            "text = {}",
-            q(&(vocab.phrase(&mut rng, 6, 16) + "."))
-        );
+        let _ = writeln!(out, "text = {}", q(&(vocab.phrase(&mut rng, 6, 16) + ".")));
         let _ = writeln!(out, "section = \"s-{}\"", plan.section);
         if rng.chance(0.08) {
             let _ = writeln!(out, "by = [\"actor-{}\"]", rng.below(actors));
@@ -628,7 +626,11 @@ pub fn generate(spec: Spec) -> Generated {
             && let Some(quote) = doc.and_then(|d| d.quote(&mut rng, 5, 12))
         {
             let at = doc.map_or(1, |d| rng.below(d.paragraphs()) + 1);
-            let _ = writeln!(out, "anchor = {{ at = \"para. {at}\", quote = {} }}", q(&quote));
+            let _ = writeln!(
+                out,
+                "anchor = {{ at = \"para. {at}\", quote = {} }}",
+                q(&quote)
+            );
             stats.quotes += 1;
         }
         let mut cites = vec![order[i % sources]];
@@ -641,9 +643,7 @@ pub fn generate(spec: Spec) -> Generated {
         let mut entries = Vec::with_capacity(cites.len());
         for s in cites {
             let text = source_plans.get(s).and_then(|p| p.text.as_ref());
-            let at = rng
-                .chance(0.4)
-                .then(|| format!("p. {}", rng.range(1, 400)));
+            let at = rng.chance(0.4).then(|| format!("p. {}", rng.range(1, 400)));
             let quote = match text {
                 Some(t) if rng.chance(0.5) => t.quote(&mut rng, 4, 10),
                 _ => None,

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+mod split;
+
 use super::{SUCCESS, TextArgs, input, output, warn};
 use argmap::render::exec::{self, DotError};
 use argmap::render::{Direction, Format, Options, View};
@@ -86,9 +88,21 @@ pub struct RenderArgs {
 
     /// Where to write the diagram; its extension (.dot, .svg, .png, .pdf)
     /// picks the format. `-` writes to stdout (DOT unless --format says
-    /// otherwise).
+    /// otherwise). With --split, a folder.
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
+
+    /// Draw the map in parts, into the folder OUT (created if needed):
+    /// `overview.EXT` (the sections, and the support and attacks between
+    /// them) and `SECTION-ID.EXT` for each section, as --section draws it,
+    /// in --format (default: dot).
+    #[arg(long, conflicts_with_all = ["focus", "section"])]
+    split: bool,
+
+    /// Run Graphviz even on a diagram of more than 2,000 nodes, which it
+    /// may take many minutes to lay out, or fail to.
+    #[arg(long)]
+    force: bool,
 
     /// The output format, whatever the extension of OUT.
     #[arg(long, value_enum)]
@@ -145,6 +159,9 @@ fn is_stdout(path: &Path) -> bool {
 
 /// Runs `render`; returns the exit code.
 pub fn run(args: &RenderArgs) -> u8 {
+    if args.split {
+        return split::run(args);
+    }
     let out = &args.output;
     let shown = out.display();
     let format = match (args.format, is_stdout(out)) {
@@ -214,8 +231,19 @@ pub fn run(args: &RenderArgs) -> u8 {
         sources: args.sources,
         status: args.status.then(|| argmap::eval::evaluate(map, graph)),
     };
-    let dot = match argmap::render::to_dot(map, graph, &options) {
-        Ok(d) => d,
+    if format.needs_graphviz()
+        && !args.force
+        && let Some(code) = split::refuse_if_too_large(map, graph, &options, format)
+    {
+        return code;
+    }
+    let dot = match argmap::render::to_graph(map, graph, &options) {
+        Ok(tree) => {
+            let dot = argmap::render::print_dot(&tree);
+            // Freeing the tree of a large map takes a tenth of a second.
+            std::mem::forget(tree);
+            dot
+        }
         Err(e) => return fail(&e.to_string(), &[], e.help().as_deref()),
     };
 
@@ -241,6 +269,9 @@ pub fn run(args: &RenderArgs) -> u8 {
     } else {
         output::write_atomically(out, &output)
     };
+    // Freeing the model of a large map takes a tenth of a second, and the
+    // process is about to exit.
+    std::mem::forget(usable);
     match written {
         Ok(()) => SUCCESS,
         Err(e) if is_stdout(out) && e.kind() == std::io::ErrorKind::BrokenPipe => SUCCESS,

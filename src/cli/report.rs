@@ -81,7 +81,11 @@ pub fn run(args: &ReportArgs) -> u8 {
             html::render(&audit, svg.as_deref())
         }
     };
-    match output::emit(&args.output, &output::inputs(&args.map, &usable), page.as_bytes()) {
+    match output::emit(
+        &args.output,
+        &output::inputs(&args.map, &usable),
+        page.as_bytes(),
+    ) {
         Ok(()) => SUCCESS,
         Err(e) => fail(&e, None),
     }
@@ -91,7 +95,18 @@ pub fn run(args: &ReportArgs) -> u8 {
 /// in time; otherwise the report goes without it (and says so on stderr).
 fn diagram_svg(map: &argmap::model::Map, graph: &argmap::graph::MapGraph) -> Option<Vec<u8>> {
     use argmap::render::{self, Format};
-    let dot = render::to_dot(map, graph, &render::Options::default()).ok()?;
+    let options = render::Options::default();
+    // Graphviz would take minutes, or give up.
+    let nodes = render::split::drawn_nodes(map, graph, &options).ok()?;
+    if nodes > render::split::MAX_GRAPHVIZ_NODES {
+        anstream::eprintln!(
+            "note: the report has no diagram: the map's {nodes} nodes are too many for \
+             Graphviz (at most {}); `argmap render --split` draws it in parts",
+            render::split::MAX_GRAPHVIZ_NODES
+        );
+        return None;
+    }
+    let dot = render::to_dot(map, graph, &options).ok()?;
     match render::exec::run_dot(
         &render::exec::dot_program(),
         &dot,

@@ -359,15 +359,19 @@ pub struct Map {
     pub claims: Vec<Claim>,
     /// Arguments.
     pub arguments: Vec<Argument>,
-    index: HashMap<String, ItemRef>,
+    /// foldhash: ids are looked up for every reference, by every rule and
+    /// renderer, and SipHash took 7% of `check` on a map of 100,000 claims.
+    index: HashMap<String, ItemRef, hashbrown::DefaultHashBuilder>,
 }
 
 impl Map {
     /// Builds the id index. Where one id names two things the first one
     /// written keeps it (the `duplicate-id` rule reports the others).
     pub fn reindex(&mut self) {
-        let mut index =
-            HashMap::with_capacity(self.claims.len() + self.arguments.len() + self.sources.len());
+        let mut index = HashMap::with_capacity_and_hasher(
+            self.claims.len() + self.arguments.len() + self.sources.len(),
+            hashbrown::DefaultHashBuilder::default(),
+        );
         let ids = self.items().map(|(r, id)| (r, id.span.start, &id.value));
         let mut all: Vec<_> = ids.collect();
         all.sort_by_key(|(_, start, _)| *start);

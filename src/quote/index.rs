@@ -7,7 +7,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-use super::normalize::{Normalized, normalize};
+use super::normalize::{Normalized, normalize, normalize_long};
 
 /// Words that occur more often than this are not used to locate the closest
 /// passage of a quote that was not found (they carry little information).
@@ -66,7 +66,7 @@ impl TextIndex {
     pub fn new(mut text: String) -> Self {
         // Kept for the life of the index: no spare capacity.
         text.shrink_to_fit();
-        let mut norm = normalize(&text);
+        let mut norm = normalize_long(&text);
         norm.words.shrink_to_fit();
         let hasher = DefaultHashBuilder::default();
         let word = |i: u32| norm.words.get(i as usize).map_or("", |w| w.of(&norm));

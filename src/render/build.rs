@@ -212,9 +212,10 @@ fn mark_focus(attrs: &mut Vec<Attribute>) {
     attrs.push(attr("penwidth", plain("2.8")));
 }
 
-/// Facts about the map that every node needs, computed once.
-struct Index<'m> {
-    map: &'m Map,
+/// Facts about the map that every node needs, computed once (and once for
+/// all the diagrams of `render --split`).
+pub(crate) struct Index<'m> {
+    pub(crate) map: &'m Map,
     /// `short_label()` of every source.
     source_labels: Vec<String>,
     /// Per claim: a premise of some argument.
@@ -223,12 +224,12 @@ struct Index<'m> {
     thesis: Option<usize>,
     /// Claims that only answer counterpoints.
     answer: Vec<bool>,
-    claim_sections: Vec<Option<usize>>,
-    argument_sections: Vec<Option<usize>>,
+    pub(crate) claim_sections: Vec<Option<usize>>,
+    pub(crate) argument_sections: Vec<Option<usize>>,
 }
 
 impl<'m> Index<'m> {
-    fn new(map: &'m Map, graph: &MapGraph) -> Self {
+    pub(crate) fn new(map: &'m Map, graph: &MapGraph) -> Self {
         let mut linked_premise = vec![false; map.claims.len()];
         for arg in &map.arguments {
             for p in &arg.premises {
@@ -319,7 +320,8 @@ fn set_fill(attrs: &mut Vec<Attribute>, fill: &str) {
 }
 
 /// The label of a claim drawn in full.
-fn claim_label(ix: &Index, claim: &Claim, role: Role) -> String {
+/// `cites` holds [`Index::citation`] of each of the claim's citations.
+fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> String {
     let mut rows = String::new();
     let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
     match role {
@@ -337,14 +339,9 @@ fn claim_label(ix: &Index, claim: &Claim, role: Role) -> String {
         }
         Role::Premise | Role::Claim => rows.push_str(&row(&body)),
     }
-    let notes = if claim.cites.is_empty() {
+    let notes = if cites.is_empty() {
         small("<i>no citation</i>", RED)
     } else {
-        let cites: Vec<String> = claim
-            .cites
-            .iter()
-            .map(|c| ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())))
-            .collect();
         small(&html_lines(&wrap(&cites.join("; "), NOTE_WIDTH)), MUTED)
     };
     rows.push_str("<hr/>");
@@ -382,14 +379,15 @@ fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
 
 /// The tooltip of a claim: the full text, its id, every citation with
 /// locator and quote, and its anchor.
-fn claim_tooltip(ix: &Index, claim: &Claim) -> Id {
+/// `cites` holds [`Index::citation`] of each of the claim's citations.
+fn claim_tooltip(claim: &Claim, cites: &[String]) -> Id {
     let mut t = format!("{}\n\nclaim {}", claim.display_text(), claim.id.value);
     if let Some(section) = &claim.section {
         t.push_str(&format!(" (section {})", section.value));
     }
-    for c in &claim.cites {
+    for (c, shown) in claim.cites.iter().zip(cites) {
         t.push_str("\ncites ");
-        t.push_str(&ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())));
+        t.push_str(shown);
         if let Some(q) = &c.quote {
             t.push_str(&format!(": \u{201c}{}\u{201d}", q.value));
         }
@@ -418,6 +416,12 @@ fn claim_node(
     focus: bool,
     status: Option<Label>,
 ) -> Stmt {
+    // Shown in the label and in the tooltip: made once.
+    let cites: Vec<String> = claim
+        .cites
+        .iter()
+        .map(|c| ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())))
+        .collect();
     let mut attrs = if shown == Shown::Context {
         let mut a = context_attrs();
         a.push(attr("label", markup(&context_label(ix, i, claim))));
@@ -425,7 +429,7 @@ fn claim_node(
     } else {
         let role = ix.role(i, claim);
         let mut a = role_attrs(role, claim.cites.is_empty());
-        let mut label = claim_label(ix, claim, role);
+        let mut label = claim_label(ix, claim, role, &cites);
         if let Some(status) = status {
             set_fill(&mut a, status_fill(status));
             label = format!(
@@ -439,7 +443,7 @@ fn claim_node(
     if focus {
         mark_focus(&mut attrs);
     }
-    attrs.push(attr("tooltip", claim_tooltip(ix, claim)));
+    attrs.push(attr("tooltip", claim_tooltip(claim, &cites)));
     node(&format!("c{i}"), attrs)
 }
 
@@ -716,10 +720,11 @@ fn legend_edge(from: &str, to: &str, line: Line, label: Option<&str>) -> Stmt {
     edge(from, to, attrs)
 }
 
-/// `f(i)` for each `i` in `0..n`, in order. For the claims of a large map
-/// (as many as [`crate::rules::PARALLEL_CLAIMS`]), the range is cut in one
-/// part per core (at most 4), computed at the same time: a claim's node is
-/// most of the work of a diagram, and depends on nothing but the claim.
+/// `f(i)` for each `i` in `0..n`, in order. For as many as
+/// [`crate::rules::PARALLEL_CLAIMS`] (the claims drawn in a diagram of a
+/// large map), the range is cut in one part per core (at most 4), computed
+/// at the same time: a claim's node is most of the work of a diagram, and
+/// depends on nothing but the claim.
 fn in_parallel<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync) -> Vec<Option<T>> {
     let workers = if n < crate::rules::PARALLEL_CLAIMS {
         1
@@ -759,7 +764,12 @@ fn in_parallel<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync) -> Vec<
 
 /// The DOT syntax tree of the selected part of `map`.
 pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Selection) -> Graph {
-    let ix = Index::new(map, graph);
+    build_with(&Index::new(map, graph), options, sel)
+}
+
+/// [`build`] with the map's [`Index`] already made.
+pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> Graph {
+    let map = ix.map;
     // One direction for every diagram of a map, so they read alike.
     let direction = options
         .direction
@@ -784,7 +794,7 @@ pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Select
             attr("fontname", quoted("Helvetica")),
             attr("fontsize", plain("20")),
             attr("labelloc", plain("t")),
-            attr("label", markup(&title(&ix, options))),
+            attr("label", markup(&title(ix, options))),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("shape", plain("box")),
@@ -820,21 +830,22 @@ pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Select
             top.push(stmt);
         }
     };
-    let claim_nodes = in_parallel(map.claims.len(), |i| {
+    let drawn: Vec<usize> = (0..map.claims.len())
+        .filter(|&i| sel.claim(i).drawn())
+        .collect();
+    let claim_nodes = in_parallel(drawn.len(), |k| {
+        let i = *drawn.get(k)?;
         let claim = map.claims.get(i)?;
-        let shown = sel.claim(i);
-        shown.drawn().then(|| {
-            claim_node(
-                &ix,
-                i,
-                claim,
-                shown,
-                focus(Node::Claim(i)),
-                options.status.as_ref().and_then(|e| e.claim(i)),
-            )
-        })
+        Some(claim_node(
+            ix,
+            i,
+            claim,
+            sel.claim(i),
+            focus(Node::Claim(i)),
+            options.status.as_ref().and_then(|e| e.claim(i)),
+        ))
     });
-    for (i, stmt) in claim_nodes.into_iter().enumerate() {
+    for (&i, stmt) in drawn.iter().zip(claim_nodes) {
         if let Some(stmt) = stmt {
             let section = ix.claim_sections.get(i).copied().flatten();
             place(section, sel.claim(i), stmt);
@@ -906,7 +917,7 @@ pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Select
             }
         }
         for (i, _) in cited.iter().enumerate().filter(|(_, c)| **c) {
-            stmts.extend(source_node(&ix, i));
+            stmts.extend(source_node(ix, i));
         }
     }
 

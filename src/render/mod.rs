@@ -28,6 +28,7 @@
 mod build;
 pub mod exec;
 mod print;
+pub mod split;
 pub mod text;
 mod view;
 
@@ -174,8 +175,13 @@ pub fn to_graph(map: &Map, graph: &MapGraph, options: &Options) -> Result<Graph,
 
 /// The diagram of `map` as DOT source.
 pub fn to_dot(map: &Map, graph: &MapGraph, options: &Options) -> Result<String, ViewError> {
-    let tree = to_graph(map, graph, options)?;
-    let mut dot = print::print(&tree).unwrap_or_else(|| tree.print(&mut PrinterContext::default()));
+    Ok(print_dot(&to_graph(map, graph, options)?))
+}
+
+/// A DOT syntax tree as DOT source, ending with a newline: what graphviz-rust
+/// prints, written faster.
+pub fn print_dot(tree: &Graph) -> String {
+    let mut dot = print::print(tree).unwrap_or_else(|| tree.print(&mut PrinterContext::default()));
     dot.push('\n');
-    Ok(dot)
+    dot
 }

@@ -53,6 +53,9 @@ fn cleaned(text: &str) -> Cow<'_, str> {
 /// text is clean and this is on the path of every label of a diagram.
 fn is_clean(text: &str) -> bool {
     let b = text.as_bytes();
+    if b.is_ascii() {
+        return !b.iter().any(|&x| (x < 0x20 && x != b'\n') || x == 0x7f);
+    }
     b.iter().enumerate().all(|(i, &x)| match x {
         b'\n' | 0x20..=0x7e => true,
         0xc2 => !b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
@@ -70,8 +73,8 @@ pub const WORD_JOINER: char = '\u{2060}';
 /// sequence: `\N`, `\G`, `\E`, `\H`, `\T` and `\L` expand to names of
 /// the node, graph, edge, head, tail and label, even in HTML-like labels
 /// and tooltips, and Graphviz versions disagree on what `\\` shows.
-fn breaks_escape(next: Option<&char>) -> bool {
-    matches!(next, Some('G' | 'N' | 'E' | 'H' | 'T' | 'L' | '\\'))
+fn breaks_escape(next: Option<u8>) -> bool {
+    matches!(next, Some(b'G' | b'N' | b'E' | b'H' | b'T' | b'L' | b'\\'))
 }
 
 /// Escapes cleaned text for an HTML-like label: `&`, `<`, `>` and `"` become
@@ -80,37 +83,54 @@ fn breaks_escape(next: Option<&char>) -> bool {
 /// invisible word joiner (U+2060), so that every Graphviz version shows it
 /// as written.
 pub fn html(text: &str) -> String {
-    let cleaned = cleaned(text);
-    if !cleaned
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\\'))
-    {
-        return cleaned.into_owned();
-    }
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = cleaned.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\\' => {
-                out.push('\\');
-                if breaks_escape(chars.peek()) {
-                    out.push(WORD_JOINER);
-                }
-            }
-            c => out.push(c),
+    push_html(&mut out, text);
+    out
+}
+
+/// Appends [`html`]`(text)` to `out`.
+fn push_html(out: &mut String, text: &str) {
+    push_escaped(out, &cleaned(text), |b, next| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\\' if breaks_escape(next) => Some("\\\u{2060}"),
+        _ => None,
+    });
+}
+
+/// Appends `text` to `out`, each byte for which `escape(byte, next byte)`
+/// gives a replacement replaced by it and the runs between copied whole.
+/// Every byte replaced is ASCII, so the runs are whole characters.
+fn push_escaped(
+    out: &mut String,
+    text: &str,
+    escape: impl Fn(u8, Option<u8>) -> Option<&'static str>,
+) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if let Some(replacement) = escape(b, bytes.get(i + 1).copied()) {
+            out.push_str(text.get(from..i).unwrap_or(""));
+            out.push_str(replacement);
+            from = i + 1;
         }
     }
-    out
+    out.push_str(text.get(from..).unwrap_or(""));
 }
 
 /// Lines escaped by [`html`] and joined with left-aligned line breaks.
 pub fn html_lines(lines: &[String]) -> String {
-    let escaped: Vec<String> = lines.iter().map(|l| html(l)).collect();
-    escaped.join("<br align=\"left\"/>")
+    const BREAK: &str = "<br align=\"left\"/>";
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + BREAK.len()).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str(BREAK);
+        }
+        push_html(&mut out, line);
+    }
+    out
 }
 
 /// A quoted DOT string (quotes included) for a `tooltip` attribute that
@@ -125,30 +145,14 @@ pub fn html_lines(lines: &[String]) -> String {
 pub fn tooltip(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     out.push('"');
-    let cleaned = cleaned(text);
-    if !cleaned
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'"' | b'\n' | b'\\'))
-    {
-        out.push_str(&cleaned);
-        out.push('"');
-        return out;
-    }
-    let mut chars = cleaned.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\\' => {
-                out.push_str("\\\\");
-                if breaks_escape(chars.peek()) {
-                    out.push(WORD_JOINER);
-                }
-            }
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, &cleaned(text), |b, next| match b {
+        b'&' => Some("&amp;"),
+        b'"' => Some("\\\""),
+        b'\n' => Some("\\n"),
+        b'\\' if breaks_escape(next) => Some("\\\\\u{2060}"),
+        b'\\' => Some("\\\\"),
+        _ => None,
+    });
     out.push('"');
     out
 }

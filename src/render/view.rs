@@ -191,6 +191,20 @@ pub(crate) fn argument_sections(map: &Map, claim_sections: &[Option<usize>]) -> 
 
 /// Chooses the nodes of `view`.
 pub(crate) fn select(map: &Map, graph: &MapGraph, view: &View) -> Result<Selection, ViewError> {
+    select_with(map, graph, view, None)
+}
+
+/// The section of every claim and of every argument, as
+/// [`claim_sections`] and [`argument_sections`] give them.
+pub(crate) type Sections<'a> = (&'a [Option<usize>], &'a [Option<usize>]);
+
+/// [`select`], with the section of every claim and argument already known.
+pub(crate) fn select_with(
+    map: &Map,
+    graph: &MapGraph,
+    view: &View,
+    sections: Option<Sections<'_>>,
+) -> Result<Selection, ViewError> {
     match view {
         View::Whole => Ok(Selection {
             claims: vec![Shown::Full; map.claims.len()],
@@ -251,8 +265,16 @@ pub(crate) fn select(map: &Map, graph: &MapGraph, view: &View) -> Result<Selecti
                     });
                 }
             };
-            let claim_sections = claim_sections(map);
-            let argument_sections = argument_sections(map, &claim_sections);
+            let computed;
+            let (claim_sections, argument_sections) = match sections {
+                Some(known) => known,
+                None => {
+                    let claims = claim_sections(map);
+                    let arguments = argument_sections(map, &claims);
+                    computed = (claims, arguments);
+                    (computed.0.as_slice(), computed.1.as_slice())
+                }
+            };
             let inside = |s: &Option<usize>| *s == Some(section);
             let starts = claim_sections
                 .iter()

@@ -1,0 +1,267 @@
+//! `argmap render --split`, and the refusal of diagrams too large for
+//! Graphviz.
+//!
+//! `--split -o DIR` writes `DIR/overview.EXT` and `DIR/SECTION-ID.EXT` for
+//! every section, each atomically, in `--format` (default: DOT). A diagram
+//! of more than [`MAX_GRAPHVIZ_NODES`] nodes is written as DOT, with a
+//! warning, unless `--force`: DOT of any size always works. Graphviz runs
+//! on as many diagrams at once as there are cores.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use super::{Direction, Format, Options, RenderArgs, View, dot_failure, fail, is_stdout};
+use crate::cli::{SUCCESS, input, output, warn};
+use argmap::graph::MapGraph;
+use argmap::model::Map;
+use argmap::render::exec::{self, DotError};
+use argmap::render::split::{self, MAX_GRAPHVIZ_NODES, OVERVIEW};
+
+/// `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// For a diagram that needs Graphviz: the exit code of a refusal, when it
+/// draws more than [`MAX_GRAPHVIZ_NODES`] nodes.
+pub(super) fn refuse_if_too_large(
+    map: &Map,
+    graph: &MapGraph,
+    options: &Options,
+    format: Format,
+) -> Option<u8> {
+    // A view that names nothing is reported when the DOT is built.
+    let nodes = split::drawn_nodes(map, graph, options).ok()?;
+    if nodes <= MAX_GRAPHVIZ_NODES {
+        return None;
+    }
+    Some(fail(
+        &format!(
+            "the diagram would draw {} nodes, too many for Graphviz to lay out as {} \
+             in reasonable time (at most {})",
+            thousands(nodes),
+            format.name().to_uppercase(),
+            thousands(MAX_GRAPHVIZ_NODES)
+        ),
+        &["Graphviz `dot` takes a second for 2,000 nodes, and a minute for 10,000".to_owned()],
+        Some(
+            "draw it in parts with `--split -o DIR/` (an overview and one diagram per \
+             section), or around one claim with `--focus ID`; DOT of any size needs no \
+             Graphviz (`-o map.dot`); `--force` tries anyway",
+        ),
+    ))
+}
+
+/// One file to write.
+struct Job {
+    /// The file name, in the output folder.
+    file: String,
+    dot: String,
+    format: Format,
+}
+
+/// Runs `render --split`; returns the exit code.
+pub(super) fn run(args: &RenderArgs) -> u8 {
+    let dir = &args.output;
+    let shown = dir.display();
+    if is_stdout(dir) {
+        return fail(
+            "`--split` writes a folder of diagrams, not one stream",
+            &[],
+            Some("give a folder: `-o diagrams/`"),
+        );
+    }
+    if dir.exists() && !dir.is_dir() {
+        return fail(
+            &format!("`{shown}` is a file, and `--split` writes a folder of diagrams"),
+            &[],
+            Some("give a folder, new or existing: `-o diagrams/`"),
+        );
+    }
+    let format = args.format.map_or(Format::Dot, Format::from);
+    let usable = match input::load_usable(&args.map, &args.texts) {
+        Ok(u) => u,
+        Err(code) => return code,
+    };
+    let (map, graph) = (&usable.map, &usable.graph);
+
+    // Files are named by section ids: none may be the overview's name, and
+    // on a file system that ignores case, no two may differ only in case.
+    let mut taken = std::collections::HashMap::new();
+    taken.insert(OVERVIEW.to_owned(), "the overview".to_owned());
+    for s in &map.sections {
+        let id = s.id.as_str();
+        if let Some(other) = taken.insert(id.to_lowercase(), format!("section `{id}`")) {
+            return fail(
+                &format!(
+                    "section `{id}` and {other} would be written to the same file, \
+                     `{}.{}`",
+                    id.to_lowercase(),
+                    format.name()
+                ),
+                &[],
+                Some("rename the section, or draw it with `--section ID -o FILE`"),
+            );
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return fail(
+            &format!("cannot create `{shown}`: {}", input::io_reason(&e)),
+            &[],
+            None,
+        );
+    }
+
+    let options = Options {
+        view: View::Whole,
+        direction: args.direction.map(Direction::from),
+        legend: !args.no_legend,
+        sources: args.sources,
+        status: args.status.then(|| argmap::eval::evaluate(map, graph)),
+    };
+    // Too large for Graphviz: written as DOT instead.
+    let format_for = |nodes: usize, name: &str| {
+        if format.needs_graphviz() && !args.force && nodes > MAX_GRAPHVIZ_NODES {
+            warn(&format!(
+                "`{name}` would have Graphviz lay out {} nodes (at most {}): \
+                 written as `{name}.dot`; `--force` tries anyway",
+                thousands(nodes),
+                thousands(MAX_GRAPHVIZ_NODES)
+            ));
+            Format::Dot
+        } else {
+            format
+        }
+    };
+    let sections = split::section_diagrams(map, graph, &options);
+    let mut jobs: Vec<Job> = Vec::with_capacity(sections.len() + 1);
+    let mut files: Vec<Option<String>> = vec![None; map.sections.len()];
+    for d in sections {
+        let f = format_for(d.nodes, &d.id);
+        let file = format!("{}.{}", d.id, f.name());
+        if let Some(slot) = files.get_mut(d.section) {
+            *slot = Some(file.clone());
+        }
+        jobs.push(Job {
+            file,
+            dot: d.dot,
+            format: f,
+        });
+    }
+    let link = |i: usize| files.get(i).cloned().flatten();
+    let f = format_for(split::overview_nodes(map, graph), OVERVIEW);
+    jobs.insert(
+        0,
+        Job {
+            file: format!("{OVERVIEW}.{}", f.name()),
+            dot: split::overview_dot(map, graph, &options, &link),
+            format: f,
+        },
+    );
+    let code = write_all(dir, &jobs, Duration::from_secs(args.timeout));
+    // Freeing the model of a large map takes a tenth of a second, and the
+    // process is about to exit.
+    std::mem::forget(usable);
+    code
+}
+
+/// Renders and writes every job, on one thread per core; stops at the first
+/// failure, which is reported.
+fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
+    let program = exec::dot_program();
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let failure: Mutex<Option<(usize, Failure)>> = Mutex::new(None);
+    let warnings: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
+    let work = || {
+        while !failed.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else { return };
+            let bytes = if job.format.needs_graphviz() {
+                match exec::run_dot(&program, &job.dot, job.format, limit) {
+                    Ok(rendered) => {
+                        if !rendered.warnings.trim().is_empty()
+                            && let Ok(mut w) = warnings.lock()
+                        {
+                            w.push((i, rendered.warnings));
+                        }
+                        rendered.output
+                    }
+                    Err(e) => {
+                        record(&failure, &failed, i, Failure::Dot(e));
+                        return;
+                    }
+                }
+            } else {
+                job.dot.as_bytes().to_vec()
+            };
+            if let Err(e) = output::write_atomically(&dir.join(&job.file), &bytes) {
+                record(&failure, &failed, i, Failure::Write(e));
+                return;
+            }
+        }
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    std::thread::scope(|s| {
+        for _ in 1..workers.min(jobs.len()) {
+            // Without a thread, this one does the work alone.
+            std::thread::Builder::new().spawn_scoped(s, work).ok();
+        }
+        work();
+    });
+    let mut warnings = warnings.into_inner().unwrap_or_default();
+    warnings.sort_by_key(|(i, _)| *i);
+    for (i, text) in warnings {
+        let file = jobs.get(i).map_or("", |j| j.file.as_str());
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            warn(&format!("Graphviz, `{file}`: {}", line.trim()));
+        }
+    }
+    match failure.into_inner().ok().flatten() {
+        None => SUCCESS,
+        Some((i, failure)) => {
+            let Some(job) = jobs.get(i) else {
+                return crate::cli::FAILURE;
+            };
+            let path = dir.join(&job.file);
+            match failure {
+                Failure::Dot(e) => dot_failure(&e, &program, &path, job.format),
+                Failure::Write(e) => fail(
+                    &format!(
+                        "cannot write `{}`: {}",
+                        path.display(),
+                        input::io_reason(&e)
+                    ),
+                    &[],
+                    None,
+                ),
+            }
+        }
+    }
+}
+
+/// Why a file of the split was not written.
+enum Failure {
+    Dot(DotError),
+    Write(std::io::Error),
+}
+
+/// Keeps the failure of the earliest job.
+fn record(slot: &Mutex<Option<(usize, Failure)>>, failed: &AtomicBool, i: usize, f: Failure) {
+    failed.store(true, Ordering::Relaxed);
+    if let Ok(mut s) = slot.lock()
+        && s.as_ref().is_none_or(|(j, _)| i < *j)
+    {
+        *s = Some((i, f));
+    }
+}
