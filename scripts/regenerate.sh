@@ -21,6 +21,10 @@ rm -f rendered/*.dot
 for section in $(sed -n 's/^\[sections\.\([A-Za-z0-9_-]*\)\]$/\1/p' "$map"); do
   "$argmap" render "$map" --section "$section" -o "$out--$section.dot"
 done
+# The overview of the sections, as `--split` draws it.
+rm -rf target/split
+"$argmap" render "$map" --split -o target/split
+cp target/split/overview.dot "$out--overview.dot"
 
 if command -v dot >/dev/null 2>&1; then
   rm -f rendered/*.svg

@@ -165,6 +165,24 @@ fn committed_diagrams_are_up_to_date() {
         );
         expected.push(file);
     }
+    // The overview comes from `--split`, whose section files must be the
+    // `--section` views committed above.
+    let dir = tempfile::tempdir().unwrap();
+    let split = dir.path().join("parts");
+    let (code, _, stderr) = argmap(&["render", MAP, "--split", "-o", split.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    for entry in std::fs::read_dir(&split).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let file = format!("rendered/cpc-and-sovereignty--{name}");
+        let committed = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("{file} is missing: run scripts/regenerate.sh"));
+        assert!(
+            committed == std::fs::read_to_string(&path).unwrap(),
+            "{file} differs from `render --split`: run scripts/regenerate.sh"
+        );
+    }
+    expected.push("rendered/cpc-and-sovereignty--overview.dot".to_owned());
     let mut present: Vec<String> = std::fs::read_dir("rendered")
         .unwrap()
         .filter_map(|e| e.ok())

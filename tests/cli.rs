@@ -195,6 +195,14 @@ fn help_shows_examples_and_exit_codes() {
     insta::assert_snapshot!(transcript(&["check", "--help"]));
 }
 
+/// The help of the subcommands not snapshotted with their own features.
+#[test]
+fn subcommand_help() {
+    for cmd in ["explain", "render", "report", "schema"] {
+        insta::assert_snapshot!(format!("help_{cmd}"), transcript(&[cmd, "--help"]));
+    }
+}
+
 #[test]
 fn no_arguments_is_a_usage_error() {
     let (code, _, stderr) = run(&[]);

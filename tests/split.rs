@@ -218,11 +218,7 @@ fn split_refuses_a_file_stdout_and_a_section_named_overview() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("`taken` is a file"),
-        "{}",
-        stderr(&out)
-    );
+    insta::assert_snapshot!("split_into_a_file", stderr(&out));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("taken")).unwrap(),
         "x"
@@ -234,6 +230,7 @@ fn split_refuses_a_file_stdout_and_a_section_named_overview() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("split_to_stdout", stderr(&out));
 
     let map = std::fs::read_to_string(DEBATE)
         .unwrap()
@@ -246,7 +243,7 @@ fn split_refuses_a_file_stdout_and_a_section_named_overview() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("the overview"), "{}", stderr(&out));
+    insta::assert_snapshot!("split_section_named_overview", stderr(&out));
     assert!(!dir.path().join("d").exists());
 
     let out = argmap(
@@ -263,6 +260,7 @@ fn split_refuses_a_file_stdout_and_a_section_named_overview() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("split_with_a_view", stderr(&out));
 }
 
 /// A valid map of `n` claims in one section, each supporting the one
@@ -297,6 +295,7 @@ fn too_large_for_graphviz_is_refused_unless_forced() {
     let out = argmap(dir.path(), &["render", "big.toml", "-o", "big.svg"], &env);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
+    insta::assert_snapshot!("too_large_for_graphviz", err);
     assert!(err.contains("would draw 2,001 nodes"), "{err}");
     assert!(err.contains("--split") && err.contains("--focus") && err.contains("--force"));
     assert_eq!(calls(dir.path()), 0, "Graphviz was not run");
@@ -356,8 +355,10 @@ fn a_section_too_large_for_graphviz_is_split_out_as_dot() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
+    insta::assert_snapshot!("section_too_large_for_graphviz", err);
     assert!(
-        err.contains("`all` would have Graphviz lay out 2,001 nodes") && err.contains("`all.dot`"),
+        err.contains("section `all` would have Graphviz lay out 2,001 nodes")
+            && err.contains("`all.dot`"),
         "{err}"
     );
     assert_eq!(files(&dir.path().join("out")), ["all.dot", "overview.svg"]);

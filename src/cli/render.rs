@@ -19,6 +19,7 @@ Examples:
   argmap render maps/bridge.toml -o - | dot -Tpng > bridge.png
   argmap render maps/bridge.toml -o rebuild.png --focus rebuild --depth 1
   argmap render maps/bridge.toml -o safety.pdf --section safety --sources
+  argmap render maps/big.toml --split --format svg -o diagrams/   one file per section
 
 The extension of OUT picks the format: .dot needs nothing else; .svg, .png and
 .pdf run the Graphviz `dot` program (set ARGMAP_DOT to use another one).
@@ -29,6 +30,11 @@ always drawn with all its premises and its conclusion. --section ID draws that
 section's claims and arguments (an argument belongs to its `section`, else to
 its conclusion's) and, faded and outside the section's box, each claim or
 argument one step outside it that they connect to.
+
+Big maps: Graphviz takes minutes on diagrams of a few thousand nodes, so SVG,
+PNG and PDF of more than 2,000 nodes are refused (exit 2) unless --force is
+given; draw them in parts with --split, --section or --focus. DOT of any size
+is always written.
 
 The legend explains the diagram: the thesis has a double border, premises are
 rounded and blue, counterpoints square and red, a claim without citation has a

@@ -130,10 +130,10 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
         status: args.status.then(|| argmap::eval::evaluate(map, graph)),
     };
     // Too large for Graphviz: written as DOT instead.
-    let format_for = |nodes: usize, name: &str| {
+    let format_for = |nodes: usize, what: &str, name: &str| {
         if format.needs_graphviz() && !args.force && nodes > MAX_GRAPHVIZ_NODES {
             warn(&format!(
-                "`{name}` would have Graphviz lay out {} nodes (at most {}): \
+                "{what} would have Graphviz lay out {} nodes (at most {}): \
                  written as `{name}.dot`; `--force` tries anyway",
                 thousands(nodes),
                 thousands(MAX_GRAPHVIZ_NODES)
@@ -147,7 +147,7 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     let mut jobs: Vec<Job> = Vec::with_capacity(sections.len() + 1);
     let mut files: Vec<Option<String>> = vec![None; map.sections.len()];
     for d in sections {
-        let f = format_for(d.nodes, &d.id);
+        let f = format_for(d.nodes, &format!("section `{}`", d.id), &d.id);
         let file = format!("{}.{}", d.id, f.name());
         if let Some(slot) = files.get_mut(d.section) {
             *slot = Some(file.clone());
@@ -159,7 +159,7 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
         });
     }
     let link = |i: usize| files.get(i).cloned().flatten();
-    let f = format_for(split::overview_nodes(map, graph), OVERVIEW);
+    let f = format_for(split::overview_nodes(map, graph), "the overview", OVERVIEW);
     jobs.insert(
         0,
         Job {
