@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diag::{FileReport, Levels};
 use crate::graph::MapGraph;
 use crate::load;
-use crate::model::Map;
+use crate::model::{Date, Map};
 use crate::rules::{self, Context};
 use crate::texts::{self, TextOptions, Texts};
 
@@ -30,6 +30,10 @@ pub struct Options {
     pub levels: Levels,
     /// `--text` and `--allow-outside-texts`.
     pub texts: TextOptions,
+    /// The date `accessed-date` takes as today; `None`: today's date (UTC)
+    /// from the system clock. Set it for output that must not change from
+    /// one day to the next (snapshots, reproducible reports).
+    pub today: Option<Date>,
 }
 
 /// Loads and checks the map in `bytes`, shown as `name`, with level
@@ -40,7 +44,7 @@ pub fn check(name: &str, bytes: &[u8], cli: &Levels) -> Checked {
         bytes,
         &Options {
             levels: cli.clone(),
-            texts: TextOptions::default(),
+            ..Options::default()
         },
     )
 }
@@ -102,6 +106,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         map: &map,
         graph: &graph,
         texts: &texts,
+        today: opts.today,
     }));
     let mut levels = Levels::default();
     for setting in &map.lints {

@@ -195,6 +195,34 @@ fn help_shows_examples_and_exit_codes() {
     insta::assert_snapshot!(transcript(&["check", "--help"]));
 }
 
+#[test]
+fn argmap_today_sets_the_date_accessed_date_compares_with() {
+    let map = "tests/fixtures/rules/accessed-date.toml";
+    let with = |today: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(["check", map])
+            .env("NO_COLOR", "1")
+            .env("ARGMAP_TODAY", today)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = with("2026-11-26");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("after today, 2026-11-26"), "{stderr}");
+    // Years later, the same `accessed` date is no longer in the future.
+    let (_, later) = with("2999-01-01");
+    assert!(!later.contains("in the future"), "{later}");
+    let (code, stderr) = with("26/11/2026");
+    assert_eq!(code, 2);
+    insta::assert_snapshot!(stderr);
+    let (code, _) = with("2026-02-30");
+    assert_eq!(code, 2, "not a day of the calendar");
+}
+
 /// The help of the subcommands not snapshotted with their own features.
 #[test]
 fn subcommand_help() {

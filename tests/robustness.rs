@@ -48,7 +48,9 @@ fn argmap_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("ARGMAP_DOT")
-        .env_remove("RUST_BACKTRACE");
+        .env_remove("RUST_BACKTRACE")
+        // The day the snapshots were taken, for `accessed-date`.
+        .env("ARGMAP_TODAY", "2026-11-26");
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -13,9 +13,20 @@ fn fixture(code: &str) -> String {
     format!("tests/fixtures/rules/{code}.toml")
 }
 
+/// The day the snapshots were taken: `accessed-date` compares with it.
+const TODAY: argmap::model::Date = argmap::model::Date {
+    year: 2026,
+    month: 11,
+    day: 26,
+};
+
 fn check(path: &str) -> argmap::diag::FileReport {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    argmap::check::check(path, &bytes, &Levels::default()).report
+    let options = argmap::check::Options {
+        today: Some(TODAY),
+        ..Default::default()
+    };
+    argmap::check::check_with(path, &bytes, &options).report
 }
 
 #[test]

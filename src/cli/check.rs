@@ -17,7 +17,11 @@ Examples:
 
 Levels: each code has a default level; a map's [lints] table overrides it, and
 -A (allow), -W (warn) and -D (deny: error) override both, the last one given
-winning. `argmap explain` lists the codes.";
+winning. `argmap explain` lists the codes.
+
+Environment: NO_COLOR turns colour off; ARGMAP_TODAY=YYYY-MM-DD is the date
+`accessed-date` takes as today (default: the system clock's date, UTC), for
+output that must not change from one day to the next.";
 
 /// Arguments of `argmap check`.
 #[derive(Args, Debug)]
@@ -58,9 +62,14 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> u8 {
         Ok(t) => t,
         Err(e) => return fail(&e, None),
     };
+    let today = match super::today() {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let opts = argmap::check::Options {
         levels: cli_levels,
         texts,
+        today,
     };
     let checked: Vec<_> = inputs
         .into_iter()

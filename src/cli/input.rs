@@ -93,6 +93,7 @@ pub fn load_usable(path: &Path, texts: &super::TextArgs) -> Result<Usable, u8> {
     let opts = argmap::check::Options {
         levels: argmap::diag::Levels::default(),
         texts: texts.options().map_err(|e| super::fail(&e, None))?,
+        today: super::today()?,
     };
     let name = path.display().to_string();
     let checked = argmap::check::check_owned(&name, bytes, &opts);

@@ -205,6 +205,34 @@ impl TextArgs {
 }
 
 /// Prints a command failure in the house style and returns [`FAILURE`].
+/// The date in `ARGMAP_TODAY` (`YYYY-MM-DD`), which `accessed-date` takes as
+/// today instead of the system clock's date; unset or empty: `None`. An
+/// unreadable value is a usage error (exit 2), reported here.
+pub fn today() -> Result<Option<argmap::model::Date>, u8> {
+    let Some(value) = std::env::var_os("ARGMAP_TODAY") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.trim().parse::<toml::value::Datetime>() {
+        Ok(toml::value::Datetime {
+            date: Some(d),
+            time: None,
+            offset: None,
+        }) => Ok(Some(argmap::model::Date {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+        })),
+        _ => Err(fail(
+            &format!("`ARGMAP_TODAY` is `{}`, not a date", text.escape_debug()),
+            Some("give a date as YYYY-MM-DD, such as `ARGMAP_TODAY=2026-11-26`, or unset it"),
+        )),
+    }
+}
+
 pub fn fail(message: &str, help: Option<&str>) -> u8 {
     fail_with_notes(message, &[], help)
 }

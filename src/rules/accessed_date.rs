@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let today = today();
+    let today = cx.today.unwrap_or_else(today);
     for s in &cx.map.sources {
         let Some(accessed) = &s.accessed else {
             continue;

@@ -21,6 +21,8 @@ pub struct Context<'a> {
     pub graph: &'a MapGraph,
     /// The texts of its sources, for quote checks.
     pub texts: &'a Texts,
+    /// Today, for `accessed-date`; `None`: the system clock's date (UTC).
+    pub today: Option<crate::model::Date>,
 }
 
 /// A rule's check: appends its findings.
