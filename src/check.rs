@@ -80,7 +80,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         };
     };
     // Reading and indexing the source texts does not need the graph: on a
-    // large map, it runs on a second thread while the graph is built.
+    // large map, it runs alongside the building of the graph.
     let read_texts = || {
         let mut found = Vec::new();
         let texts = texts::resolve(&map, Path::new(name), &opts.texts, &mut found);
@@ -89,17 +89,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     let (graph, (texts, found)) = if map.claims.len() < rules::PARALLEL_CLAIMS {
         (MapGraph::new(&map), read_texts())
     } else {
-        std::thread::scope(|s| {
-            let job = std::thread::Builder::new().spawn_scoped(s, read_texts);
-            let graph = MapGraph::new(&map);
-            let texts = match job {
-                Ok(job) => job
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => read_texts(),
-            };
-            (graph, texts)
-        })
+        rayon::join(|| MapGraph::new(&map), read_texts)
     };
     diagnostics.extend(found);
     diagnostics.extend(rules::run_all(&Context {

@@ -5,6 +5,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Span};
 use crate::model::Map;
 use crate::quote::TextIndex;
@@ -138,7 +140,7 @@ const PARALLEL_TEXT_BYTES: usize = 1 << 20;
 
 /// Indexes texts `(source, path, text)`: normalising and indexing is most of
 /// the work of reading texts, so with more than [`PARALLEL_TEXT_BYTES`] it
-/// runs on every core (at most 4), largest texts first.
+/// runs on every core, largest texts first.
 fn index_all(mut texts: Vec<(usize, String, String)>) -> Vec<(usize, SourceText)> {
     let index = |(i, path, text): (usize, String, String)| {
         (
@@ -150,37 +152,12 @@ fn index_all(mut texts: Vec<(usize, String, String)>) -> Vec<(usize, SourceText)
         )
     };
     let bytes: usize = texts.iter().map(|(_, _, t)| t.len()).sum();
-    let workers = if bytes < PARALLEL_TEXT_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-    };
-    if workers <= 1 {
+    if bytes < PARALLEL_TEXT_BYTES {
         return texts.into_iter().map(index).collect();
     }
+    // Largest first, so that no core is left with a big text at the end.
     texts.sort_by_key(|(_, _, t)| std::cmp::Reverse(t.len()));
-    let queue = std::sync::Mutex::new(texts.into_iter());
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let next = queue.lock().ok().and_then(|mut q| q.next());
-            let Some(item) = next else { return done };
-            done.push(index(item));
-        }
-    };
-    std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..workers)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
-            .collect();
-        let mut done = work();
-        for h in helpers {
-            match h.join() {
-                Ok(more) => done.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        done
-    })
+    texts.into_par_iter().map(index).collect()
 }
 
 /// The path of a `text` key, checked to stay inside `map_dir`.

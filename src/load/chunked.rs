@@ -30,6 +30,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
+use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 
 use super::walk::{MAX_LOAD_FINDINGS, Walker};
@@ -115,43 +116,10 @@ struct Part {
     keys: Vec<TopKey>,
 }
 
-/// Parses and walks every chunk, on as many threads as there are cores (at
-/// most 8); `None` if a chunk is not valid TOML or a thread fails.
+/// Parses and walks every chunk, on every core; `None` if a chunk is not
+/// valid TOML.
 fn parse_all(text: &str, ranges: &[Range<usize>]) -> Option<Vec<Part>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(ranges.len());
-    let run = |w: usize| -> Option<Vec<(usize, Part)>> {
-        let mut out = Vec::new();
-        for (i, r) in ranges.iter().enumerate().skip(w).step_by(workers) {
-            out.push((i, part(text, r.clone())?));
-        }
-        Some(out)
-    };
-    if workers <= 1 {
-        return run(0).map(|parts| parts.into_iter().map(|(_, p)| p).collect());
-    }
-    let results: Vec<Option<Vec<(usize, Part)>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (1..workers)
-            .map(|w| std::thread::Builder::new().spawn_scoped(s, move || run(w)))
-            .collect();
-        let mut results = vec![run(0)];
-        for h in handles {
-            results.push(match h {
-                Ok(h) => h.join().ok().flatten(),
-                // No thread: do its share here.
-                Err(_) => None,
-            });
-        }
-        results
-    });
-    let mut parts: Vec<(usize, Part)> = Vec::with_capacity(ranges.len());
-    for r in results {
-        parts.extend(r?);
-    }
-    parts.sort_by_key(|(i, _)| *i);
-    Some(parts.into_iter().map(|(_, p)| p).collect())
+    ranges.par_iter().map(|r| part(text, r.clone())).collect()
 }
 
 /// Parses and walks the chunk `range` of `text`.

@@ -11,6 +11,8 @@ use graphviz_rust::dot_structures::{
     Vertex,
 };
 
+use rayon::prelude::*;
+
 use super::text::{self, html, html_lines, wrap};
 use super::view::{self, Selection, Shown};
 use super::{Direction, Options, TEXT_WIDTH, View};
@@ -37,29 +39,29 @@ const ARGUMENT_WIDTH: usize = 32;
 /// Width of source titles, in columns.
 const SOURCE_WIDTH: usize = 32;
 
-fn plain(s: &str) -> Id {
+pub(super) fn plain(s: &str) -> Id {
     Id::Plain(s.to_owned())
 }
 
-/// A quoted id for text written in this file (never map text).
-fn quoted(s: &str) -> Id {
+/// A quoted id for text argmap writes, or ids (never map text).
+pub(super) fn quoted(s: &str) -> Id {
     Id::Escaped(format!("\"{s}\""))
 }
 
 /// An HTML-like label from markup whose map text is already escaped.
-fn markup(s: &str) -> Id {
+pub(super) fn markup(s: &str) -> Id {
     Id::Html(format!("<{s}>"))
 }
 
-fn attr(key: &str, value: Id) -> Attribute {
+pub(super) fn attr(key: &str, value: Id) -> Attribute {
     Attribute(plain(key), value)
 }
 
-fn node(id: &str, attributes: Vec<Attribute>) -> Stmt {
+pub(super) fn node(id: &str, attributes: Vec<Attribute>) -> Stmt {
     Stmt::Node(DotNode::new(NodeId(plain(id), None), attributes))
 }
 
-fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
+pub(super) fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     Stmt::Edge(Edge {
         ty: EdgeTy::Pair(
             Vertex::N(NodeId(plain(from), None)),
@@ -722,44 +724,14 @@ fn legend_edge(from: &str, to: &str, line: Line, label: Option<&str>) -> Stmt {
 
 /// `f(i)` for each `i` in `0..n`, in order. For as many as
 /// [`crate::rules::PARALLEL_CLAIMS`] (the claims drawn in a diagram of a
-/// large map), the range is cut in one part per core (at most 4), computed
-/// at the same time: a claim's node is most of the work of a diagram, and
-/// depends on nothing but the claim.
+/// large map), computed on every core: a claim's node is most of the work
+/// of a diagram, and depends on nothing but the claim.
 fn in_parallel<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync) -> Vec<Option<T>> {
-    let workers = if n < crate::rules::PARALLEL_CLAIMS {
-        1
+    if n < crate::rules::PARALLEL_CLAIMS {
+        (0..n).map(f).collect()
     } else {
-        std::thread::available_parallelism().map_or(1, |w| w.get().min(4))
-    };
-    let part = n.div_ceil(workers.max(1)).max(1);
-    let run = |from: usize| -> Vec<Option<T>> { (from..n.min(from + part)).map(&f).collect() };
-    if workers <= 1 {
-        return run(0);
+        (0..n).into_par_iter().map(&f).collect()
     }
-    std::thread::scope(|s| {
-        let run = &run;
-        let helpers: Vec<_> = (1..workers)
-            .map(|w| {
-                let from = w * part;
-                (
-                    from,
-                    std::thread::Builder::new().spawn_scoped(s, move || run(from)),
-                )
-            })
-            .collect();
-        let mut out = run(0);
-        for (from, helper) in helpers {
-            let mut more = match helper {
-                Ok(h) => h
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread: this part is computed here.
-                Err(_) => run(from),
-            };
-            out.append(&mut more);
-        }
-        out
-    })
 }
 
 /// The DOT syntax tree of the selected part of `map`.

@@ -24,13 +24,11 @@
 
 use std::collections::BTreeMap;
 
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Subgraph,
-    Vertex,
-};
+use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Stmt, Subgraph};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 
-use super::build::{self, Index};
+use super::build::{self, Index, attr, edge, markup, node, plain, quoted};
 use super::text::{html, html_lines, tooltip, wrap};
 use super::view::{self, Selection, Shown};
 use super::{Direction, Options, View, ViewError};
@@ -101,45 +99,19 @@ pub struct SectionDiagram {
 pub fn section_diagrams(map: &Map, graph: &MapGraph, options: &Options) -> Vec<SectionDiagram> {
     let ix = Index::new(map, graph);
     let n = map.sections.len();
-    let workers = if map.claims.len() < crate::rules::PARALLEL_CLAIMS {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |w| w.get().min(4))
-    };
-    let part = n.div_ceil(workers.max(1)).max(1);
-    let run = |from: usize| -> Vec<SectionDiagram> {
-        // One copy of the options per thread, its view set per section.
+    // One copy of the options per thread, its view set per section.
+    let diagram = |opts: &mut Options, s: usize| section_diagram(&ix, graph, opts, s);
+    let diagrams: Vec<Option<SectionDiagram>> = if map.claims.len() < crate::rules::PARALLEL_CLAIMS
+    {
         let mut opts = options.clone();
-        (from..n.min(from + part))
-            .filter_map(|s| section_diagram(&ix, graph, &mut opts, s))
+        (0..n).map(|s| diagram(&mut opts, s)).collect()
+    } else {
+        (0..n)
+            .into_par_iter()
+            .map_init(|| options.clone(), diagram)
             .collect()
     };
-    if workers <= 1 {
-        return run(0);
-    }
-    std::thread::scope(|s| {
-        let run = &run;
-        let helpers: Vec<_> = (1..workers)
-            .map(|w| {
-                let from = w * part;
-                (
-                    from,
-                    std::thread::Builder::new().spawn_scoped(s, move || run(from)),
-                )
-            })
-            .collect();
-        let mut out = run(0);
-        for (from, helper) in helpers {
-            let mut more = match helper {
-                Ok(h) => h
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => run(from),
-            };
-            out.append(&mut more);
-        }
-        out
-    })
+    diagrams.into_iter().flatten().collect()
 }
 
 fn section_diagram(
@@ -536,37 +508,5 @@ fn legend() -> Stmt {
     Stmt::Subgraph(Subgraph {
         id: plain("cluster_legend"),
         stmts,
-    })
-}
-
-fn plain(s: &str) -> Id {
-    Id::Plain(s.to_owned())
-}
-
-/// A quoted id for text written in this file or ids (never map text).
-fn quoted(s: &str) -> Id {
-    Id::Escaped(format!("\"{s}\""))
-}
-
-/// An HTML-like label from markup whose map text is already escaped.
-fn markup(s: &str) -> Id {
-    Id::Html(format!("<{s}>"))
-}
-
-fn attr(key: &str, value: Id) -> Attribute {
-    Attribute(plain(key), value)
-}
-
-fn node(id: &str, attributes: Vec<Attribute>) -> Stmt {
-    Stmt::Node(DotNode::new(NodeId(plain(id), None), attributes))
-}
-
-fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
-    Stmt::Edge(Edge {
-        ty: EdgeTy::Pair(
-            Vertex::N(NodeId(plain(from), None)),
-            Vertex::N(NodeId(plain(to), None)),
-        ),
-        attributes,
     })
 }

@@ -8,6 +8,8 @@
 //! (`toml-syntax`, `unknown-field`, ...) have files too, for their docs, but
 //! no check: the loader reports them.
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Level};
 use crate::graph::MapGraph;
 use crate::model::Map;
@@ -166,46 +168,19 @@ pub const PARALLEL_CLAIMS: usize = 2_000;
 
 /// Runs every rule with a check on a loaded map. The findings are those of
 /// running the rules one after another in registry order; on a large map
-/// ([`PARALLEL_CLAIMS`]) the rules are shared out between threads (one per
-/// core, at most 4) and their findings put back in that order.
+/// ([`PARALLEL_CLAIMS`]) the rules run on every core, and their findings
+/// are put back in that order.
 pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let run = |check: &CheckFn| {
+        let mut out = Vec::new();
+        check(cx, &mut out);
+        out
+    };
     let checks: Vec<CheckFn> = RULES.iter().filter_map(|r| r.check).collect();
-    let workers = if cx.map.claims.len() < PARALLEL_CLAIMS {
-        1
+    let found: Vec<Vec<Diagnostic>> = if cx.map.claims.len() < PARALLEL_CLAIMS {
+        checks.iter().map(run).collect()
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        checks.par_iter().map(run).collect()
     };
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    // Takes the next rule not yet taken until none is left.
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(check) = checks.get(i) else {
-                return done;
-            };
-            let mut out = Vec::new();
-            check(cx, &mut out);
-            done.push((i, out));
-        }
-    };
-    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
-    std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..workers)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
-            .collect();
-        let mut done = work();
-        for h in helpers {
-            match h.join() {
-                Ok(more) => done.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        for (i, out) in done {
-            if let Some(slot) = found.get_mut(i) {
-                *slot = out;
-            }
-        }
-    });
     found.concat()
 }

@@ -7,10 +7,12 @@
 //! warning, unless `--force`: DOT of any size always works. Graphviz runs
 //! on as many diagrams at once as there are cores.
 
+use std::ffi::OsStr;
 use std::path::Path;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+use rayon::prelude::*;
 
 use super::{Direction, Format, Options, RenderArgs, View, dot_failure, fail, is_stdout};
 use crate::cli::{SUCCESS, input, output, warn};
@@ -175,59 +177,42 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     code
 }
 
-/// Renders and writes every job, on one thread per core; stops at the first
-/// failure, which is reported.
+/// Renders and writes every job, as many at once as there are cores; once
+/// one fails, the jobs not yet started are skipped, and the failure of the
+/// earliest job is reported.
 fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
     let program = exec::dot_program();
-    let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
-    let failure: Mutex<Option<(usize, Failure)>> = Mutex::new(None);
-    let warnings: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
-    let work = || {
-        while !failed.load(Ordering::Relaxed) {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else { return };
-            let bytes = if job.format.needs_graphviz() {
-                match exec::run_dot(&program, &job.dot, job.format, limit) {
-                    Ok(rendered) => {
-                        if !rendered.warnings.trim().is_empty()
-                            && let Ok(mut w) = warnings.lock()
-                        {
-                            w.push((i, rendered.warnings));
-                        }
-                        rendered.output
-                    }
-                    Err(e) => {
-                        record(&failure, &failed, i, Failure::Dot(e));
-                        return;
-                    }
-                }
-            } else {
-                job.dot.as_bytes().to_vec()
-            };
-            if let Err(e) = output::write_atomically(&dir.join(&job.file), &bytes) {
-                record(&failure, &failed, i, Failure::Write(e));
-                return;
+    // Per job: `None` if skipped, else its Graphviz warnings or its failure.
+    let outcomes: Vec<Option<Result<String, Failure>>> = jobs
+        .par_iter()
+        .map(|job| {
+            if failed.load(Ordering::Relaxed) {
+                return None;
             }
+            let outcome = write_one(dir, job, &program, limit);
+            if outcome.is_err() {
+                failed.store(true, Ordering::Relaxed);
+            }
+            Some(outcome)
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let mut failure = None;
+    for (i, outcome) in outcomes.into_iter().enumerate() {
+        match outcome {
+            Some(Ok(w)) if !w.trim().is_empty() => warnings.push((i, w)),
+            Some(Err(f)) if failure.is_none() => failure = Some((i, f)),
+            _ => {}
         }
-    };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    std::thread::scope(|s| {
-        for _ in 1..workers.min(jobs.len()) {
-            // Without a thread, this one does the work alone.
-            std::thread::Builder::new().spawn_scoped(s, work).ok();
-        }
-        work();
-    });
-    let mut warnings = warnings.into_inner().unwrap_or_default();
-    warnings.sort_by_key(|(i, _)| *i);
+    }
     for (i, text) in warnings {
         let file = jobs.get(i).map_or("", |j| j.file.as_str());
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             warn(&format!("Graphviz, `{file}`: {}", line.trim()));
         }
     }
-    match failure.into_inner().ok().flatten() {
+    match failure {
         None => SUCCESS,
         Some((i, failure)) => {
             let Some(job) = jobs.get(i) else {
@@ -256,12 +241,15 @@ enum Failure {
     Write(std::io::Error),
 }
 
-/// Keeps the failure of the earliest job.
-fn record(slot: &Mutex<Option<(usize, Failure)>>, failed: &AtomicBool, i: usize, f: Failure) {
-    failed.store(true, Ordering::Relaxed);
-    if let Ok(mut s) = slot.lock()
-        && s.as_ref().is_none_or(|(j, _)| i < *j)
-    {
-        *s = Some((i, f));
-    }
+/// Renders one job (through Graphviz if its format needs it) and writes
+/// it atomically; its Graphviz warnings, if any.
+fn write_one(dir: &Path, job: &Job, program: &OsStr, limit: Duration) -> Result<String, Failure> {
+    let (bytes, warnings) = if job.format.needs_graphviz() {
+        let rendered = exec::run_dot(program, &job.dot, job.format, limit).map_err(Failure::Dot)?;
+        (rendered.output, rendered.warnings)
+    } else {
+        (job.dot.as_bytes().to_vec(), String::new())
+    };
+    output::write_atomically(&dir.join(&job.file), &bytes).map_err(Failure::Write)?;
+    Ok(warnings)
 }
