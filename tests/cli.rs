@@ -166,6 +166,13 @@ fn unknown_key_gets_a_suggestion() {
 }
 
 #[test]
+fn keys_named_as_other_tools_name_them_get_the_format_s_key() {
+    let (code, _, stderr) = run(&["check", "tests/fixtures/cli/synonyms.toml"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
 fn explain_lists_every_code() {
     insta::assert_snapshot!(transcript(&["explain"]));
 }
@@ -297,4 +304,16 @@ fn text_paths_may_not_escape_through_symlinks() {
     let (code, _, stderr) = run(&["check", "--allow-outside-texts", map]);
     assert_eq!(code, 0, "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn text_flag_with_the_start_of_source_ids_lists_them() {
+    let (code, _, stderr) = run(&[
+        "check",
+        "maps/cpc-and-sovereignty.toml",
+        "--text",
+        "lee=Cargo.toml",
+    ]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!(stderr);
 }

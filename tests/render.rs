@@ -694,3 +694,34 @@ fn cli_svg_with_real_dot() {
     assert!(svg.contains("xlink:title="));
     assert_eq!(outputs(dir.path()), ["map.svg"]);
 }
+
+/// A reference to nothing is an `unknown-reference` finding: the diagram
+/// neither shows it as a citation nor makes an objection of it.
+#[test]
+fn dangling_citations_and_attacks_are_not_drawn_as_real_ones() {
+    let map = br#"
+[map]
+title = "Dangling"
+thesis = "later"
+
+[sources.aap]
+title = "School start times"
+authors = ["American Academy of Pediatrics"]
+year = 2014
+
+[claims.later]
+text = "Schools should start later."
+cites = ["aap"]
+
+[claims.bus]
+text = "Buses cost more."
+cites = ["smth"]
+attacks = ["nothing"]
+"#;
+    let dot = dot_of(map, &Options::default());
+    let line = dot.lines().find(|l| l.contains("Buses cost more")).unwrap();
+    assert!(line.contains("no citation"), "{line}");
+    assert!(line.contains("dashed"), "{line}");
+    assert!(!line.contains("OBJECTION"), "{line}");
+    assert!(line.contains("cites smth (no such source)"), "{line}");
+}

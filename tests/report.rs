@@ -139,3 +139,31 @@ fn report_never_writes_over_a_source_text_it_read() {
     assert_eq!(std::fs::read(dir.join("inspection.txt")).unwrap(), before);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_extension_of_the_output_picks_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let map = "tests/fixtures/report/bridge.toml";
+    for (file, extra, html) in [
+        ("a.html", &[][..], true),
+        ("b.HTM", &[][..], true),
+        ("c.md", &[][..], false),
+        ("d.txt", &[][..], false),
+        ("e.html", &["--format", "md"][..], false),
+        ("f.md", &["--format", "html"][..], true),
+    ] {
+        let path = out(file);
+        let mut args = vec![map, "--no-diagram", "-o", &path];
+        args.extend_from_slice(extra);
+        let (code, _, stderr) = report(&args);
+        assert_eq!(code, 0, "{stderr}");
+        let page = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            page.starts_with("<!DOCTYPE html>"),
+            html,
+            "{file} {extra:?}"
+        );
+        assert_eq!(page.starts_with("# Audit"), !html, "{file} {extra:?}");
+    }
+}

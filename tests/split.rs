@@ -150,7 +150,7 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
         &[],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "");
+    insta::assert_snapshot!("split_summary", stderr(&out));
     let outdir = dir.path().join("out/diagrams");
     assert_eq!(
         files(&outdir),
@@ -363,4 +363,93 @@ fn a_section_too_large_for_graphviz_is_split_out_as_dot() {
     );
     assert_eq!(files(&dir.path().join("out")), ["all.dot", "overview.svg"]);
     assert_eq!(calls(dir.path()), 1);
+}
+
+#[test]
+fn split_never_writes_over_the_map() {
+    let dir = workdir();
+    std::fs::create_dir(dir.path().join("m")).unwrap();
+    // A map whose name is that of a diagram `--split` would write.
+    std::fs::copy(DEBATE, dir.path().join("m/case.dot")).unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "m/case.dot", "--split", "-o", "m"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("split_over_the_map", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("m/case.dot")).unwrap(),
+        std::fs::read_to_string(DEBATE).unwrap()
+    );
+    assert_eq!(files(&dir.path().join("m")), ["case.dot"]);
+}
+
+#[test]
+fn a_failed_split_leaves_the_folder_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workdir();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    std::fs::write(out_dir.join("case.svg"), "old").unwrap();
+    // A `dot` that fails on the third diagram.
+    let dot = dir.path().join("dot.sh");
+    let count = dir.path().join("count");
+    std::fs::write(
+        &dot,
+        format!(
+            "#!/bin/sh\necho x >> '{c}'\ncat > /dev/null\n\
+             if [ \"$(wc -l < '{c}')\" -ge 3 ]; then echo 'Error: syntax error' >&2; exit 1; fi\n\
+             echo '<svg/>'\n",
+            c = count.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&dot, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = argmap(
+        dir.path(),
+        &[
+            "render", "map.toml", "--split", "--format", "svg", "-o", "out",
+        ],
+        &[("ARGMAP_DOT", dot.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // Nothing new, nothing changed, no staging folder left behind.
+    let left: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["case.svg"]);
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("case.svg")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn split_refuses_a_file_name_and_a_section_id_too_long_for_one() {
+    let dir = workdir();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "--split", "-o", "out.svg"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("split_into_a_file_name", stderr(&out));
+    assert!(!dir.path().join("out.svg").exists());
+
+    let long = "s".repeat(300);
+    let map = std::fs::read_to_string(DEBATE)
+        .unwrap()
+        .replace("[sections.costs]", &format!("[sections.{long}]"))
+        .replace("\"costs\"", &format!("\"{long}\""));
+    std::fs::write(dir.path().join("long.toml"), map).unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "long.toml", "--split", "-o", "d"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("split_section_id_too_long", stderr(&out));
+    assert!(!dir.path().join("d").exists());
 }

@@ -13,7 +13,7 @@ Examples:
   argmap check --format json maps/*.toml > findings.json
   argmap check -A orphan-claim -D unused-source maps/bridge.toml
   argmap check --quiet maps/bridge.toml && echo sound
-  argmap check maps/chapter.toml --text chapter=~/texts/chapter.txt
+  argmap check maps/chapter.toml --text chapter=../texts/chapter.txt
 
 Levels: each code has a default level; a map's [lints] table overrides it, and
 -A (allow), -W (warn) and -D (deny: error) override both, the last one given

@@ -189,12 +189,30 @@ impl TextArgs {
             if maps.clone().any(|m| m.source(id).is_some()) {
                 continue;
             }
-            let ids = maps
+            let ids: Vec<&str> = maps
                 .clone()
-                .flat_map(|m| m.ids_of(argmap::model::Kind::Source));
-            let hint = argmap::suggest::closest(id, ids)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
+                .flat_map(|m| m.ids_of(argmap::model::Kind::Source))
+                .collect();
+            // A typo, or the start of ids (`lee` for `lee-chapter`).
+            let starting: Vec<&str> = ids
+                .iter()
+                .copied()
+                .filter(|s| s.starts_with(id.as_str()))
+                .take(6)
+                .collect();
+            let hint = match (
+                argmap::suggest::closest(id, ids.iter().copied()),
+                &starting[..],
+            ) {
+                (Some(s), _) | (None, &[s]) => format!("; did you mean `{s}`?"),
+                (None, []) => String::new(),
+                (None, many) => {
+                    let shown: Vec<String> =
+                        many.iter().take(5).map(|s| format!("`{s}`")).collect();
+                    let more = if many.len() > 5 { ", ..." } else { "" };
+                    format!("; sources starting with `{id}`: {}{more}", shown.join(", "))
+                }
+            };
             return Some(format!(
                 "`--text {id}={}`: no map has a source `{id}`{hint}",
                 path.display()
@@ -204,7 +222,6 @@ impl TextArgs {
     }
 }
 
-/// Prints a command failure in the house style and returns [`FAILURE`].
 /// The date in `ARGMAP_TODAY` (`YYYY-MM-DD`), which `accessed-date` takes as
 /// today instead of the system clock's date; unset or empty: `None`. An
 /// unreadable value is a usage error (exit 2), reported here.
@@ -233,6 +250,7 @@ pub fn today() -> Result<Option<argmap::model::Date>, u8> {
     }
 }
 
+/// Prints a command failure in the house style and returns [`FAILURE`].
 pub fn fail(message: &str, help: Option<&str>) -> u8 {
     fail_with_notes(message, &[], help)
 }

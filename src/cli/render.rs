@@ -102,7 +102,7 @@ pub struct RenderArgs {
     /// `overview.EXT` (the sections, and the support and attacks between
     /// them) and `SECTION-ID.EXT` for each section, as --section draws it,
     /// in --format (default: dot).
-    #[arg(long, conflicts_with_all = ["focus", "section"])]
+    #[arg(long, conflicts_with_all = ["focus", "section", "depth"])]
     split: bool,
 
     /// Run Graphviz even on a diagram of more than 2,000 nodes, which it

@@ -11,10 +11,12 @@ use argmap::report::{Audit, html, markdown};
 pub const EXAMPLES: &str = "\
 Examples:
   argmap report maps/bridge.toml                      Markdown on stdout
-  argmap report maps/bridge.toml --format html -o audit.html
+  argmap report maps/bridge.toml -o audit.html         HTML, from the extension
   argmap report maps/chapter.toml --text chapter=chapter.txt -o audit.md --diagram chapter.svg
 
-The HTML page embeds the whole-map diagram when Graphviz (`dot`) is installed.";
+The format is --format, else the extension of OUT (.html or .htm: HTML),
+else Markdown. The HTML page embeds the whole-map diagram when Graphviz
+(`dot`) is installed.";
 
 /// Report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -32,9 +34,10 @@ pub struct ReportArgs {
     #[arg(value_name = "MAP")]
     map: PathBuf,
 
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-    format: ReportFormat,
+    /// Report format [default: from the extension of OUT (`.html`, `.htm`:
+    /// html), else md].
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
 
     /// Where to write the report (`-` for stdout, the default).
     #[arg(short, long, value_name = "OUT", default_value = "-")]
@@ -66,7 +69,14 @@ pub fn run(args: &ReportArgs) -> u8 {
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = argmap::eval::evaluate(map, graph);
     let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts);
-    let page = match args.format {
+    let format = args.format.unwrap_or_else(|| {
+        let ext = args.output.extension().and_then(|e| e.to_str());
+        match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm") => ReportFormat::Html,
+            _ => ReportFormat::Md,
+        }
+    });
+    let page = match format {
         ReportFormat::Md => markdown::render(
             &audit,
             args.diagram.as_deref(),

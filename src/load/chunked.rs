@@ -311,6 +311,7 @@ fn shift_map(map: &mut Map, by: usize) {
             cited_as,
             text,
             note,
+            miswritten: _,
         } = source;
         shift_sp(id, by);
         shift_opt(title, by);
@@ -340,6 +341,7 @@ fn shift_map(map: &mut Map, by: usize) {
             cites,
             supports,
             attacks,
+            miswritten: _,
         } = claim;
         shift_sp(id, by);
         shift_opt(text, by);

@@ -24,6 +24,9 @@ pub(super) struct Walker {
     diags: Vec<Diagnostic>,
     /// Findings past [`MAX_LOAD_FINDINGS`], counted and not kept.
     dropped: usize,
+    /// Fields of the item being walked that were written but not read:
+    /// see [`Source::miswritten`].
+    miswritten: Vec<&'static str>,
 }
 
 /// Where a value sits, for messages: `claim `rebuild``, and the key path.
@@ -205,6 +208,7 @@ impl Walker {
             what,
             fields: fields::SOURCE,
         };
+        self.miswritten.clear();
         self.check_keys(t, &cx);
         let kind = self
             .string(t, "kind", &cx)
@@ -244,6 +248,7 @@ impl Walker {
             cited_as: self.string(t, "cited-as", &cx),
             text: self.string(t, "text", &cx),
             note: self.string(t, "note", &cx),
+            miswritten: std::mem::take(&mut self.miswritten),
             id,
         }
     }
@@ -253,9 +258,11 @@ impl Walker {
             what,
             fields: fields::CLAIM,
         };
+        self.miswritten.clear();
         self.check_keys(t, &cx);
         let text = self.string(t, "text", &cx);
-        if t.get("text").is_none() {
+        // Not also for `txt = ...`, reported as a misspelling of `text`.
+        if t.get("text").is_none() && !self.miswritten.contains(&"text") {
             self.missing(&id, what, "text", "the claim in your own words");
         }
         let anchor = t.get("anchor").and_then(|v| self.anchor(v, what));
@@ -280,6 +287,7 @@ impl Walker {
             cites,
             supports: self.string_list(t, "supports", &cx),
             attacks: self.string_list(t, "attacks", &cx),
+            miswritten: std::mem::take(&mut self.miswritten),
             id,
         }
     }
@@ -299,6 +307,11 @@ impl Walker {
                 };
                 self.check_keys(t, &cx);
                 let source = self.string(t, "source", &cx);
+                if source.is_none() {
+                    // The claim may be left without citations: not a
+                    // second finding (`uncited-claim`) for this one.
+                    self.miswritten.push("cites");
+                }
                 if t.get("source").is_none() {
                     self.push(
                         Diagnostic::new(
@@ -318,6 +331,7 @@ impl Walker {
                 })
             }
             _ => {
+                self.miswritten.push("cites");
                 self.push(
                     Diagnostic::new(
                         "invalid-value",
@@ -403,14 +417,23 @@ impl Walker {
         }
     }
 
-    fn unknown(&mut self, key: &Spanned<DeString<'_>>, fields: &[&str], what: &str, noun: &str) {
+    fn unknown(
+        &mut self,
+        key: &Spanned<DeString<'_>>,
+        fields: &[&'static str],
+        what: &str,
+        noun: &str,
+    ) {
         let name: &str = key.get_ref();
         let mut d = Diagnostic::new(
             "unknown-field",
             key.span(),
             format!("unknown {noun} `{name}` in {what}"),
         );
-        d = match suggest::closest(name, fields.iter().copied()) {
+        let close = suggest::closest(name, fields.iter().copied())
+            .or_else(|| fields::synonym(name, fields));
+        self.miswritten.extend(close);
+        d = match close {
             Some(s) => d
                 .with_label(format!("did you mean `{s}`?"))
                 .with_help(format!("rename `{name}` to `{s}`")),
@@ -468,7 +491,8 @@ impl Walker {
         Some(Sp::new(id.to_owned(), key.span()))
     }
 
-    fn wrong_type(&mut self, v: &Value<'_>, key: &str, cx: &Ctx<'_>, expected: &str) {
+    fn wrong_type(&mut self, v: &Value<'_>, key: &'static str, cx: &Ctx<'_>, expected: &str) {
+        self.miswritten.push(key);
         self.push(
             Diagnostic::new(
                 "invalid-value",
@@ -483,7 +507,7 @@ impl Walker {
         );
     }
 
-    fn string(&mut self, t: &DeTable<'_>, key: &str, cx: &Ctx<'_>) -> Option<Sp<String>> {
+    fn string(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Option<Sp<String>> {
         let v = t.get(key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Sp::new(s.to_string(), v.span())),
@@ -494,7 +518,7 @@ impl Walker {
         }
     }
 
-    fn string_list(&mut self, t: &DeTable<'_>, key: &str, cx: &Ctx<'_>) -> Vec<Sp<String>> {
+    fn string_list(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Vec<Sp<String>> {
         t.get(key)
             .and_then(|v| self.string_list_value(v, key, cx))
             .unwrap_or_default()
@@ -503,7 +527,7 @@ impl Walker {
     fn string_list_value(
         &mut self,
         v: &Value<'_>,
-        key: &str,
+        key: &'static str,
         cx: &Ctx<'_>,
     ) -> Option<Vec<Sp<String>>> {
         match v.get_ref() {
@@ -512,23 +536,27 @@ impl Walker {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::String(s) => out.push(Sp::new(s.to_string(), item.span())),
-                        other => self.push(
-                            Diagnostic::new(
-                                "invalid-value",
-                                item.span(),
-                                format!(
-                                    "`{key}` of {} must list strings, not {}",
-                                    cx.what,
-                                    type_name(other)
-                                ),
-                            )
-                            .with_label(describe(item)),
-                        ),
+                        other => {
+                            self.miswritten.push(key);
+                            self.push(
+                                Diagnostic::new(
+                                    "invalid-value",
+                                    item.span(),
+                                    format!(
+                                        "`{key}` of {} must list strings, not {}",
+                                        cx.what,
+                                        type_name(other)
+                                    ),
+                                )
+                                .with_label(describe(item)),
+                            );
+                        }
                     }
                 }
                 Some(out)
             }
             DeValue::String(s) => {
+                self.miswritten.push(key);
                 self.push(
                     Diagnostic::new(
                         "invalid-value",
@@ -551,6 +579,19 @@ impl Walker {
         let v = t.get("year")?;
         let year = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            DeValue::String(s) if s.trim().parse::<i16>().is_ok() => {
+                self.miswritten.push("year");
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!("`year` of {} must be an integer, not a string", cx.what),
+                    )
+                    .with_label("a number in quotes")
+                    .with_help(format!("write `year = {}`, without quotes", s.trim())),
+                );
+                return None;
+            }
             _ => {
                 self.wrong_type(v, "year", cx, "an integer");
                 return None;
@@ -559,6 +600,7 @@ impl Walker {
         match year {
             Some(y) if (-9999..=9999).contains(&y) => Some(Sp::new(y, v.span())),
             _ => {
+                self.miswritten.push("year");
                 self.push(
                     Diagnostic::new(
                         "invalid-value",
@@ -572,7 +614,7 @@ impl Walker {
         }
     }
 
-    fn date(&mut self, t: &DeTable<'_>, key: &str, cx: &Ctx<'_>) -> Option<Sp<Date>> {
+    fn date(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Option<Sp<Date>> {
         let v = t.get(key)?;
         let date = match v.get_ref() {
             DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
@@ -588,6 +630,7 @@ impl Walker {
                 v.span(),
             )),
             None => {
+                self.miswritten.push(key);
                 self.push(
                     Diagnostic::new(
                         "invalid-value",

@@ -220,6 +220,10 @@ pub struct Source {
     pub text: Option<Sp<String>>,
     /// Free text.
     pub note: Option<Sp<String>>,
+    /// Fields written but not read, for a wrong type or a misspelled key
+    /// (`author` for `authors`), already reported by the loader: rules that
+    /// would find them missing skip them, so one slip gives one finding.
+    pub miswritten: Vec<&'static str>,
 }
 
 impl Source {
@@ -309,6 +313,8 @@ pub struct Claim {
     pub supports: Vec<Sp<String>>,
     /// Claims (rebut/undermine) or arguments (undercut) this one attacks.
     pub attacks: Vec<Sp<String>>,
+    /// Fields written but not read (see [`Source::miswritten`]).
+    pub miswritten: Vec<&'static str>,
 }
 
 impl Claim {
@@ -472,6 +478,7 @@ mod tests {
             cited_as: None,
             text: None,
             note: None,
+            miswritten: Vec::new(),
         }
     }
 

@@ -260,9 +260,20 @@ impl<'m> Index<'m> {
             Role::Thesis
         } else if self.answer.get(i) == Some(&true) {
             Role::Answer
-        } else if !claim.attacks.is_empty() {
+        } else if claim
+            .attacks
+            .iter()
+            .any(|a| self.map.lookup(&a.value).is_some())
+        {
+            // Only relations that resolve count: dangling ones are
+            // `unknown-reference` findings, not objections.
             Role::Counterpoint
-        } else if !claim.supports.is_empty() || self.linked_premise.get(i) == Some(&true) {
+        } else if claim
+            .supports
+            .iter()
+            .any(|s| self.map.claim(&s.value).is_some())
+            || self.linked_premise.get(i) == Some(&true)
+        {
             Role::Premise
         } else {
             Role::Claim
@@ -381,15 +392,19 @@ fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
 
 /// The tooltip of a claim: the full text, its id, every citation with
 /// locator and quote, and its anchor.
-/// `cites` holds [`Index::citation`] of each of the claim's citations.
-fn claim_tooltip(claim: &Claim, cites: &[String]) -> Id {
+/// `cites` holds [`Index::citation`] of each of the claim's citations,
+/// `None` for one of no known source.
+fn claim_tooltip(claim: &Claim, cites: &[Option<String>]) -> Id {
     let mut t = format!("{}\n\nclaim {}", claim.display_text(), claim.id.value);
     if let Some(section) = &claim.section {
         t.push_str(&format!(" (section {})", section.value));
     }
     for (c, shown) in claim.cites.iter().zip(cites) {
         t.push_str("\ncites ");
-        t.push_str(shown);
+        match shown {
+            Some(shown) => t.push_str(shown),
+            None => t.push_str(&format!("{} (no such source)", c.source.value)),
+        }
         if let Some(q) = &c.quote {
             t.push_str(&format!(": \u{201c}{}\u{201d}", q.value));
         }
@@ -418,20 +433,26 @@ fn claim_node(
     focus: bool,
     status: Option<Label>,
 ) -> Stmt {
-    // Shown in the label and in the tooltip: made once.
-    let cites: Vec<String> = claim
+    // Shown in the label and in the tooltip: made once. A citation of no
+    // known source (`unknown-reference`) backs nothing: the claim is drawn
+    // uncited, as `uncited-claim` reports it.
+    let cites: Vec<Option<String>> = claim
         .cites
         .iter()
-        .map(|c| ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())))
+        .map(|c| {
+            ix.map.source(c.source.as_str())?;
+            Some(ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())))
+        })
         .collect();
+    let resolved: Vec<String> = cites.iter().flatten().cloned().collect();
     let mut attrs = if shown == Shown::Context {
         let mut a = context_attrs();
         a.push(attr("label", markup(&context_label(ix, i, claim))));
         a
     } else {
         let role = ix.role(i, claim);
-        let mut a = role_attrs(role, claim.cites.is_empty());
-        let mut label = claim_label(ix, claim, role, &cites);
+        let mut a = role_attrs(role, resolved.is_empty());
+        let mut label = claim_label(ix, claim, role, &resolved);
         if let Some(status) = status {
             set_fill(&mut a, status_fill(status));
             label = format!(

@@ -62,6 +62,28 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `word` is the initials of an organisation's name, `author`, as
+/// organisations are cited (`AAP` for the American Academy of Pediatrics,
+/// `WHO` for the World Health Organization): of all its words, or of all
+/// but the small ones (`of`, `the`, `and`...).
+fn is_initialism(word: &str, author: &[String]) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "for", "on", "in", "to", "a", "an", "de", "du", "des", "la", "le",
+        "et", "für", "der", "und",
+    ];
+    if author.len() < 2 || word.chars().count() < 2 {
+        return false;
+    }
+    let initials = |skip_small: bool| -> String {
+        author
+            .iter()
+            .filter(|w| !skip_small || !SMALL.contains(&w.as_str()))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    word == initials(false) || word == initials(true)
+}
+
 /// What is wrong with `cited` for source `s`, one sentence tail each.
 fn problems(cited: &str, s: &Source) -> Vec<String> {
     let mut out = Vec::new();
@@ -80,6 +102,8 @@ fn problems(cited: &str, s: &Source) -> Vec<String> {
         (Some(c), Some(y)) if c != y => {
             out.push(format!("gives the year {c}, but the entry's year is {y}"))
         }
+        // A `year` or `date` written wrongly was reported by the loader.
+        (Some(_), None) if s.miswritten.iter().any(|f| matches!(*f, "year" | "date")) => {}
         (Some(c), None) => out.push(format!(
             "gives the year {c}, but the entry has no `year` or `date`"
         )),
@@ -107,8 +131,10 @@ fn problems(cited: &str, s: &Source) -> Vec<String> {
     let (Some(first_name), Some(first_author)) = (names.first(), authors.first()) else {
         return out;
     };
-    let matches =
-        |name: &[String], author: &[String]| name.first().is_some_and(|w| author.contains(w));
+    let matches = |name: &[String], author: &[String]| {
+        name.first()
+            .is_some_and(|w| author.contains(w) || is_initialism(w, author))
+    };
     if !matches(first_name, first_author) {
         let shown = s
             .authors

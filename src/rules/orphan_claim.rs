@@ -41,7 +41,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let thesis = cx.map.meta.thesis.as_ref().map(|t| t.value.as_str());
     for (i, c) in cx.map.claims.iter().enumerate() {
-        if !c.supports.is_empty() || !c.attacks.is_empty() || thesis == Some(&c.id.value) {
+        if !c.supports.is_empty()
+            || !c.attacks.is_empty()
+            || thesis == Some(&c.id.value)
+            // Relations written wrongly were reported by the loader already.
+            || c.miswritten.iter().any(|f| matches!(*f, "supports" | "attacks"))
+        {
             continue;
         }
         let Some(node) = cx.graph.claim_node(i) else {

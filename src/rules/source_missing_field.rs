@@ -33,14 +33,16 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for s in &cx.map.sources {
+        // A field written wrongly was reported by the loader already.
+        let miswritten = |f: &str| s.miswritten.contains(&f);
         let mut missing = Vec::new();
-        if s.title.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
+        if s.title.as_ref().is_none_or(|t| t.value.trim().is_empty()) && !miswritten("title") {
             missing.push("a `title`");
         }
-        if s.authors.as_ref().is_none_or(|a| a.value.is_empty()) {
+        if s.authors.as_ref().is_none_or(|a| a.value.is_empty()) && !miswritten("authors") {
             missing.push("`authors`");
         }
-        if s.year.is_none() && s.date.is_none() {
+        if s.year.is_none() && s.date.is_none() && !miswritten("year") && !miswritten("date") {
             missing.push("a `year` or `date`");
         }
         if missing.is_empty() {

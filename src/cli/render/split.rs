@@ -2,7 +2,9 @@
 //! Graphviz.
 //!
 //! `--split -o DIR` writes `DIR/overview.EXT` and `DIR/SECTION-ID.EXT` for
-//! every section, each atomically, in `--format` (default: DOT). A diagram
+//! every section, in `--format` (default: DOT), all or nothing: they are
+//! written into a hidden folder inside DIR and moved into DIR only when
+//! every one has succeeded, never over the map or a source text. A diagram
 //! of more than [`MAX_GRAPHVIZ_NODES`] nodes is written as DOT, with a
 //! warning, unless `--force`: DOT of any size always works. Graphviz runs
 //! on as many diagrams at once as there are cores.
@@ -20,6 +22,15 @@ use argmap::graph::MapGraph;
 use argmap::model::Map;
 use argmap::render::exec::{self, DotError};
 use argmap::render::split::{self, MAX_GRAPHVIZ_NODES, OVERVIEW};
+
+/// `1 diagram`, `2 diagrams`.
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{} {what}s", thousands(n))
+    }
+}
 
 /// `12,345`.
 fn thousands(n: usize) -> String {
@@ -83,6 +94,17 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
             Some("give a folder: `-o diagrams/`"),
         );
     }
+    let named_like_a_file = dir
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "dot" | "gv" | "svg" | "png" | "pdf"));
+    if args.format.is_none() && named_like_a_file && !dir.is_dir() {
+        return fail(
+            &format!("`{shown}` names a file, and `--split` writes a folder of diagrams"),
+            &[],
+            Some("give a folder and the format: `-o diagrams/ --format svg`"),
+        );
+    }
     if dir.exists() && !dir.is_dir() {
         return fail(
             &format!("`{shown}` is a file, and `--split` writes a folder of diagrams"),
@@ -103,6 +125,18 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     taken.insert(OVERVIEW.to_owned(), "the overview".to_owned());
     for s in &map.sections {
         let id = s.id.as_str();
+        // Most file systems take names of at most 255 bytes.
+        if id.len() + 1 + format.name().len() > 255 {
+            return fail(
+                &format!(
+                    "section `{}…` has an id of {} bytes, too long for a file name",
+                    id.get(..24).unwrap_or(id),
+                    id.len()
+                ),
+                &[],
+                Some("shorten the section's id to at most 250 characters"),
+            );
+        }
         if let Some(other) = taken.insert(id.to_lowercase(), format!("section `{id}`")) {
             return fail(
                 &format!(
@@ -170,6 +204,22 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
             format: f,
         },
     );
+    // Never over the map or a source text the command read.
+    let inputs = output::inputs(&args.map, &usable);
+    for job in &jobs {
+        let path = dir.join(&job.file);
+        if let Some((input, what)) = inputs.iter().find(|(i, _)| output::same_file(i, &path)) {
+            return fail(
+                &format!(
+                    "refusing to write over the {what} `{}`: `--split` would write `{}` there",
+                    input.display(),
+                    job.file
+                ),
+                &[],
+                Some("give `-o` another folder"),
+            );
+        }
+    }
     let code = write_all(dir, &jobs, Duration::from_secs(args.timeout));
     // Freeing the model of a large map takes a tenth of a second, and the
     // process is about to exit.
@@ -177,11 +227,29 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     code
 }
 
-/// Renders and writes every job, as many at once as there are cores; once
-/// one fails, the jobs not yet started are skipped, and the failure of the
-/// earliest job is reported.
+/// Renders and writes every job, as many at once as there are cores, into a
+/// hidden folder inside `dir`; once every one has succeeded, moves them
+/// into `dir`. Once one fails, the jobs not yet started are skipped, the
+/// failure of the earliest job is reported, and `dir` is left as it was.
 fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
     let program = exec::dot_program();
+    let stage = match tempfile::Builder::new()
+        .prefix(".argmap-split-")
+        .tempdir_in(dir)
+    {
+        Ok(stage) => stage,
+        Err(e) => {
+            return fail(
+                &format!(
+                    "cannot write in `{}`: {}",
+                    dir.display(),
+                    input::io_reason(&e)
+                ),
+                &[],
+                None,
+            );
+        }
+    };
     let failed = AtomicBool::new(false);
     // Per job: `None` if skipped, else its Graphviz warnings or its failure.
     let outcomes: Vec<Option<Result<String, Failure>>> = jobs
@@ -190,7 +258,7 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
             if failed.load(Ordering::Relaxed) {
                 return None;
             }
-            let outcome = write_one(dir, job, &program, limit);
+            let outcome = write_one(stage.path(), job, &program, limit);
             if outcome.is_err() {
                 failed.store(true, Ordering::Relaxed);
             }
@@ -212,8 +280,29 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
             warn(&format!("Graphviz, `{file}`: {}", line.trim()));
         }
     }
+    if failure.is_none() {
+        for (i, job) in jobs.iter().enumerate() {
+            if let Err(e) = std::fs::rename(stage.path().join(&job.file), dir.join(&job.file)) {
+                failure = Some((i, Failure::Write(e)));
+                break;
+            }
+        }
+    }
     match failure {
-        None => SUCCESS,
+        None => {
+            let sections = jobs.len().saturating_sub(1);
+            let parts = match sections {
+                0 => "the overview; the map has no sections".to_owned(),
+                1 => "the overview and 1 section".to_owned(),
+                n => format!("the overview and {n} sections"),
+            };
+            anstream::eprintln!(
+                "wrote {} to `{}`: {parts}",
+                plural(jobs.len(), "diagram"),
+                dir.display()
+            );
+            SUCCESS
+        }
         Some((i, failure)) => {
             let Some(job) = jobs.get(i) else {
                 return crate::cli::FAILURE;
@@ -242,14 +331,14 @@ enum Failure {
 }
 
 /// Renders one job (through Graphviz if its format needs it) and writes
-/// it atomically; its Graphviz warnings, if any.
-fn write_one(dir: &Path, job: &Job, program: &OsStr, limit: Duration) -> Result<String, Failure> {
+/// it into the staging folder `stage`; its Graphviz warnings, if any.
+fn write_one(stage: &Path, job: &Job, program: &OsStr, limit: Duration) -> Result<String, Failure> {
     let (bytes, warnings) = if job.format.needs_graphviz() {
         let rendered = exec::run_dot(program, &job.dot, job.format, limit).map_err(Failure::Dot)?;
         (rendered.output, rendered.warnings)
     } else {
         (job.dot.as_bytes().to_vec(), String::new())
     };
-    output::write_atomically(&dir.join(&job.file), &bytes).map_err(Failure::Write)?;
+    std::fs::write(stage.join(&job.file), &bytes).map_err(Failure::Write)?;
     Ok(warnings)
 }
