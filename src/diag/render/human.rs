@@ -36,10 +36,36 @@ pub fn render(reports: &[FileReport], color: bool, quiet: bool) -> String {
         }
     }
     if !quiet {
+        if let Some(line) = by_code_line(reports) {
+            out.push_str(&line);
+            out.push('\n');
+        }
         out.push_str(&summary_line(&summarize(reports)));
         out.push('\n');
     }
     out
+}
+
+/// Findings from which a long run gets a count per code before its summary.
+pub const BY_CODE_FROM: usize = 10;
+
+/// `by code: 81 uncited-claim, 4 unanswered-counterpoint, 1 invalid-url`,
+/// most frequent first, when there are at least [`BY_CODE_FROM`] findings:
+/// a long run scrolls off the screen, and this line says what it held.
+pub fn by_code_line(reports: &[FileReport]) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut total = 0;
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        *counts.entry(d.code).or_default() += 1;
+        total += 1;
+    }
+    if total < BY_CODE_FROM {
+        return None;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = counts.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    Some(format!("by code: {}", parts.join(", ")))
 }
 
 /// The closing line: `checked 1 map (7 claims, 1 source): 2 errors, 1 warning`.
