@@ -565,8 +565,61 @@ fn title(ix: &Index, options: &Options) -> String {
     label
 }
 
-/// The legend: a small map that uses every element it explains.
-fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
+/// What a diagram draws, so that its legend explains that and no more.
+#[derive(Clone, Copy, Debug, Default)]
+struct Features {
+    thesis: bool,
+    premise: bool,
+    plain: bool,
+    counterpoint: bool,
+    answer: bool,
+    linked: bool,
+    undercut: bool,
+    uncited: bool,
+    held: bool,
+    context: bool,
+}
+
+impl Features {
+    /// The features of the claims and arguments `sel` draws.
+    fn of(ix: &Index<'_>, sel: &Selection) -> Features {
+        let map = ix.map;
+        let mut f = Features::default();
+        for (i, claim) in map.claims.iter().enumerate() {
+            match sel.claim(i) {
+                Shown::Hidden => continue,
+                Shown::Context => {
+                    f.context = true;
+                    continue;
+                }
+                _ => {}
+            }
+            match ix.role(i, claim) {
+                Role::Thesis => f.thesis = true,
+                Role::Counterpoint => f.counterpoint = true,
+                Role::Answer => f.answer = true,
+                Role::Premise => f.premise = true,
+                Role::Claim => f.plain = true,
+            }
+            f.uncited |= !claim
+                .cites
+                .iter()
+                .any(|c| map.source(c.source.as_str()).is_some());
+            f.held |= !claim.by.is_empty();
+            f.undercut |= claim
+                .attacks
+                .iter()
+                .any(|a| map.lookup_kind(&a.value, Kind::Argument).is_some());
+        }
+        f.linked = (0..map.arguments.len()).any(|a| sel.argument(a).drawn());
+        f.context |= (0..map.arguments.len()).any(|a| sel.argument(a) == Shown::Context);
+        f
+    }
+}
+
+/// The legend: a small diagram of the kinds of node and line that `f` says
+/// the diagram uses.
+fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
     let text_node = |id: &str, text: &str, note: Option<&str>, mut attrs: Vec<Attribute>| {
         let mut rows = row(text);
         if let Some(n) = note {
@@ -586,101 +639,154 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
         attr("labelloc", plain(cluster_labelloc)),
         attr("margin", plain("10")),
     ]))];
+    let mut edges = Vec::new();
     let cites = small("its citations: Author 2020, p. 3", MUTED);
     let held = small("<i>held by: who holds it</i>", MUTED);
     let uncited = small("<i>no citation</i>", RED);
-    stmts.push(text_node(
-        "legend_thesis",
-        "<b>Thesis</b>",
-        Some(&cites),
-        role_attrs(Role::Thesis, false),
-    ));
-    stmts.push(text_node(
-        "legend_claim",
-        "Claim that supports nothing",
-        Some(&held),
-        role_attrs(Role::Claim, false),
-    ));
-    stmts.push(text_node(
-        "legend_premise",
-        "Premise",
-        None,
-        role_attrs(Role::Premise, false),
-    ));
-    let mut arg = argument_attrs();
-    arg.push(attr("label", markup("<i>inference</i>")));
-    stmts.push(node("legend_argument", arg));
-    stmts.push(text_node(
-        "legend_counter",
-        &format!("{}<br/>Counterpoint", small("<b>OBJECTION</b>", RED)),
-        None,
-        role_attrs(Role::Counterpoint, false),
-    ));
-    stmts.push(text_node(
-        "legend_answer",
-        &format!(
-            "{}<br/>Answer to an objection",
-            small("<b>ANSWER</b>", BLUE)
-        ),
-        None,
-        role_attrs(Role::Answer, false),
-    ));
-    stmts.push(text_node(
-        "legend_linked1",
-        "Linked premise",
-        None,
-        role_attrs(Role::Premise, false),
-    ));
-    stmts.push(text_node(
-        "legend_linked2",
-        "Linked premise, uncited",
-        Some(&uncited),
-        role_attrs(Role::Premise, true),
-    ));
-    stmts.push(text_node(
-        "legend_undercut",
-        &format!(
-            "{}<br/>Undercut of an inference",
-            small("<b>OBJECTION</b>", RED)
-        ),
-        None,
-        role_attrs(Role::Counterpoint, false),
-    ));
-    let mut edges = vec![
-        legend_edge(
-            "legend_premise",
+    // What supports point at: the thesis, or else a plain claim.
+    let target = if f.thesis {
+        stmts.push(text_node(
             "legend_thesis",
+            "<b>Thesis</b>",
+            Some(&cites),
+            role_attrs(Role::Thesis, false),
+        ));
+        "legend_thesis"
+    } else {
+        "legend_claim"
+    };
+    // The plain claim: drawn, or needed as what supports or attacks meet.
+    let claim_needed = f.plain || f.held || f.counterpoint || f.context || !f.thesis;
+    if claim_needed {
+        let (text, note) = if f.thesis {
+            (
+                "Claim that supports nothing",
+                f.held.then_some(held.as_str()),
+            )
+        } else {
+            (
+                "Claim",
+                Some(if f.held {
+                    held.as_str()
+                } else {
+                    cites.as_str()
+                }),
+            )
+        };
+        stmts.push(text_node(
+            "legend_claim",
+            text,
+            note,
+            role_attrs(Role::Claim, false),
+        ));
+    }
+    // The uncited sample: a linked premise if there are any, else a premise.
+    let uncited_premise = f.uncited && !f.linked;
+    if f.premise || uncited_premise {
+        let (text, note) = if uncited_premise {
+            ("Premise, uncited", Some(uncited.as_str()))
+        } else {
+            ("Premise", None)
+        };
+        stmts.push(text_node(
+            "legend_premise",
+            text,
+            note,
+            role_attrs(Role::Premise, uncited_premise),
+        ));
+        edges.push(legend_edge(
+            "legend_premise",
+            target,
             Line::Support,
             Some("supports"),
-        ),
-        legend_edge(
+        ));
+    }
+    if f.linked {
+        let mut arg = argument_attrs();
+        arg.push(attr("label", markup("<i>inference</i>")));
+        stmts.push(node("legend_argument", arg));
+        stmts.push(text_node(
+            "legend_linked1",
+            "Linked premise",
+            None,
+            role_attrs(Role::Premise, false),
+        ));
+        edges.push(legend_edge(
             "legend_argument",
-            "legend_thesis",
+            target,
             Line::Conclusion,
             Some("jointly support"),
-        ),
-        legend_edge(
+        ));
+        edges.push(legend_edge(
+            "legend_linked1",
+            "legend_argument",
+            Line::Premise,
+            None,
+        ));
+        if f.uncited {
+            stmts.push(text_node(
+                "legend_linked2",
+                "Linked premise, uncited",
+                Some(&uncited),
+                role_attrs(Role::Premise, true),
+            ));
+            edges.push(legend_edge(
+                "legend_linked2",
+                "legend_argument",
+                Line::Premise,
+                None,
+            ));
+        }
+        if f.undercut {
+            stmts.push(text_node(
+                "legend_undercut",
+                &format!(
+                    "{}<br/>Undercut of an inference",
+                    small("<b>OBJECTION</b>", RED)
+                ),
+                None,
+                role_attrs(Role::Counterpoint, false),
+            ));
+            edges.push(legend_edge(
+                "legend_undercut",
+                "legend_argument",
+                Line::Attack,
+                Some("undercuts"),
+            ));
+        }
+    }
+    if f.counterpoint {
+        stmts.push(text_node(
+            "legend_counter",
+            &format!("{}<br/>Counterpoint", small("<b>OBJECTION</b>", RED)),
+            None,
+            role_attrs(Role::Counterpoint, false),
+        ));
+        edges.push(legend_edge(
             "legend_counter",
             "legend_claim",
             Line::Attack,
             Some("attacks"),
-        ),
-        legend_edge(
-            "legend_answer",
-            "legend_counter",
-            Line::Attack,
-            Some("answers"),
-        ),
-        legend_edge("legend_linked1", "legend_argument", Line::Premise, None),
-        legend_edge("legend_linked2", "legend_argument", Line::Premise, None),
-        legend_edge(
-            "legend_undercut",
-            "legend_argument",
-            Line::Attack,
-            Some("undercuts"),
-        ),
-    ];
-    if matches!(options.view, View::Section(_)) {
+        ));
+        if f.answer {
+            stmts.push(text_node(
+                "legend_answer",
+                &format!(
+                    "{}<br/>Answer to an objection",
+                    small("<b>ANSWER</b>", BLUE)
+                ),
+                None,
+                role_attrs(Role::Answer, false),
+            ));
+            edges.push(legend_edge(
+                "legend_answer",
+                "legend_counter",
+                Line::Attack,
+                Some("answers"),
+            ));
+        }
+    }
+    if f.context {
         stmts.push(text_node(
             "legend_context",
             "Claim in another section",
@@ -722,7 +828,7 @@ fn legend(options: &Options, cluster_labelloc: &str) -> Stmt {
         stmts.push(node("legend_source", attrs));
         edges.push(legend_edge(
             "legend_source",
-            "legend_premise",
+            target,
             Line::Cites,
             Some("cited by"),
         ));
@@ -806,7 +912,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         ])),
     ];
     if options.legend {
-        stmts.push(legend(options, cluster_labelloc));
+        stmts.push(legend(options, Features::of(ix, sel), cluster_labelloc));
     }
 
     // Nodes drawn in full go into their section's cluster; context nodes
