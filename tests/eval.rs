@@ -472,6 +472,15 @@ fn docs_show_the_current_output() {
     let doc = std::fs::read_to_string("docs/evaluation.md").unwrap();
     let (_, human, _) = run(&["eval", BRIDGE]);
     let (_, json, _) = run(&["eval", "--format", "json", BRIDGE]);
+    // The docs show the output without `items`, then its first item.
+    let items = json.find(",\n  \"items\": [\n").unwrap();
+    let first_item = &json[items + ",\n  \"items\": [\n".len()..];
+    let first_item = &first_item[..first_item.find("\n    },\n").unwrap() + "\n    },\n".len()];
+    assert!(
+        doc.contains(first_item),
+        "docs/evaluation.md shows an old item"
+    );
+    let json = format!("{}\n}}\n", &json[..items]);
     let map = std::fs::read_to_string(BRIDGE).unwrap();
     let map = &map[map.find("[map]").unwrap()..];
     for (what, text) in [

@@ -67,7 +67,7 @@ pub fn run(args: &EvalArgs) -> u8 {
     let evaluation = eval::evaluate(map, graph);
     let out = match args.format {
         Format::Human => human_output(map, graph, &evaluation),
-        Format::Json => json_output(map, &evaluation),
+        Format::Json => json_output(map, graph, &evaluation),
     };
     match output::write_styled(std::io::stdout().lock(), &out) {
         Ok(()) => SUCCESS,
@@ -80,13 +80,30 @@ pub fn run(args: &EvalArgs) -> u8 {
     }
 }
 
-/// The JSON object: `thesis` (when the map names one), `counts` and
-/// `labels`, every claim then every argument in file order.
-fn json_output(map: &Map, evaluation: &Evaluation) -> String {
+/// The JSON object: `thesis` (when the map names one), `counts`, `labels`
+/// (id to label, every claim then every argument in file order) and
+/// `items` (the same, each with its kind, its text and what its label rests
+/// on, as the human listing gives it).
+fn json_output(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
     #[derive(Serialize)]
     struct Thesis<'a> {
         id: &'a str,
         label: Option<Label>,
+    }
+    #[derive(Serialize)]
+    struct Because<'a> {
+        /// `premise`, `attacker` or `undercutter`.
+        role: &'static str,
+        claim: &'a str,
+        label: Label,
+    }
+    #[derive(Serialize)]
+    struct Item<'a> {
+        id: &'a str,
+        kind: &'static str,
+        label: Label,
+        text: String,
+        because: Vec<Because<'a>>,
     }
     #[derive(Serialize)]
     struct Output<'a> {
@@ -94,7 +111,44 @@ fn json_output(map: &Map, evaluation: &Evaluation) -> String {
         thesis: Option<Thesis<'a>>,
         counts: Counts,
         labels: Labels<'a>,
+        items: Vec<Item<'a>>,
     }
+    let because = |node: Node| -> Vec<Because<'_>> {
+        evaluation
+            .reasons(graph, node)
+            .into_iter()
+            .filter_map(|r| {
+                Some(Because {
+                    role: match r.role {
+                        Role::Premise => "premise",
+                        Role::Attacker => "attacker",
+                        Role::Undercutter => "undercutter",
+                    },
+                    claim: map.claims.get(r.claim)?.id.as_str(),
+                    label: r.label,
+                })
+            })
+            .collect()
+    };
+    let claim_items = map.claims.iter().enumerate().filter_map(|(i, c)| {
+        Some(Item {
+            id: c.id.as_str(),
+            kind: "claim",
+            label: evaluation.claim(i)?,
+            text: c.display_text().to_owned(),
+            because: because(Node::Claim(i)),
+        })
+    });
+    let argument_items = map.arguments.iter().enumerate().filter_map(|(i, a)| {
+        Some(Item {
+            id: a.id.as_str(),
+            kind: "argument",
+            label: evaluation.argument(i)?,
+            text: argument_text(a),
+            because: because(Node::Argument(i)),
+        })
+    });
+    let items: Vec<Item<'_>> = claim_items.chain(argument_items).collect();
     /// An ordered JSON object (serde_json's own map sorts its keys).
     struct Labels<'a>(Vec<(&'a str, Label)>);
     impl Serialize for Labels<'_> {
@@ -121,6 +175,7 @@ fn json_output(map: &Map, evaluation: &Evaluation) -> String {
             .map(|(id, label)| Thesis { id, label }),
         counts: evaluation.counts(),
         labels: Labels(labels),
+        items,
     };
     // Strings, integers and unit enums always serialize.
     serde_json::to_string_pretty(&output).unwrap_or_default() + "\n"
