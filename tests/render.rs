@@ -725,3 +725,41 @@ attacks = ["nothing"]
     assert!(!line.contains("OBJECTION"), "{line}");
     assert!(line.contains("cites smth (no such source)"), "{line}");
 }
+
+/// A section that many claims of other sections bear on draws at most
+/// `MAX_SECTION_CONTEXT` of them, objections first, and says how many more.
+#[test]
+fn a_section_view_draws_a_bounded_context_objections_first() {
+    use std::fmt::Write as _;
+    let mut map = String::from(
+        "[map]\ntitle = \"Crowded\"\nthesis = \"t\"\n\n\
+         [sections.a]\ntitle = \"A\"\n\n[sections.b]\ntitle = \"B\"\n\n\
+         [sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2020\n\n\
+         [claims.t]\ntext = \"The thesis\"\nsection = \"a\"\ncites = [\"s\"]\n\n",
+    );
+    for i in 0..60 {
+        let _ = write!(
+            map,
+            "[claims.p{i}]\ntext = \"Support {i}\"\nsection = \"b\"\ncites = [\"s\"]\nsupports = [\"t\"]\n\n"
+        );
+    }
+    for i in 0..3 {
+        let _ = write!(
+            map,
+            "[claims.o{i}]\ntext = \"Objection {i}\"\nsection = \"b\"\ncites = [\"s\"]\nattacks = [\"t\"]\n\n"
+        );
+    }
+    let dot = dot_of(map.as_bytes(), &with_view(View::Section("a".into())));
+    let ids = node_ids(&dot);
+    // `t`, 40 context claims and the note.
+    assert_eq!(ids.len(), 42, "{ids:?}");
+    let texts: Vec<&str> = dot.lines().filter(|l| l.contains("Objection ")).collect();
+    assert_eq!(texts.len(), 3, "every objection is drawn");
+    assert!(
+        dot.contains("and 23 more claims of other sections"),
+        "{dot}"
+    );
+    // Below the cap, no note.
+    let dot = dot_of(map.as_bytes(), &with_view(View::Section("b".into())));
+    assert!(!dot.contains("more claims of other sections"));
+}

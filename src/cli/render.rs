@@ -29,7 +29,8 @@ along any relation, both ways; a linked argument counts as one step and is
 always drawn with all its premises and its conclusion. --section ID draws that
 section's claims and arguments (an argument belongs to its `section`, else to
 its conclusion's) and, faded and outside the section's box, each claim or
-argument one step outside it that they connect to.
+argument one step outside it that they connect to: at most 40 claims,
+objections first, and a note saying how many more.
 
 Big maps: Graphviz takes minutes on diagrams of a few thousand nodes, so SVG,
 PNG and PDF of more than 2,000 nodes are refused (exit 2) unless --force is

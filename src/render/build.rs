@@ -994,6 +994,24 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         }));
     }
     stmts.append(&mut context);
+    if sel.hidden_context > 0 {
+        let n = sel.hidden_context;
+        let what = if n == 1 { "claim" } else { "claims" };
+        let mut attrs = context_attrs();
+        attrs.push(attr(
+            "label",
+            markup(&table(&row(&format!(
+                "<i>and {n} more {what} of other sections<br/>one step from this one,<br/>not drawn</i>"
+            )))),
+        ));
+        attrs.push(attr(
+            "tooltip",
+            quoted(&format!(
+                "{n} more {what} of other sections support, attack or share an argument with this section; see the overview, or draw one with --focus"
+            )),
+        ));
+        stmts.push(node("more_context", attrs));
+    }
 
     // Sources cited by the claims drawn in full.
     let mut cited = vec![

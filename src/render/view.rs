@@ -65,7 +65,15 @@ pub(crate) struct Selection {
     pub arguments: Vec<Shown>,
     /// The focused claim or argument.
     pub focus: Option<Node>,
+    /// Claims of other sections one step from a section's, left out of its
+    /// view past [`MAX_SECTION_CONTEXT`]: the diagram says how many.
+    pub hidden_context: usize,
 }
+
+/// The most claims of other sections a section's view draws as context.
+/// Past it, objections to the section come first, then the rest in file
+/// order; in a big map a section can touch hundreds, which would bury it.
+pub const MAX_SECTION_CONTEXT: usize = 40;
 
 impl Selection {
     /// How claim `i` appears.
@@ -210,6 +218,7 @@ pub(crate) fn select_with(
             claims: vec![Shown::Full; map.claims.len()],
             arguments: vec![Shown::Full; map.arguments.len()],
             focus: None,
+            hidden_context: 0,
         }),
         View::Focus { id, depth } => {
             let (node, start) = match map.lookup(id) {
@@ -246,6 +255,7 @@ pub(crate) fn select_with(
                     .map(|i| shown(graph.argument_node(i)))
                     .collect(),
                 focus: Some(node),
+                hidden_context: 0,
             })
         }
         View::Section(id) => {
@@ -298,17 +308,58 @@ pub(crate) fn select_with(
                     Shown::Hidden
                 }
             };
+            let mut claims: Vec<Shown> = (0..map.claims.len())
+                .map(|i| shown(claim_sections.get(i), graph.claim_node(i)))
+                .collect();
+            let hidden_context =
+                cap_context(map, &mut claims, section, claim_sections, argument_sections);
             Ok(Selection {
-                claims: (0..map.claims.len())
-                    .map(|i| shown(claim_sections.get(i), graph.claim_node(i)))
-                    .collect(),
+                claims,
                 arguments: (0..map.arguments.len())
                     .map(|i| shown(argument_sections.get(i), graph.argument_node(i)))
                     .collect(),
                 focus: None,
+                hidden_context,
             })
         }
     }
+}
+
+/// Hides the context claims of a section's view past
+/// [`MAX_SECTION_CONTEXT`], objections to the section kept first; returns
+/// how many it hid.
+fn cap_context(
+    map: &Map,
+    claims: &mut [Shown],
+    section: usize,
+    claim_sections: &[Option<usize>],
+    argument_sections: &[Option<usize>],
+) -> usize {
+    let context: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims.get(i) == Some(&Shown::Context))
+        .collect();
+    if context.len() <= MAX_SECTION_CONTEXT {
+        return 0;
+    }
+    let inside = |r: Option<crate::model::ItemRef>| match r {
+        Some(r) if r.kind == Kind::Claim => claim_sections.get(r.index) == Some(&Some(section)),
+        Some(r) if r.kind == Kind::Argument => {
+            argument_sections.get(r.index) == Some(&Some(section))
+        }
+        _ => false,
+    };
+    let objects = |i: usize| {
+        map.claims
+            .get(i)
+            .is_some_and(|c| c.attacks.iter().any(|a| inside(map.lookup(&a.value))))
+    };
+    let (objections, others): (Vec<usize>, Vec<usize>) = context.iter().partition(|&&i| objects(i));
+    for &i in objections.iter().chain(&others).skip(MAX_SECTION_CONTEXT) {
+        if let Some(s) = claims.get_mut(i) {
+            *s = Shown::Hidden;
+        }
+    }
+    context.len() - MAX_SECTION_CONTEXT
 }
 
 /// The distance of every node from the nearest of `starts` (`usize::MAX`
