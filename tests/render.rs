@@ -763,3 +763,77 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
     let dot = dot_of(map.as_bytes(), &with_view(View::Section("b".into())));
     assert!(!dot.contains("more claims of other sections"));
 }
+
+/// The DOT of every rule's fixture: small maps with one flaw each, which
+/// between them use every combination of elements the legend adapts to.
+#[test]
+fn rule_fixtures_dot() {
+    for rule in argmap::rules::RULES {
+        let path = format!("tests/fixtures/rules/{}.toml", rule.code);
+        let bytes = std::fs::read(&path).unwrap();
+        let checked = argmap::check::check(&path, &bytes, &Levels::default());
+        let (Some(map), Some(graph)) = (checked.map, checked.graph) else {
+            // Not TOML (`toml-syntax`): nothing to draw.
+            continue;
+        };
+        let dot = to_dot(&map, &graph, &Options::default()).unwrap();
+        graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_edges_join_declared_nodes(&dot, &path);
+        insta::assert_snapshot!(format!("rule-{}", rule.code), dot);
+    }
+}
+
+/// Every edge of `dot` joins nodes it declares: Graphviz would draw an
+/// undeclared one as a bare ellipse named by its id.
+fn assert_edges_join_declared_nodes(dot: &str, what: &str) {
+    let declared: std::collections::HashSet<&str> = dot
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let id = l.split('[').next()?;
+            (!id.contains(' ') && l.len() > id.len()).then_some(id)
+        })
+        .collect();
+    for line in dot.lines() {
+        let Some((from, rest)) = line.trim_start().split_once(" -> ") else {
+            continue;
+        };
+        let to = rest.split([' ', '[']).next().unwrap_or("");
+        for end in [from, to] {
+            assert!(
+                declared.contains(end),
+                "{what}: edge to undeclared `{end}`: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_view_and_option_draws_edges_between_declared_nodes() {
+    let bytes = std::fs::read(EVERYTHING).unwrap();
+    let checked = argmap::check::check("map.toml", &bytes, &Levels::default());
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    let evaluation = argmap::eval::evaluate(&map, &graph);
+    let mut views = vec![View::Whole];
+    views.extend(
+        map.sections
+            .iter()
+            .map(|s| View::Section(s.id.value.clone())),
+    );
+    views.extend(map.claims.iter().map(|c| View::Focus {
+        id: c.id.value.clone(),
+        depth: 1,
+    }));
+    for view in views {
+        for (sources, status) in [(false, false), (true, false), (false, true), (true, true)] {
+            let options = Options {
+                view: view.clone(),
+                sources,
+                status: status.then(|| evaluation.clone()),
+                ..Options::default()
+            };
+            let dot = to_dot(&map, &graph, &options).unwrap();
+            assert_edges_join_declared_nodes(&dot, &format!("{view:?} {sources} {status}"));
+        }
+    }
+}
