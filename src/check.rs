@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diag::{FileReport, Levels};
+use crate::diag::{FileReport, Level, Levels};
 use crate::graph::MapGraph;
 use crate::load;
 use crate::model::{Date, Map};
@@ -64,7 +64,7 @@ pub fn check_owned(name: &str, bytes: Vec<u8>, opts: &Options) -> Checked {
 fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     let cli = &opts.levels;
     let mut diagnostics = loaded.diagnostics;
-    let Some(map) = loaded.map else {
+    let Some(mut map) = loaded.map else {
         let mut report = FileReport {
             file: loaded.file,
             diagnostics,
@@ -92,18 +92,30 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         rayon::join(|| MapGraph::new(&map), read_texts)
     };
     diagnostics.extend(found);
-    diagnostics.extend(rules::run_all(&Context {
-        map: &map,
-        graph: &graph,
-        texts: &texts,
-        today: opts.today,
-    }));
     let mut levels = Levels::default();
     for setting in &map.lints {
         // Unknown codes were reported by the loader and not kept.
         levels.set(&setting.code.value, setting.level.value).ok();
     }
     let levels = levels.then(cli);
+    // Rules skip fields the loader found miswritten, since its finding says
+    // so; when that finding is allowed away, they report what they find.
+    if levels.level("unknown-field") == Level::Allow
+        || levels.level("invalid-value") == Level::Allow
+    {
+        for s in &mut map.sources {
+            s.miswritten.clear();
+        }
+        for c in &mut map.claims {
+            c.miswritten.clear();
+        }
+    }
+    diagnostics.extend(rules::run_all(&Context {
+        map: &map,
+        graph: &graph,
+        texts: &texts,
+        today: opts.today,
+    }));
     levels.apply(&mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))

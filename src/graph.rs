@@ -180,9 +180,20 @@ impl MapGraph {
             .map(|e| self.node(petgraph::visit::EdgeRef::target(&e)))
             .peekable();
         targets.peek().is_some()
-            && targets.all(|t| {
-                matches!(t, Some(Node::Claim(j)) if map.claims.get(j).is_some_and(|c| !c.attacks.is_empty()))
+            && targets.all(|t| match t {
+                // A counterpoint: a claim that attacks something that exists.
+                Some(Node::Claim(j)) => map.claims.get(j).is_some() && self.attacks_anything(j),
+                _ => false,
             })
+    }
+
+    /// Whether claim `i` attacks a claim or an argument of the map.
+    fn attacks_anything(&self, i: usize) -> bool {
+        self.claim_node(i).is_some_and(|n| {
+            self.graph
+                .edges_directed(n, petgraph::Direction::Outgoing)
+                .any(|e| e.weight().kind.is_attack())
+        })
     }
 
     /// The claims that attack claim `i` (rebut or undermine it), in file

@@ -170,6 +170,21 @@ fn keys_named_as_other_tools_name_them_get_the_format_s_key() {
     let (code, _, stderr) = run(&["check", "tests/fixtures/cli/synonyms.toml"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
+    // With the loader's findings allowed away, the rules say what is missing.
+    let (_, _, stderr) = run(&[
+        "check",
+        "-A",
+        "unknown-field",
+        "tests/fixtures/cli/synonyms.toml",
+    ]);
+    assert!(
+        stderr.contains("source `report` lacks `authors`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("claim `rebuild` has no citation"),
+        "{stderr}"
+    );
 }
 
 #[test]

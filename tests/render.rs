@@ -717,6 +717,11 @@ cites = ["aap"]
 text = "Buses cost more."
 cites = ["smth"]
 attacks = ["nothing"]
+
+[claims.reply]
+text = "Buses are paid for already."
+cites = ["aap"]
+attacks = ["bus"]
 "#;
     let dot = dot_of(map, &Options::default());
     let line = dot.lines().find(|l| l.contains("Buses cost more")).unwrap();
@@ -724,6 +729,10 @@ attacks = ["nothing"]
     assert!(line.contains("dashed"), "{line}");
     assert!(!line.contains("OBJECTION"), "{line}");
     assert!(line.contains("cites smth (no such source)"), "{line}");
+    // What attacks a claim that attacks nothing answers no objection.
+    let reply = dot.lines().find(|l| l.contains("Buses are paid")).unwrap();
+    assert!(!reply.contains("ANSWER"), "{reply}");
+    assert_edges_join_declared_nodes(&dot, "dangling");
 }
 
 /// A section that many claims of other sections bear on draws at most

@@ -453,3 +453,20 @@ fn split_refuses_a_file_name_and_a_section_id_too_long_for_one() {
     insta::assert_snapshot!("split_section_id_too_long", stderr(&out));
     assert!(!dir.path().join("d").exists());
 }
+
+#[test]
+fn split_refuses_a_folder_where_a_diagram_goes_before_writing_anything() {
+    let dir = workdir();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir_all(out_dir.join("safety.dot")).unwrap();
+    std::fs::write(out_dir.join("safety.dot/keep"), "x").unwrap();
+    let out = argmap(
+        dir.path(),
+        &["render", "map.toml", "--split", "-o", "out"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("split_folder_in_the_way", stderr(&out));
+    // Nothing written: only the folder that was there.
+    assert_eq!(files(&out_dir), ["safety.dot"]);
+}

@@ -430,14 +430,24 @@ impl Walker {
             key.span(),
             format!("unknown {noun} `{name}` in {what}"),
         );
-        let close = suggest::closest(name, fields.iter().copied())
-            .or_else(|| fields::synonym(name, fields));
-        self.miswritten.extend(close);
-        d = match close {
-            Some(s) => d
+        let typo = suggest::closest(name, fields.iter().copied());
+        let synonym = typo
+            .is_none()
+            .then(|| fields::synonym(name, fields))
+            .flatten();
+        self.miswritten.extend(typo.or(synonym));
+        d = match (typo, synonym) {
+            (Some(s), _) => d
                 .with_label(format!("did you mean `{s}`?"))
                 .with_help(format!("rename `{name}` to `{s}`")),
-            None => d.with_label("not part of the map format"),
+            // Another word for the key, whose value may be written otherwise
+            // too (`page = 3` is `at = "p. 3"`).
+            (None, Some(s)) => d
+                .with_label(format!("did you mean `{s}`?"))
+                .with_help(format!(
+                    "the format calls this `{s}`: `argmap schema` and docs/map-format.md show what it takes"
+                )),
+            (None, None) => d.with_label("not part of the map format"),
         };
         self.push(d.with_note(format!("{what} takes: {}", fields.join(", "))));
     }

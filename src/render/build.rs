@@ -655,34 +655,35 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
     } else {
         "legend_claim"
     };
+    // The uncited sample: a linked premise if there are any, else a
+    // premise, else the plain claim.
+    let uncited_premise = f.uncited && !f.linked && f.premise;
+    let uncited_claim = f.uncited && !f.linked && !f.premise;
+    // Counterpoints are drawn for answers too: an answer attacks one.
+    let counterpoint = f.counterpoint || f.answer;
     // The plain claim: drawn, or needed as what supports or attacks meet.
-    let claim_needed = f.plain || f.held || f.counterpoint || f.context || !f.thesis;
+    let claim_needed = f.plain || f.held || counterpoint || f.context || !f.thesis || uncited_claim;
     if claim_needed {
-        let (text, note) = if f.thesis {
+        let (text, note) = if uncited_claim {
+            ("Claim, uncited", Some(uncited.as_str()))
+        } else if f.thesis {
             (
                 "Claim that supports nothing",
                 f.held.then_some(held.as_str()),
             )
+        } else if f.held {
+            ("Claim", Some(held.as_str()))
         } else {
-            (
-                "Claim",
-                Some(if f.held {
-                    held.as_str()
-                } else {
-                    cites.as_str()
-                }),
-            )
+            ("Claim", Some(cites.as_str()))
         };
         stmts.push(text_node(
             "legend_claim",
             text,
             note,
-            role_attrs(Role::Claim, false),
+            role_attrs(Role::Claim, uncited_claim),
         ));
     }
-    // The uncited sample: a linked premise if there are any, else a premise.
-    let uncited_premise = f.uncited && !f.linked;
-    if f.premise || uncited_premise {
+    if f.premise {
         let (text, note) = if uncited_premise {
             ("Premise, uncited", Some(uncited.as_str()))
         } else {
@@ -755,7 +756,7 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
             ));
         }
     }
-    if f.counterpoint {
+    if counterpoint {
         stmts.push(text_node(
             "legend_counter",
             &format!("{}<br/>Counterpoint", small("<b>OBJECTION</b>", RED)),

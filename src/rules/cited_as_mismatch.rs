@@ -71,7 +71,9 @@ fn is_initialism(word: &str, author: &[String]) -> bool {
         "of", "the", "and", "for", "on", "in", "to", "a", "an", "de", "du", "des", "la", "le",
         "et", "für", "der", "und",
     ];
-    if author.len() < 2 || word.chars().count() < 2 {
+    // Organisations have names of three words or more; two-word names are
+    // people's (`Ng` is not an initialism of `Nguyen, Gia`).
+    if author.len() < 3 || word.chars().count() < 2 {
         return false;
     }
     let initials = |skip_small: bool| -> String {

@@ -97,7 +97,8 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     let named_like_a_file = dir
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e, "dot" | "gv" | "svg" | "png" | "pdf"));
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|e| matches!(e.as_str(), "dot" | "gv" | "svg" | "png" | "pdf"));
     if args.format.is_none() && named_like_a_file && !dir.is_dir() {
         return fail(
             &format!("`{shown}` names a file, and `--split` writes a folder of diagrams"),
@@ -126,7 +127,8 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     for s in &map.sections {
         let id = s.id.as_str();
         // Most file systems take names of at most 255 bytes.
-        if id.len() + 1 + format.name().len() > 255 {
+        let longest = 255 - 1 - format.name().len();
+        if id.len() > longest {
             return fail(
                 &format!(
                     "section `{}…` has an id of {} bytes, too long for a file name",
@@ -134,7 +136,9 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
                     id.len()
                 ),
                 &[],
-                Some("shorten the section's id to at most 250 characters"),
+                Some(&format!(
+                    "shorten the section's id to at most {longest} bytes"
+                )),
             );
         }
         if let Some(other) = taken.insert(id.to_lowercase(), format!("section `{id}`")) {
@@ -204,10 +208,21 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
             format: f,
         },
     );
-    // Never over the map or a source text the command read.
+    // Never over the map or a source text the command read, and nothing
+    // that cannot be replaced by a file.
     let inputs = output::inputs(&args.map, &usable);
     for job in &jobs {
         let path = dir.join(&job.file);
+        if path.is_dir() {
+            return fail(
+                &format!(
+                    "`{}` is a folder, where `--split` would write a diagram",
+                    path.display()
+                ),
+                &[],
+                Some("move the folder away, or give `-o` another folder"),
+            );
+        }
         if let Some((input, what)) = inputs.iter().find(|(i, _)| output::same_file(i, &path)) {
             return fail(
                 &format!(
