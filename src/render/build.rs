@@ -601,10 +601,7 @@ impl Features {
                 Role::Premise => f.premise = true,
                 Role::Claim => f.plain = true,
             }
-            f.uncited |= !claim
-                .cites
-                .iter()
-                .any(|c| map.source(c.source.as_str()).is_some());
+            f.uncited |= !map.is_cited(claim);
             f.held |= !claim.by.is_empty();
             f.undercut |= claim
                 .attacks

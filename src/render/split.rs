@@ -210,10 +210,7 @@ fn tally(map: &Map, graph: &MapGraph) -> (Vec<Facts>, Crossings) {
             continue;
         };
         f.claims += 1;
-        if c.cites
-            .iter()
-            .any(|s| map.source(s.source.as_str()).is_some())
-        {
+        if map.is_cited(c) {
             f.cited += 1;
         }
         if !c.attacks.is_empty() && !graph.is_answer(map, i) {

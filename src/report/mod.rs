@@ -256,11 +256,7 @@ impl<'a> Audit<'a> {
             };
             let Some(sec) = target else { continue };
             sec.claims.push(i);
-            if !c
-                .cites
-                .iter()
-                .any(|s| map.source(&s.source.value).is_some())
-            {
+            if !map.is_cited(c) {
                 sec.uncited.push(i);
             }
             if !c.attacks.is_empty() && !graph.is_answer(map, i) {

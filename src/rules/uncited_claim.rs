@@ -40,10 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if c.miswritten.contains(&"cites") {
             continue;
         }
-        if c.cites
-            .iter()
-            .any(|s| cx.map.source(&s.source.value).is_some())
-        {
+        if cx.map.is_cited(c) {
             continue;
         }
         let mut d = Diagnostic::new(
