@@ -187,8 +187,15 @@ impl MapGraph {
             })
     }
 
+    /// Whether claim `i` is a counterpoint: an objection, which attacks a
+    /// claim or argument of the map and is not only an answer to others.
+    /// Attacks on ids that name nothing do not count.
+    pub fn is_counterpoint(&self, map: &Map, i: usize) -> bool {
+        self.attacks_anything(i) && !self.is_answer(map, i)
+    }
+
     /// Whether claim `i` attacks a claim or an argument of the map.
-    fn attacks_anything(&self, i: usize) -> bool {
+    pub(crate) fn attacks_anything(&self, i: usize) -> bool {
         self.claim_node(i).is_some_and(|n| {
             self.graph
                 .edges_directed(n, petgraph::Direction::Outgoing)

@@ -226,6 +226,9 @@ pub(crate) struct Index<'m> {
     thesis: Option<usize>,
     /// Claims that only answer counterpoints.
     answer: Vec<bool>,
+    /// Counterpoints: claims that attack something of the map, and not
+    /// only counterpoints ([`MapGraph::is_counterpoint`]).
+    counterpoint: Vec<bool>,
     pub(crate) claim_sections: Vec<Option<usize>>,
     pub(crate) argument_sections: Vec<Option<usize>>,
 }
@@ -242,14 +245,20 @@ impl<'m> Index<'m> {
         }
         let claim_sections = view::claim_sections(map);
         let argument_sections = view::argument_sections(map, &claim_sections);
+        let answer: Vec<bool> = (0..map.claims.len())
+            .map(|i| graph.is_answer(map, i))
+            .collect();
         Index {
             map,
             source_labels: map.sources.iter().map(|s| s.short_label()).collect(),
             linked_premise,
             thesis: map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value)),
-            answer: (0..map.claims.len())
-                .map(|i| graph.is_answer(map, i))
+            counterpoint: answer
+                .iter()
+                .enumerate()
+                .map(|(i, &answers)| !answers && graph.attacks_anything(i))
                 .collect(),
+            answer,
             claim_sections,
             argument_sections,
         }
@@ -260,13 +269,7 @@ impl<'m> Index<'m> {
             Role::Thesis
         } else if self.answer.get(i) == Some(&true) {
             Role::Answer
-        } else if claim
-            .attacks
-            .iter()
-            .any(|a| self.map.lookup(&a.value).is_some())
-        {
-            // Only relations that resolve count: dangling ones are
-            // `unknown-reference` findings, not objections.
+        } else if self.counterpoint.get(i) == Some(&true) {
             Role::Counterpoint
         } else if claim
             .supports

@@ -213,7 +213,7 @@ fn tally(map: &Map, graph: &MapGraph) -> (Vec<Facts>, Crossings) {
         if map.is_cited(c) {
             f.cited += 1;
         }
-        if !c.attacks.is_empty() && !graph.is_answer(map, i) {
+        if graph.is_counterpoint(map, i) {
             f.counterpoints += 1;
         }
         f.thesis |= thesis == Some(i);

@@ -259,7 +259,7 @@ impl<'a> Audit<'a> {
             if !map.is_cited(c) {
                 sec.uncited.push(i);
             }
-            if !c.attacks.is_empty() && !graph.is_answer(map, i) {
+            if graph.is_counterpoint(map, i) {
                 sec.counterpoints.push(Counterpoint {
                     claim: i,
                     answered_by: graph.attackers(i),

@@ -38,10 +38,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (i, c) in cx.map.claims.iter().enumerate() {
-        if c.attacks.is_empty()
-            || cx.graph.is_answer(cx.map, i)
-            || !cx.graph.attackers(i).is_empty()
-        {
+        if !cx.graph.is_counterpoint(cx.map, i) || !cx.graph.attackers(i).is_empty() {
             continue;
         }
         // Only what the claim really attacks: a target that names nothing
