@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use crate::diag::{FileReport, Level, Levels};
+use crate::copy::{self, Copying};
+use crate::diag::{FileReport, Level, Levels, TextSummary};
 use crate::graph::MapGraph;
 use crate::load;
 use crate::model::{Date, Map};
@@ -20,6 +21,8 @@ pub struct Checked {
     pub graph: Option<MapGraph>,
     /// The source texts that were read for quote checks.
     pub texts: Texts,
+    /// What the map reproduces of each text.
+    pub copying: Copying,
 }
 
 /// How to check: the command line's level overrides and where source texts
@@ -70,6 +73,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             diagnostics,
             claims: 0,
             sources: 0,
+            texts: Vec::new(),
         };
         cli.apply(&mut report.diagnostics);
         return Checked {
@@ -77,6 +81,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             map: None,
             graph: None,
             texts: Texts::default(),
+            copying: Copying::default(),
         };
     };
     // Reading and indexing the source texts does not need the graph: on a
@@ -110,10 +115,12 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             c.miswritten.clear();
         }
     }
+    let copying = copy::measure(&map, &texts);
     diagnostics.extend(rules::run_all(&Context {
         map: &map,
         graph: &graph,
         texts: &texts,
+        copying: &copying,
         today: opts.today,
     }));
     levels.apply(&mut diagnostics);
@@ -126,9 +133,41 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             diagnostics,
             claims: map.claims.len(),
             sources: map.sources.len(),
+            texts: summarize_texts(&map, &texts, &copying),
         },
         map: Some(map),
         graph: Some(graph),
         texts,
+        copying,
     }
+}
+
+/// The copy figures of each text, for the summary.
+fn summarize_texts(map: &Map, texts: &Texts, copying: &Copying) -> Vec<TextSummary> {
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    copying
+        .texts
+        .iter()
+        .map(|t| {
+            let longest = t.longest.as_ref().filter(|(n, _)| *n >= copy::SHORT_RUN);
+            TextSummary {
+                source: map
+                    .sources
+                    .get(t.source)
+                    .map_or_else(String::new, |s| s.id.value.clone()),
+                path: texts
+                    .get(t.source)
+                    .map_or_else(String::new, |x| x.path.clone()),
+                words: t.words,
+                quotes: t.quotes,
+                quoted_words: t.quoted,
+                quoted_percent: round(t.percent(t.quoted)),
+                quoted_limit_percent: map.limits.quote_share(),
+                covered_8_percent: round(t.percent(t.covered_long)),
+                covered_6_percent: round(t.percent(t.covered_short)),
+                longest_run: longest.map_or(0, |(n, _)| *n),
+                longest_in: longest.map(|(_, f)| f.clone()),
+            }
+        })
+        .collect()
 }

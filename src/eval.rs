@@ -11,6 +11,10 @@
 //!   rejected (so a claim that nothing attacks is accepted);
 //! - every other claim is [`Label::Undecided`].
 //!
+//! A qualification (`qualifies`) is not an attack: the map's author grants
+//! it, and it limits its target without denying it, so it changes no
+//! label. [`Evaluation::reasons`] lists it beside the reasons of a label.
+//!
 //! Argument labels follow from the claim labels: an argument is rejected
 //! when one of its premises is rejected or an accepted claim undercuts it
 //! ([`EdgeKind::Undercut`]), accepted when its premises are all accepted and
@@ -165,6 +169,9 @@ pub enum Role {
     Attacker,
     /// A claim that undercuts the argument.
     Undercutter,
+    /// A claim that qualifies the claim or argument: listed, but it never
+    /// changes a label.
+    Qualifier,
 }
 
 /// One item that an item's label rests on: see [`Evaluation::reasons`].
@@ -251,7 +258,10 @@ impl Evaluation {
     /// - undecided claim: its undecided attackers;
     /// - accepted argument: its premises and undercutters (rejected);
     /// - rejected argument: its rejected premises and accepted undercutters;
-    /// - undecided argument: its undecided premises and undercutters.
+    /// - undecided argument: its undecided premises and undercutters;
+    ///
+    /// and, for any label, the claims that qualify it (`qualifies`), which
+    /// limit it without changing its label.
     ///
     /// Empty for sources and for nodes that are not in `graph`.
     pub fn reasons(&self, graph: &MapGraph, node: Node) -> Vec<Reason> {
@@ -266,6 +276,7 @@ impl Evaluation {
                     EdgeKind::Attack => Role::Attacker,
                     EdgeKind::Undercut => Role::Undercutter,
                     EdgeKind::Premise => Role::Premise,
+                    EdgeKind::Qualifies => Role::Qualifier,
                     _ => return None,
                 };
                 let Some(Node::Claim(claim)) = graph.node(e.source()) else {
@@ -273,7 +284,7 @@ impl Evaluation {
                 };
                 let of = self.claim(claim)?;
                 let relevant = match (label, role) {
-                    (Label::Accepted, _) => true,
+                    (_, Role::Qualifier) | (Label::Accepted, _) => true,
                     (Label::Rejected, Role::Premise) => of == Label::Rejected,
                     (Label::Rejected, _) => of == Label::Accepted,
                     (Label::Undecided, _) => of == Label::Undecided,

@@ -3,8 +3,8 @@
 //!
 //! Nodes are claims, arguments (inference nodes for linked premises) and
 //! sources. Edges point the way the reasoning flows: premise -> conclusion,
-//! attacker -> attacked, claim -> argument for each premise, argument ->
-//! conclusion, and source -> claim for each citation. Only references that
+//! attacker -> attacked, qualifier -> qualified, claim -> argument for each
+//! premise, argument -> conclusion, and source -> claim for each citation. Only references that
 //! resolve become edges; the `unknown-reference` rule reports the others.
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -38,6 +38,9 @@ pub enum EdgeKind {
     Conclusion,
     /// Source -> claim: a citation.
     Cites,
+    /// Claim -> claim or argument: a qualification (`qualifies`), granted
+    /// by the map's author; it limits its target without attacking it.
+    Qualifies,
 }
 
 impl EdgeKind {
@@ -115,6 +118,16 @@ impl MapGraph {
                 };
                 if let Some((to, kind)) = edge {
                     g.add(from, to, kind, target.span.clone());
+                }
+            }
+            for target in &claim.qualifies {
+                let to = match map.lookup(&target.value) {
+                    Some(r) if r.kind == Kind::Claim => g.claim_node(r.index),
+                    Some(r) if r.kind == Kind::Argument => g.argument_node(r.index),
+                    _ => None,
+                };
+                if let Some(to) = to {
+                    g.add(from, to, EdgeKind::Qualifies, target.span.clone());
                 }
             }
             for cite in &claim.cites {
@@ -221,6 +234,32 @@ impl MapGraph {
         by.sort_unstable();
         by.dedup();
         by
+    }
+
+    /// The claims that qualify claim or argument node `n`, in file order,
+    /// each once.
+    pub fn qualifiers(&self, n: NodeIndex) -> Vec<usize> {
+        let mut by: Vec<usize> = self
+            .graph
+            .edges_directed(n, petgraph::Direction::Incoming)
+            .filter(|e| e.weight().kind == EdgeKind::Qualifies)
+            .filter_map(|e| match self.node(petgraph::visit::EdgeRef::source(&e)) {
+                Some(Node::Claim(j)) => Some(j),
+                _ => None,
+            })
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        by
+    }
+
+    /// Whether claim `i` qualifies a claim or an argument of the map.
+    pub fn qualifies_anything(&self, i: usize) -> bool {
+        self.claim_node(i).is_some_and(|n| {
+            self.graph
+                .edges_directed(n, petgraph::Direction::Outgoing)
+                .any(|e| e.weight().kind == EdgeKind::Qualifies)
+        })
     }
 
     /// The id of node `n` in `map`.

@@ -26,12 +26,15 @@
 pub mod rules;
 
 pub mod check;
+pub mod copy;
 pub mod diag;
+pub mod document;
 pub mod eval;
 pub mod export;
 pub mod graph;
 pub mod import;
 pub mod load;
+pub mod migrate;
 pub mod model;
 pub mod quote;
 pub mod render;

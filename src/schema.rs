@@ -76,6 +76,8 @@ pub struct MapFile {
     #[serde(default)]
     #[schemars(schema_with = "lints_schema")]
     pub lints: Option<BTreeMap<String, String>>,
+    /// How much of its sources' texts the map may reproduce (format version 2).
+    pub limits: Option<Limits>,
     /// Sections: `[sections.<id>]`. File order is display order.
     pub sections: Option<BTreeMap<Id, Section>>,
     /// Actors: who holds a claim (`by`).
@@ -98,8 +100,26 @@ pub struct MapTable {
     pub description: Option<String>,
     /// The id of the main conclusion: a claim.
     pub thesis: Option<Id>,
-    /// The id of the source this map analyses; anchor quotes are checked against its text.
+    /// The id of the source this map analyses; anchors are checked against its text.
     pub document: Option<Id>,
+    /// The format version the map is written in: 2 (absent: 1). `argmap migrate` updates a map.
+    #[schemars(range(min = 1, max = 2))]
+    pub version: Option<i64>,
+}
+
+/// `[limits]`: how much of its sources' texts the map may reproduce.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Limits {
+    /// Longest quote, in words (default 12): `quote-too-long`.
+    #[schemars(range(min = 1, max = 10000))]
+    pub quote_words: Option<i64>,
+    /// Most words quoted from one text, as a percentage of the words of its body (default 10): `quote-budget`.
+    #[schemars(range(min = 0, max = 100))]
+    pub quote_share: Option<f64>,
+    /// Shortest run of words shared with a text that `copied-text` reports (default 8).
+    #[schemars(range(min = 4, max = 10000))]
+    pub copy_run: Option<i64>,
 }
 
 /// `[sections.<id>]`: a part of the map, drawn as a cluster.
@@ -110,6 +130,8 @@ pub struct Section {
     pub title: Option<String>,
     /// What the section covers.
     pub description: Option<String>,
+    /// The heading of the map's document that the section follows, when it is not the title: anchors in the section count paragraphs under it (format version 2).
+    pub heading: Option<String>,
 }
 
 /// `[actors.<id>]`: someone who holds claims.
@@ -173,9 +195,14 @@ pub struct Source {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
-    /// A free locator: page, section, paragraph.
+    /// A free locator: page, section, paragraph. Not checked.
     pub at: Option<String>,
-    /// A short verbatim excerpt of the document, checked against its text.
+    /// The id of the map section whose heading in the document `para` is counted under; absent: the claim's own section (format version 2).
+    pub section: Option<Id>,
+    /// The paragraph, counted from 1 under the section's heading in the document (from the start of the document when there is no section); checked against the document's text (format version 2).
+    #[schemars(range(min = 1))]
+    pub para: Option<i64>,
+    /// A few distinctive words of the document, checked against its text (and, with `para`, against that paragraph).
     pub quote: Option<String>,
 }
 
@@ -219,6 +246,8 @@ pub struct Claim {
     pub supports: Option<Vec<Id>>,
     /// Claims this claim rebuts (or undermines, when they are premises), or arguments whose inference it undercuts.
     pub attacks: Option<Vec<Id>>,
+    /// Claims or arguments this claim qualifies: a concession or limitation that the map's author grants, which limits them without refuting them (format version 2).
+    pub qualifies: Option<Vec<Id>>,
 }
 
 /// `[arguments.<id>]`: premises that support the conclusion only jointly (linked support).

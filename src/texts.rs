@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Span};
+use crate::document::Document;
 use crate::model::Map;
 use crate::quote::TextIndex;
 
@@ -24,13 +25,15 @@ pub struct TextOptions {
     pub allow_outside: bool,
 }
 
-/// A source's text, indexed for quote lookups.
+/// A source's text, indexed for quote lookups, with its structure.
 #[derive(Debug)]
 pub struct SourceText {
     /// The path, as shown to users.
     pub path: String,
     /// The index.
     pub index: TextIndex,
+    /// Its headings, paragraphs and reference list.
+    pub structure: Document,
 }
 
 /// The texts of a map's sources, by source index.
@@ -143,11 +146,13 @@ const PARALLEL_TEXT_BYTES: usize = 1 << 20;
 /// runs on every core, largest texts first.
 fn index_all(mut texts: Vec<(usize, String, String)>) -> Vec<(usize, SourceText)> {
     let index = |(i, path, text): (usize, String, String)| {
+        let structure = Document::read(&text);
         (
             i,
             SourceText {
                 path,
                 index: TextIndex::new(text),
+                structure,
             },
         )
     };
@@ -211,12 +216,20 @@ fn read(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "it is not UTF-8 (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
-    })
+    })?;
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(if text.trim().is_empty() {
+            "it is empty".into()
+        } else {
+            "it holds no words".into()
+        });
+    }
+    Ok(text)
 }
 
 fn reason(e: &std::io::Error) -> String {

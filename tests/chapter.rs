@@ -10,6 +10,7 @@ use std::process::Command;
 use argmap::diag::Levels;
 
 const MAP: &str = "maps/cpc-and-sovereignty.toml";
+/// Where CI keeps the chapter text; `ARGMAP_CHAPTER_TEXT` names another place.
 const TEXT: &str = "../shared/chapter/cpc-and-sovereignty.txt";
 
 fn argmap(args: &[&str]) -> (i32, String, String) {
@@ -25,15 +26,23 @@ fn argmap(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// The chapter text, when it is where CI keeps it; tests that need it say
-/// so and pass without it on machines that do not have it.
-fn chapter_text() -> Option<&'static str> {
-    if Path::new(TEXT).is_file() {
-        Some(TEXT)
-    } else {
-        eprintln!("note: {TEXT} is not here; skipping the checks that need the chapter text");
-        None
+/// The chapter text: at `ARGMAP_CHAPTER_TEXT`, else where CI keeps it. It is
+/// copyrighted and not in this repository. A test that needs it fails when
+/// it is missing, unless `ARGMAP_SKIP_CHAPTER=1` says to skip such tests
+/// (and then the test says so on stderr).
+fn chapter_text() -> Option<String> {
+    let path = std::env::var("ARGMAP_CHAPTER_TEXT").unwrap_or_else(|_| TEXT.to_owned());
+    if Path::new(&path).is_file() {
+        return Some(path);
     }
+    if std::env::var("ARGMAP_SKIP_CHAPTER").is_ok_and(|v| v == "1") {
+        eprintln!("skipped: the chapter text is not at {path} (ARGMAP_SKIP_CHAPTER=1)");
+        return None;
+    }
+    panic!(
+        "the chapter text is not at {path}: set ARGMAP_CHAPTER_TEXT=PATH, \
+         or ARGMAP_SKIP_CHAPTER=1 to skip the tests that need it"
+    );
 }
 
 #[test]
@@ -92,6 +101,7 @@ fn key_counts_are_pinned() {
 #[test]
 fn map_checks_clean_with_the_chapter_text() {
     let Some(text) = chapter_text() else { return };
+    let text = text.as_str();
     let (code, _, stderr) = argmap(&[
         "check",
         "--quiet",
@@ -231,5 +241,158 @@ fn committed_audit_and_readme_block_are_up_to_date() {
     assert!(
         readme[start..end] == block,
         "the README's audit block is stale: run scripts/regenerate.sh"
+    );
+}
+
+/// The chapter's copy figures as `argmap check --format json` prints them.
+fn figures(text: &str) -> serde_json::Value {
+    let (_, json, stderr) = argmap(&[
+        "check",
+        "--format",
+        "json",
+        MAP,
+        "--text",
+        &format!("lee-chapter={text}"),
+    ]);
+    let v: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{stderr}"));
+    let texts = v["texts"].as_array().unwrap();
+    assert_eq!(texts.len(), 1, "one text read: {texts:?}");
+    texts[0].clone()
+}
+
+/// The map stands in its own words: argmap's own figures, with the limits
+/// the issue set (quotes of at most 6 words and under 10% of the body; runs
+/// of 8+ words shared with the body under 2% of it, of 6+ under 10%; no
+/// `copied-text`), and the map's `[limits]` say so too, so that `check`
+/// itself fails when the map drifts.
+#[test]
+fn the_map_reproduces_no_more_of_the_chapter_than_it_may() {
+    let Some(text) = chapter_text() else { return };
+    let f = figures(&text);
+    assert!(f["quoted_percent"].as_f64().unwrap() < 10.0, "{f}");
+    assert!(f["covered_8_percent"].as_f64().unwrap() < 2.0, "{f}");
+    assert!(f["covered_6_percent"].as_f64().unwrap() < 10.0, "{f}");
+    let bytes = std::fs::read(MAP).unwrap();
+    let map = argmap::check::check(MAP, &bytes, &Levels::default())
+        .map
+        .unwrap();
+    assert_eq!(map.limits.quote_words(), 6, "the map's own quote limit");
+    assert!(map.limits.quote_share() <= 10.0);
+    for c in &map.claims {
+        for q in c
+            .anchor
+            .iter()
+            .filter_map(|a| a.quote.as_ref())
+            .chain(c.cites.iter().filter_map(|q| q.quote.as_ref()))
+        {
+            let n = argmap::quote::shared::count_words(&q.value);
+            assert!(n <= 6, "{}: a quote of {n} words", c.id.value);
+        }
+    }
+}
+
+/// `copycheck.py` percentages: "covered by verbatim runs >= N words: W (P%)".
+fn copycheck(text: &str, n: usize) -> (usize, f64) {
+    let out = Command::new("python3")
+        .args(["../shared/tools/copycheck.py", MAP, text, &n.to_string()])
+        .output()
+        .expect("python3 runs ../shared/tools/copycheck.py; install Python 3");
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{line}");
+    let quote_words = line
+        .strip_prefix("quote words ")
+        .and_then(|r| r.split(';').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("unreadable: {line}"));
+    let pct = line
+        .split('(')
+        .nth(1)
+        .and_then(|r| r.split('%').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("unreadable: {line}"));
+    (quote_words, pct)
+}
+
+/// `shared/tools/copycheck.py` is the referee: argmap's figures on the
+/// chapter agree with it within one percentage point.
+#[test]
+fn argmap_figures_agree_with_copycheck() {
+    let Some(text) = chapter_text() else { return };
+    if !Path::new("../shared/tools/copycheck.py").is_file() {
+        panic!("../shared/tools/copycheck.py is missing: it comes with the chapter text");
+    }
+    let f = figures(&text);
+    let words = f["words"].as_f64().unwrap();
+    let (quote_words, p8) = copycheck(&text, 8);
+    let (_, p6) = copycheck(&text, 6);
+    let ours = |k: &str| f[k].as_f64().unwrap();
+    assert!(
+        (ours("covered_8_percent") - p8).abs() <= 1.0,
+        "8+: {f} vs {p8}%"
+    );
+    assert!(
+        (ours("covered_6_percent") - p6).abs() <= 1.0,
+        "6+: {f} vs {p6}%"
+    );
+    let their_share = quote_words as f64 * 100.0 / words;
+    assert!(
+        (ours("quoted_percent") - their_share).abs() <= 1.0,
+        "quoted: {f} vs {quote_words} words"
+    );
+}
+
+/// No tracked file carries more of the chapter than the map may: every
+/// text file in git (the README, `rendered/`, `docs/`, tests, fixtures and
+/// snapshots, the map with its comments) is measured as one string against
+/// the chapter's body, as `copycheck.py` measures a map.
+#[test]
+fn no_tracked_file_carries_more_of_the_chapter_than_a_map_may() {
+    use argmap::quote::normalize::normalize_long;
+    use argmap::quote::shared::{SharedIndex, covered};
+    let Some(text) = chapter_text() else { return };
+    let chapter = std::fs::read_to_string(&text).unwrap();
+    let doc = argmap::document::Document::read(&chapter);
+    let index = SharedIndex::new(&normalize_long(&chapter), doc.body_end, 6);
+    let out = Command::new("git")
+        .args(["ls-files", "-z"])
+        .output()
+        .expect("git ls-files");
+    assert!(
+        out.status.success(),
+        "git ls-files failed: run the tests in a git checkout"
+    );
+    let files: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .split('\0')
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert!(files.len() > 100, "git lists only {} files", files.len());
+    let mut measured = 0;
+    let mut worst = Vec::new();
+    for f in &files {
+        let Ok(content) = std::fs::read_to_string(f) else {
+            continue; // binary (PNG, a fuzz corpus file) or removed in the work tree
+        };
+        measured += 1;
+        let runs = index.runs(&index.encode(&content), 6);
+        let share = |min: usize| {
+            let c = covered(
+                runs.iter()
+                    .filter(|r| r.len >= min)
+                    .map(|r| (r.text_word, r.len)),
+            );
+            c as f64 * 100.0 / index.len() as f64
+        };
+        let (p8, p6) = (share(8), share(6));
+        if p8 >= 2.0 || p6 >= 10.0 {
+            worst.push(format!("{f}: runs of 8+ cover {p8:.1}%, of 6+ {p6:.1}%"));
+        }
+    }
+    assert!(measured > 100);
+    assert!(
+        worst.is_empty(),
+        "files that copy the chapter:\n{}",
+        worst.join("\n")
     );
 }

@@ -248,7 +248,7 @@ fn argmap_today_sets_the_date_accessed_date_compares_with() {
 /// The help of the subcommands not snapshotted with their own features.
 #[test]
 fn subcommand_help() {
-    for cmd in ["explain", "render", "report", "schema"] {
+    for cmd in ["explain", "render", "report", "schema", "migrate"] {
         insta::assert_snapshot!(format!("help_{cmd}"), transcript(&[cmd, "--help"]));
     }
 }
@@ -269,6 +269,9 @@ fn text_flag_supplies_a_source_text() {
         map,
         "--text",
         "council2024=tests/fixtures/rules/texts/inspection.txt",
+        // Three quotes of a text of 56 words are more than its tenth.
+        "-A",
+        "quote-budget",
     ]);
     // Both anchors and the citation are now checked; "cracks in two piers" is verbatim,
     // "the bridge should be rebuilt" too.
@@ -331,4 +334,74 @@ fn text_flag_with_the_start_of_source_ids_lists_them() {
     ]);
     assert_eq!(code, 2);
     insta::assert_snapshot!(stderr);
+}
+
+// ---- migrate -------------------------------------------------------------
+
+const V1: &str = "tests/fixtures/migrate/v1.toml";
+
+#[test]
+fn migrate_prints_the_map_in_version_2_and_changes_nothing_else() {
+    let before = std::fs::read_to_string(V1).unwrap();
+    insta::assert_snapshot!(transcript(&["migrate", V1]));
+    assert_eq!(
+        std::fs::read_to_string(V1).unwrap(),
+        before,
+        "the input is untouched"
+    );
+    let (_, migrated, _) = run(&["migrate", V1]);
+    // Everything but the migrated lines is kept byte for byte.
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(migrated.lines().filter(|l| *l != "version = 2"))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 3, "{changed:#?}");
+    assert!(
+        changed
+            .iter()
+            .all(|(a, _)| a.contains('¶') || a.contains("para"))
+    );
+    assert_eq!(migrated.lines().count(), before.lines().count() + 1);
+}
+
+#[test]
+fn migrate_write_rewrites_in_place_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.toml");
+    std::fs::copy(V1, &map).unwrap();
+    std::fs::copy(
+        "tests/fixtures/migrate/survey.txt",
+        dir.path().join("survey.txt"),
+    )
+    .unwrap();
+    let map = map.to_str().unwrap();
+    let (code, _, _) = run(&["migrate", map, "--check"]);
+    assert_eq!(code, 1, "--check: the map needs migrating");
+    let (code, stdout, stderr) = run(&["migrate", map, "--write"]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    let (expected_code, expected, _) = run(&["migrate", V1]);
+    assert_eq!(expected_code, 0);
+    assert_eq!(std::fs::read_to_string(map).unwrap(), expected);
+    // Now current: nothing to do, and the locators verify.
+    let (code, _, stderr) = run(&["migrate", map, "--check"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("nothing to change"), "{stderr}");
+    let (code, _, stderr) = run(&["check", map]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("format-version"), "{stderr}");
+    assert!(!stderr.contains("locator-not-found"), "{stderr}");
+    // Leftover temporary files: none.
+    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 2);
+}
+
+#[test]
+fn migrate_refuses_what_it_cannot_do() {
+    insta::assert_snapshot!(transcript(&[
+        "migrate",
+        "tests/corpus/truncated-header.toml"
+    ]));
+    insta::assert_snapshot!(transcript(&["migrate", V1, "-o", V1]));
+    insta::assert_snapshot!(transcript(&["migrate", V1, "--write", "--check"]));
 }

@@ -101,6 +101,7 @@ fn json_is_versioned_and_keeps_every_key_in_file_order() {
         "arguments",
         "claims",
         "format",
+        "limits",
         "lints",
         "map",
         "sections",
@@ -278,13 +279,21 @@ fn aif_has_one_ra_per_support_one_per_argument_and_ca_per_attack() {
     let map = load(EVERYTHING);
     let supports: usize = map.claims.iter().map(|c| c.supports.len()).sum();
     let attacks: usize = map.claims.iter().map(|c| c.attacks.len()).sum();
+    let qualifies: usize = map.claims.iter().map(|c| c.qualifies.len()).sum();
     let by: usize = map.claims.iter().map(|c| c.by.len()).sum();
     assert_eq!(aif_nodes_of(&aif, "I").len(), map.claims.len());
+    // A qualification is a CA node of its own scheme.
+    let ca = aif_nodes_of(&aif, "CA");
+    assert_eq!(
+        ca.iter().filter(|n| n["text"] == "Qualification").count(),
+        qualifies
+    );
+    assert!(qualifies > 0);
     assert_eq!(
         aif_nodes_of(&aif, "RA").len(),
         supports + map.arguments.len()
     );
-    assert_eq!(aif_nodes_of(&aif, "CA").len(), attacks);
+    assert_eq!(ca.len(), attacks + qualifies);
     assert_eq!(aif_nodes_of(&aif, "L").len(), by);
     assert_eq!(aif_nodes_of(&aif, "YA").len(), by);
     assert_eq!(aif["locutions"].as_array().unwrap().len(), by);
@@ -336,8 +345,9 @@ fn aif_has_one_ra_per_support_one_per_argument_and_ca_per_attack() {
         .collect();
     assert_eq!(ca.len(), 1);
     assert!(edges.contains(&(ca[0].clone(), ra.clone())));
-    // The linked argument: one RA node, two premise edges.
-    assert_eq!(edges.iter().filter(|(_, t)| *t == ra).count(), 3);
+    // The linked argument: one RA node, two premise edges, and the CA nodes
+    // of an undercut and a qualification.
+    assert_eq!(edges.iter().filter(|(_, t)| *t == ra).count(), 4);
 }
 
 // ---- Mermaid -------------------------------------------------------------

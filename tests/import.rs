@@ -61,7 +61,8 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
 }
 
 /// The structure of a map in words, one line per fact, in file order:
-/// claims and their texts, supports, attacks, undercuts, holders, and
+/// claims and their texts, supports, attacks, undercuts, qualifications,
+/// holders, and
 /// arguments with their premises, conclusion and label.
 fn structure(map: &Map) -> String {
     let r = Resolved::new(map);
@@ -85,6 +86,14 @@ fn structure(map: &Map) -> String {
                 Target::Claim(j) => writeln!(s, "  attacks {}", claim(j)).unwrap(),
                 Target::Argument(j) => {
                     writeln!(s, "  undercuts {}", map.arguments[j].id.value).unwrap();
+                }
+            }
+        }
+        for &t in r.qualifies_of(i) {
+            match t {
+                Target::Claim(j) => writeln!(s, "  qualifies {}", claim(j)).unwrap(),
+                Target::Argument(j) => {
+                    writeln!(s, "  qualifies {}", map.arguments[j].id.value).unwrap();
                 }
             }
         }

@@ -120,12 +120,16 @@ fn focus_depth_counts_steps() {
         })))
     };
     assert_eq!(ids(0), ["c6"]);
-    assert_eq!(ids(1), ["c5", "c6"]);
-    assert_eq!(ids(2), ["c0", "c5", "c6"]);
+    // A concession is one step from what it qualifies.
+    assert_eq!(ids(1), ["c5", "c6", "c8"]);
+    assert_eq!(ids(2), ["c0", "c5", "c6", "c8"]);
     // From `rebuild`, one more step reaches every claim supporting or
     // attacking it, and the argument concluding it with all its premises.
-    assert_eq!(ids(3), ["c7", "c0", "c1", "c2", "c3", "a0", "c5", "c6"]);
-    assert_eq!(ids(4).len(), 9);
+    assert_eq!(
+        ids(3),
+        ["c7", "c0", "c1", "c2", "c3", "a0", "c5", "c6", "c8"]
+    );
+    assert_eq!(ids(4).len(), 10);
 }
 
 #[test]
@@ -140,8 +144,9 @@ fn focus_on_an_argument() {
 #[test]
 fn section_view() {
     let dot = everything(&with_view(View::Section("money".into())));
-    // `cost` and `grant` in full; `rebuild`, which `cost` attacks, faded.
-    assert_eq!(node_ids(&dot), ["c5", "c6", "c0"]);
+    // `cost`, `grant` and the concession in full; `rebuild`, which `cost`
+    // attacks, faded.
+    assert_eq!(node_ids(&dot), ["c5", "c6", "c8", "c0"]);
     assert!(dot.contains("in: Safety"));
     insta::assert_snapshot!(dot);
 }
@@ -322,7 +327,7 @@ label = "Label \"<&>\" \\N"
 "#;
 
 /// The text of an HTML-like label's first table cell that is not a role
-/// tag (`OBJECTION`, `ANSWER`), unescaped: what Graphviz shows as the
+/// tag (`OBJECTION`, `ANSWER`, `POSITION`), unescaped: what Graphviz shows as the
 /// claim's text, one line per line.
 fn first_cell_lines(label: &str) -> Vec<String> {
     let open = "<td align=\"left\" balign=\"left\">";
@@ -334,6 +339,11 @@ fn first_cell_lines(label: &str) -> Vec<String> {
         })
         .find(|c| !c.starts_with("<font"))
         .unwrap();
+    // A position the text reports is set in italics.
+    let cell = cell
+        .strip_prefix("<i>")
+        .and_then(|c| c.strip_suffix("</i>"))
+        .unwrap_or(cell);
     cell.split("<br align=\"left\"/>")
         .map(|l| {
             assert!(!l.contains('<') && !l.contains('>'), "markup in text: {l}");

@@ -49,6 +49,45 @@ fn every_rule_fixture_reports_its_code_and_matches_its_snapshots() {
     }
 }
 
+/// Rules with a fixture that must not trigger them (`<code>.pass.toml`):
+/// the copy rules, the locator rule and the format version, whose limits a
+/// careful map stays within.
+const PASS_FIXTURES: [&str; 5] = [
+    "copied-text",
+    "quote-too-long",
+    "quote-budget",
+    "locator-not-found",
+    "format-version",
+];
+
+#[test]
+fn pass_fixtures_do_not_report_their_code() {
+    for code in PASS_FIXTURES {
+        let path = format!("tests/fixtures/rules/{code}.pass.toml");
+        assert!(Path::new(&path).is_file(), "no pass fixture for `{code}`");
+    }
+    let mut checked = 0;
+    for rule in RULES {
+        let path = format!("tests/fixtures/rules/{}.pass.toml", rule.code);
+        if !Path::new(&path).is_file() {
+            continue;
+        }
+        let report = check(&path);
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == rule.code)
+            .collect();
+        assert!(
+            found.is_empty(),
+            "{path} reports `{}`: {found:#?}",
+            rule.code
+        );
+        checked += 1;
+    }
+    assert!(checked >= PASS_FIXTURES.len());
+}
+
 #[test]
 fn clean_fixture_has_no_findings() {
     let report = check("tests/fixtures/rules/clean.toml");
@@ -203,4 +242,51 @@ fn a_long_support_chain_does_not_overflow_the_stack() {
             .starts_with("circular support: `c0 -> c1 -> c2")
     );
     assert!(cycles[0].message.ends_with("c9999 -> c0`"));
+}
+
+/// Naming a text's parts is not copying them: a section title that is a
+/// heading, the map's title that is the text's, and a locator that names a
+/// heading; a claim that copies a sentence is.
+#[test]
+fn copied_text_spares_the_names_of_a_texts_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.txt"),
+        "A Very Long Report Title of Nine Words in All\n\n\
+         The First Part of the Report Has a Long Heading\n\n\
+         The bridge was inspected over three weeks in the spring by the team.\n",
+    )
+    .unwrap();
+    let map = r#"
+[map]
+title = "A Very Long Report Title of Nine Words in All"
+document = "r"
+[sections.one]
+title = "The First Part of the Report Has a Long Heading"
+[sources.r]
+title = "A Very Long Report Title of Nine Words in All"
+authors = ["A"]
+year = 2020
+text = "report.txt"
+[claims.a]
+text = "The team inspected the bridge in spring"
+section = "one"
+anchor = { at = "The First Part of the Report Has a Long Heading, p. 1" }
+cites = ["r"]
+[claims.b]
+text = "The bridge was inspected over three weeks in the spring"
+cites = ["r"]
+supports = ["a"]
+"#;
+    let path = dir.path().join("map.toml");
+    std::fs::write(&path, map).unwrap();
+    let path = path.to_str().unwrap();
+    let report = argmap::check::check_with(path, map.as_bytes(), &Default::default()).report;
+    let copied: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "copied-text")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(copied, ["the text of claim `b` copies 10 words of `r`"]);
 }

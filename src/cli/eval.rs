@@ -92,7 +92,7 @@ fn json_output(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
     }
     #[derive(Serialize)]
     struct Because<'a> {
-        /// `premise`, `attacker` or `undercutter`.
+        /// `premise`, `attacker`, `undercutter` or `qualifier`.
         role: &'static str,
         claim: &'a str,
         label: Label,
@@ -123,6 +123,7 @@ fn json_output(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
                         Role::Premise => "premise",
                         Role::Attacker => "attacker",
                         Role::Undercutter => "undercutter",
+                        Role::Qualifier => "qualifier",
                     },
                     claim: map.claims.get(r.claim)?.id.as_str(),
                     label: r.label,
@@ -358,8 +359,28 @@ fn with_role(reasons: &[Reason], role: Role) -> Vec<usize> {
         .collect()
 }
 
-/// Why claim `i` has `label`, in words; `None` for a claim nothing attacks.
+/// `why`, and the claims that qualify the item, in words.
+fn with_qualifiers(map: &Map, why: Option<String>, reasons: &[Reason]) -> Option<String> {
+    let qualifiers = with_role(reasons, Role::Qualifier);
+    if qualifiers.is_empty() {
+        return why;
+    }
+    let q = format!("qualified by {}", names(map, &qualifiers));
+    Some(match why {
+        Some(w) => format!("{w}; {q}"),
+        None => q,
+    })
+}
+
+/// Why claim `i` has `label`, in words; `None` for a claim nothing attacks
+/// or qualifies.
 fn claim_reason(map: &Map, i: usize, label: Label, reasons: &[Reason]) -> Option<String> {
+    with_qualifiers(map, attack_reason(map, i, label, reasons), reasons)
+}
+
+/// Why claim `i` has `label` by its attackers; `None` for a claim nothing
+/// attacks.
+fn attack_reason(map: &Map, i: usize, label: Label, reasons: &[Reason]) -> Option<String> {
     let attackers = with_role(reasons, Role::Attacker);
     if attackers.is_empty() {
         return None;
@@ -383,8 +404,13 @@ fn claim_reason(map: &Map, i: usize, label: Label, reasons: &[Reason]) -> Option
 }
 
 /// Why an argument has `label`, in words; `None` for an accepted argument
-/// that nothing undercuts.
+/// that nothing undercuts or qualifies.
 fn argument_reason(map: &Map, label: Label, reasons: &[Reason]) -> Option<String> {
+    with_qualifiers(map, undercut_reason(map, label, reasons), reasons)
+}
+
+/// Why an argument has `label` by its premises and undercutters.
+fn undercut_reason(map: &Map, label: Label, reasons: &[Reason]) -> Option<String> {
     let premises = with_role(reasons, Role::Premise);
     let undercutters = with_role(reasons, Role::Undercutter);
     let mut parts = Vec::new();

@@ -9,6 +9,7 @@ mod explain;
 mod export;
 mod import;
 mod input;
+mod migrate;
 mod output;
 mod render;
 mod report;
@@ -89,6 +90,9 @@ enum Command {
     /// Print the JSON Schema of the map format, for editors.
     #[command(after_help = schema::EXAMPLES)]
     Schema(schema::SchemaArgs),
+    /// Rewrite a map in the current version of the format (comments kept).
+    #[command(after_help = migrate::EXAMPLES)]
+    Migrate(migrate::MigrateArgs),
 }
 
 /// Output format of findings.
@@ -300,6 +304,7 @@ pub fn run() -> u8 {
         (Command::Export(args), _) => export::run(&args),
         (Command::Import(args), _) => import::run(&args),
         (Command::Schema(args), _) => schema::run(&args),
+        (Command::Migrate(args), _) => migrate::run(&args),
         (Command::Check(_), None) => FAILURE,
     }
 }

@@ -140,6 +140,38 @@ pub struct FileReport {
     pub claims: usize,
     /// Sources in the map.
     pub sources: usize,
+    /// What the map reproduces of each source text that was read.
+    pub texts: Vec<TextSummary>,
+}
+
+/// What a map reproduces of one source text: the figures of the copy
+/// rules, for the summary.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct TextSummary {
+    /// The source's id.
+    pub source: String,
+    /// The text's path, as shown to users.
+    pub path: String,
+    /// Words in the text's body (before its reference list).
+    pub words: usize,
+    /// Quotes from the text.
+    pub quotes: usize,
+    /// Words in those quotes.
+    pub quoted_words: usize,
+    /// Quoted words as a percentage of the body's words.
+    pub quoted_percent: f64,
+    /// The map's limit on that percentage.
+    pub quoted_limit_percent: f64,
+    /// The percentage of the body covered by runs of 8 or more words
+    /// shared with the map's strings.
+    pub covered_8_percent: f64,
+    /// The same for runs of 6 or more words.
+    pub covered_6_percent: f64,
+    /// The longest shared run, in words (0: none of 6 or more).
+    pub longest_run: usize,
+    /// The field it is in: `claims.x.text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longest_in: Option<String>,
 }
 
 impl FileReport {

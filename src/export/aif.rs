@@ -7,6 +7,9 @@
 //! - each linked argument is one RA node with an edge from every premise;
 //! - each attack is a CA node, `attacker -> CA -> target`; the target of an
 //!   undercut is the RA node of the argument;
+//! - each qualification (`qualifies`) is a CA node too, whose text is
+//!   `Qualification` rather than `Default Conflict`: AIF has no relation
+//!   for a concession, and `argmap import` reads this one back;
 //! - each actor is a participant, and each (claim, actor) pair of `by` is a
 //!   locution: an L node of that participant, `L -> YA -> I`, the YA node
 //!   saying "Asserting".
@@ -25,6 +28,10 @@ use crate::model::Map;
 pub const INFERENCE: &str = "Default Inference";
 /// The text of a CA node.
 pub const CONFLICT: &str = "Default Conflict";
+/// The text of the CA node of a qualification (`qualifies`): AIF has no
+/// relation for a concession, so it is a conflict of its own scheme, which
+/// `argmap import` reads back as `qualifies`.
+pub const QUALIFICATION: &str = "Qualification";
 /// The text of a YA node linking a locution to the claim it asserts.
 pub const ASSERTING: &str = "Asserting";
 
@@ -153,6 +160,15 @@ pub fn to_aif(map: &Map) -> String {
                 Target::Argument(j) => ra_node.get(j).cloned().unwrap_or_default(),
             };
             let ca = b.node("CA", CONFLICT);
+            b.edge(&node_of(i), &ca);
+            b.edge(&ca, &to);
+        }
+        for &target in r.qualifies_of(i) {
+            let to = match target {
+                Target::Claim(j) => node_of(j),
+                Target::Argument(j) => ra_node.get(j).cloned().unwrap_or_default(),
+            };
+            let ca = b.node("CA", QUALIFICATION);
             b.edge(&node_of(i), &ca);
             b.edge(&ca, &to);
         }

@@ -1,6 +1,8 @@
 //! Argdown (<https://argdown.org>): every claim as a titled statement
 //! (`[id]: text`) with its outgoing relations below it (`+>` support, `->`
-//! attack, `_>` undercut of an argument), and every linked argument as an
+//! attack, `_>` undercut of an argument; a qualification, which Argdown
+//! has no relation for, as a `// qualifies [id]` comment), and every linked
+//! argument as an
 //! argument with a premise-conclusion structure:
 //!
 //! ```text
@@ -115,6 +117,15 @@ impl Writer<'_> {
                     self.titles.of(argument_id(self.map, j))
                 ),
             };
+        }
+        // Argdown has no relation for a concession: kept as a comment, so
+        // that Argdown draws nothing that would read as support or attack.
+        for &t in self.r.qualifies_of(i) {
+            let target = match t {
+                Target::Claim(j) => format!("[{}]", self.titles.of(claim_id(self.map, j))),
+                Target::Argument(j) => format!("<{}>", self.titles.of(argument_id(self.map, j))),
+            };
+            let _ = writeln!(self.out, "  // qualifies {target} (a concession)");
         }
     }
 

@@ -7,7 +7,7 @@
 //! text, an argument's label or id, a source's short citation), `text` (a
 //! claim's text, a source's title), `section` and `section_title`, `by`
 //! (the names of the actors, joined with `; `) and `thesis`. Edge data:
-//! `kind` (`support`, `attack`, `undercut`, `premise`, `conclusion`,
+//! `kind` (`support`, `attack`, `undercut`, `qualifies`, `premise`, `conclusion`,
 //! `cites`), and on `cites` edges the citation's `at` and `quote`.
 //!
 //! Every text is escaped for XML; characters XML 1.0 cannot hold (C0 control
@@ -221,6 +221,12 @@ pub fn to_graphml(map: &Map) -> String {
             match t {
                 Target::Claim(j) => w.edge(from, claim_id(map, j), "attack", &[]),
                 Target::Argument(j) => w.edge(from, argument_id(map, j), "undercut", &[]),
+            }
+        }
+        for &t in r.qualifies_of(i) {
+            match t {
+                Target::Claim(j) => w.edge(from, claim_id(map, j), "qualifies", &[]),
+                Target::Argument(j) => w.edge(from, argument_id(map, j), "qualifies", &[]),
             }
         }
     }

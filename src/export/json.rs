@@ -23,6 +23,7 @@ struct Document<'a> {
     version: u32,
     map: MetaOut<'a>,
     lints: Lints<'a>,
+    limits: LimitsOut,
     sections: Vec<SectionOut<'a>>,
     actors: Vec<ActorOut<'a>>,
     sources: Vec<SourceOut<'a>>,
@@ -36,6 +37,17 @@ struct MetaOut<'a> {
     description: Option<&'a str>,
     thesis: Option<&'a str>,
     document: Option<&'a str>,
+    /// The map format's version as written (`null`: version 1).
+    version: Option<i64>,
+}
+
+/// `[limits]`: the values written, `null` where the default applies.
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct LimitsOut {
+    quote_words: Option<usize>,
+    quote_share: Option<f64>,
+    copy_run: Option<usize>,
 }
 
 /// `[lints]` as an object in file order (serde_json's own map sorts keys).
@@ -52,6 +64,7 @@ struct SectionOut<'a> {
     id: &'a str,
     title: Option<&'a str>,
     description: Option<&'a str>,
+    heading: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +95,8 @@ struct SourceOut<'a> {
 #[derive(Serialize)]
 struct AnchorOut<'a> {
     at: Option<&'a str>,
+    section: Option<&'a str>,
+    para: Option<usize>,
     quote: Option<&'a str>,
 }
 
@@ -102,6 +117,7 @@ struct ClaimOut<'a> {
     cites: Vec<CitationOut<'a>>,
     supports: Vec<&'a str>,
     attacks: Vec<&'a str>,
+    qualifies: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -150,6 +166,8 @@ fn source(s: &Source) -> SourceOut<'_> {
 fn anchor(a: &Anchor) -> AnchorOut<'_> {
     AnchorOut {
         at: opt(&a.at),
+        section: opt(&a.section),
+        para: a.para.as_ref().map(|p| p.value),
         quote: opt(&a.quote),
     }
 }
@@ -172,6 +190,7 @@ fn claim(c: &Claim) -> ClaimOut<'_> {
         cites: c.cites.iter().map(citation).collect(),
         supports: ids(&c.supports),
         attacks: ids(&c.attacks),
+        qualifies: ids(&c.qualifies),
     }
 }
 
@@ -195,6 +214,12 @@ pub fn to_json(map: &Map) -> String {
             description: opt(&map.meta.description),
             thesis: opt(&map.meta.thesis),
             document: opt(&map.meta.document),
+            version: map.meta.version.as_ref().map(|v| v.value),
+        },
+        limits: LimitsOut {
+            quote_words: map.limits.quote_words.as_ref().map(|v| v.value),
+            quote_share: map.limits.quote_share.as_ref().map(|v| v.value),
+            copy_run: map.limits.copy_run.as_ref().map(|v| v.value),
         },
         lints: Lints(
             map.lints
@@ -209,6 +234,7 @@ pub fn to_json(map: &Map) -> String {
                 id: s.id.as_str(),
                 title: opt(&s.title),
                 description: opt(&s.description),
+                heading: opt(&s.heading),
             })
             .collect(),
         actors: map

@@ -1,7 +1,8 @@
 //! A Mermaid flowchart (`flowchart BT`, evidence at the bottom), as GitHub
 //! renders it in Markdown: claims as boxes, linked arguments as small
 //! rounded nodes, sections as subgraphs; support `-->`, attacks and
-//! undercuts `-.-x`, drawn red by a `linkStyle`.
+//! undercuts `-.-x`, drawn red by a `linkStyle`, and qualifications `-.-o`,
+//! drawn amber.
 //!
 //! Node ids are generated (`c0`, `a0`, `s0`) and never carry map text.
 //! Every label is a quoted string (`["..."]`) wrapped at
@@ -28,6 +29,8 @@ pub const LABEL_WIDTH: usize = 40;
 const ATTACK_COLOUR: &str = "#c0392b";
 /// The colour of support edges.
 const SUPPORT_COLOUR: &str = "#2e7d32";
+/// The colour of qualification edges.
+const QUALIFY_COLOUR: &str = "#a6540a";
 
 /// Escapes one line of a label.
 fn escape_line(line: &str) -> String {
@@ -123,6 +126,7 @@ pub fn to_mermaid(map: &Map) -> String {
     let mut edge = 0usize;
     let mut support = Vec::new();
     let mut attack = Vec::new();
+    let mut qualify = Vec::new();
     for a in &r.arguments {
         for &p in &a.premises {
             let _ = writeln!(w.out, "  c{p} --> a{}", a.index);
@@ -147,6 +151,14 @@ pub fn to_mermaid(map: &Map) -> String {
             attack.push(edge);
             edge += 1;
         }
+        for &t in r.qualifies_of(i) {
+            let _ = match t {
+                Target::Claim(j) => writeln!(w.out, "  c{i} -.-o c{j}"),
+                Target::Argument(j) => writeln!(w.out, "  c{i} -.-o a{j}"),
+            };
+            qualify.push(edge);
+            edge += 1;
+        }
     }
 
     let claims: Vec<String> = r
@@ -169,7 +181,11 @@ pub fn to_mermaid(map: &Map) -> String {
     if !arguments.is_empty() {
         let _ = writeln!(w.out, "  class {} argument", arguments.join(","));
     }
-    for (edges, colour) in [(&support, SUPPORT_COLOUR), (&attack, ATTACK_COLOUR)] {
+    for (edges, colour) in [
+        (&support, SUPPORT_COLOUR),
+        (&attack, ATTACK_COLOUR),
+        (&qualify, QUALIFY_COLOUR),
+    ] {
         if edges.is_empty() {
             continue;
         }

@@ -123,6 +123,8 @@ pub struct Resolved {
     pub supports: Vec<Vec<usize>>,
     /// For each claim: what it attacks.
     pub attacks: Vec<Vec<Target>>,
+    /// For each claim: what it qualifies.
+    pub qualifies: Vec<Vec<Target>>,
     /// For each claim: the actors (indices) that hold it.
     pub by: Vec<Vec<usize>>,
     /// For each claim: its section (index), when it names one.
@@ -184,6 +186,7 @@ impl Resolved {
         let mut r = Resolved {
             supports: vec![Vec::new(); map.claims.len()],
             attacks: vec![Vec::new(); map.claims.len()],
+            qualifies: vec![Vec::new(); map.claims.len()],
             by: vec![Vec::new(); map.claims.len()],
             claim_section: map
                 .claims
@@ -244,22 +247,27 @@ impl Resolved {
                     push_once(&mut supports, j);
                 }
             }
-            let mut attacks = Vec::new();
-            for t in &claim.attacks {
-                match map.lookup(&t.value) {
-                    Some(ItemRef {
-                        kind: Kind::Claim,
-                        index,
-                    }) => push_once(&mut attacks, Target::Claim(index)),
-                    Some(ItemRef {
-                        kind: Kind::Argument,
-                        index,
-                    }) if r.argument_slot.get(index).copied().flatten().is_some() => {
-                        push_once(&mut attacks, Target::Argument(index));
+            let targets = |list: &[crate::model::Sp<String>]| {
+                let mut out = Vec::new();
+                for t in list {
+                    match map.lookup(&t.value) {
+                        Some(ItemRef {
+                            kind: Kind::Claim,
+                            index,
+                        }) => push_once(&mut out, Target::Claim(index)),
+                        Some(ItemRef {
+                            kind: Kind::Argument,
+                            index,
+                        }) if r.argument_slot.get(index).copied().flatten().is_some() => {
+                            push_once(&mut out, Target::Argument(index));
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
-            }
+                out
+            };
+            let attacks = targets(&claim.attacks);
+            let qualifies = targets(&claim.qualifies);
             let mut by = Vec::new();
             for a in &claim.by {
                 if let Some(j) = map.lookup_kind(&a.value, Kind::Actor) {
@@ -271,6 +279,9 @@ impl Resolved {
             }
             if let Some(s) = r.attacks.get_mut(i) {
                 *s = attacks;
+            }
+            if let Some(s) = r.qualifies.get_mut(i) {
+                *s = qualifies;
             }
             if let Some(s) = r.by.get_mut(i) {
                 *s = by;
@@ -287,6 +298,11 @@ impl Resolved {
     /// What claim `i` attacks.
     pub fn attacks_of(&self, i: usize) -> &[Target] {
         self.attacks.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// What claim `i` qualifies.
+    pub fn qualifies_of(&self, i: usize) -> &[Target] {
+        self.qualifies.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// The actors holding claim `i`.

@@ -491,7 +491,8 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
 
     // CA nodes: attackers (I nodes) and one target (an I node or a kept RA
     // node); or left out.
-    let mut conflicts: Vec<(Vec<usize>, usize)> = Vec::new();
+    // (attackers, target, whether it is a qualification)
+    let mut conflicts: Vec<(Vec<usize>, usize, bool)> = Vec::new();
     let mut ca_left_out = 0;
     let mut undercut: HashSet<usize> = HashSet::new();
     for (n, node) in aif.nodes.iter().enumerate() {
@@ -543,7 +544,8 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         if kind(target) == Some(Type::Ra) {
             undercut.insert(target);
         }
-        conflicts.push((attackers, target));
+        let qualification = node.text.trim() == crate::export::aif::QUALIFICATION;
+        conflicts.push((attackers, target, qualification));
     }
 
     // Ids: every usable `argmap_id` first, in input order, then generated.
@@ -613,6 +615,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         .collect();
     let mut supports: HashMap<usize, Vec<String>> = HashMap::new();
     let mut attacks: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut qualifies: HashMap<usize, Vec<String>> = HashMap::new();
     let mut by: HashMap<usize, Vec<String>> = HashMap::new();
     // Each (claim, key, reference) once, however often the AIF repeats it.
     let mut seen: HashSet<(usize, &'static str, String)> = HashSet::new();
@@ -636,8 +639,14 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
             summary.supports += 1;
         }
     }
-    for (attackers, target) in &conflicts {
+    for (attackers, target, qualification) in &conflicts {
         for &a in attackers {
+            if *qualification {
+                if push(&mut qualifies, "qualifies", a, id_of(*target)) {
+                    summary.qualifications += 1;
+                }
+                continue;
+            }
             if push(&mut attacks, "attacks", a, id_of(*target)) {
                 if kind(*target) == Some(Type::Ra) {
                     summary.undercuts += 1;
@@ -720,7 +729,11 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     // The map file.
     let mut t = String::new();
     t.push_str("# Imported from AIF by `argmap import`.\n\n");
-    let _ = writeln!(t, "[map]\ntitle = {}\n", toml_string(&options.title));
+    let _ = writeln!(t, "[map]\ntitle = {}", toml_string(&options.title));
+    if !qualifies.is_empty() {
+        let _ = writeln!(t, "version = {}", crate::model::FORMAT_VERSION);
+    }
+    t.push('\n');
     t.push_str(concat!(
         "[lints]\n",
         "# AIF has no sources, so no imported claim is cited: report that as a\n",
@@ -743,7 +756,12 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         };
         let _ = writeln!(t, "\n[claims.{}]", id_of(n));
         let _ = writeln!(t, "text = {}", toml_string(&node.text));
-        for (key, m) in [("by", &by), ("supports", &supports), ("attacks", &attacks)] {
+        for (key, m) in [
+            ("by", &by),
+            ("supports", &supports),
+            ("attacks", &attacks),
+            ("qualifies", &qualifies),
+        ] {
             if let Some(list) = m.get(&n).filter(|l| !l.is_empty()) {
                 let _ = writeln!(t, "{key} = {}", toml_ids(list));
             }

@@ -35,6 +35,8 @@ pub struct Summary {
     pub attacks: usize,
     /// Attacks on arguments (undercuts) made.
     pub undercuts: usize,
+    /// Qualifications made (from argmap's own `Qualification` CA nodes).
+    pub qualifications: usize,
     /// `by` entries made (a claim held by an actor).
     pub by: usize,
     /// What was left out: (what, how many), in a fixed order.
@@ -52,11 +54,19 @@ impl Summary {
         let mut s = parts.join(", ");
         let _ = write!(
             s,
-            " ({}, {}, {})",
+            " ({}, {}, {}",
             count(self.supports, "support", "supports"),
             count(self.attacks, "attack", "attacks"),
             count(self.undercuts, "undercut", "undercuts")
         );
+        if self.qualifications > 0 {
+            let _ = write!(
+                s,
+                ", {}",
+                count(self.qualifications, "qualification", "qualifications")
+            );
+        }
+        s.push(')');
         s
     }
 

@@ -36,7 +36,7 @@ use toml::de::{DeTable, DeValue};
 use super::walk::{MAX_LOAD_FINDINGS, Walker};
 use crate::diag::{Diagnostic, Label, Span};
 use crate::model::{
-    Actor, Anchor, Argument, Citation, Claim, LintSetting, Map, Meta, Section, Source, Sp,
+    Actor, Anchor, Argument, Citation, Claim, Limits, LintSetting, Map, Meta, Section, Source, Sp,
 };
 
 /// About this many bytes per chunk. Smaller chunks leave less garbage
@@ -225,6 +225,9 @@ fn join(parts: Vec<Part>) -> Option<(Map, Vec<Diagnostic>)> {
         if !m.lints.is_empty() {
             map.lints = m.lints;
         }
+        if m.limits.span != (0..0) {
+            map.limits = m.limits;
+        }
         saw_map |= saw;
         map.sections.extend(m.sections);
         map.actors.extend(m.actors);
@@ -271,8 +274,23 @@ fn shift_map(map: &mut Map, by: usize) {
         description,
         thesis,
         document,
+        version,
     } = &mut map.meta;
     shift(span, by);
+    shift_opt(version, by);
+    let Limits {
+        span,
+        quote_words,
+        quote_share,
+        copy_run,
+    } = &mut map.limits;
+    // 0..0 is "no `[limits]`", which `join` looks for.
+    if *span != (0..0) {
+        shift(span, by);
+    }
+    shift_opt(quote_words, by);
+    shift_opt(quote_share, by);
+    shift_opt(copy_run, by);
     shift_opt(title, by);
     shift_opt(description, by);
     shift_opt(thesis, by);
@@ -285,11 +303,13 @@ fn shift_map(map: &mut Map, by: usize) {
         id,
         title,
         description,
+        heading,
     } in &mut map.sections
     {
         shift_sp(id, by);
         shift_opt(title, by);
         shift_opt(description, by);
+        shift_opt(heading, by);
     }
     for Actor { id, name } in &mut map.actors {
         shift_sp(id, by);
@@ -341,14 +361,24 @@ fn shift_map(map: &mut Map, by: usize) {
             cites,
             supports,
             attacks,
+            qualifies,
             miswritten: _,
         } = claim;
         shift_sp(id, by);
         shift_opt(text, by);
         shift_opt(section, by);
         shift_all(holders, by);
-        if let Some(Anchor { at, quote, span }) = anchor {
+        if let Some(Anchor {
+            at,
+            section,
+            para,
+            quote,
+            span,
+        }) = anchor
+        {
             shift_opt(at, by);
+            shift_opt(section, by);
+            shift_opt(para, by);
             shift_opt(quote, by);
             shift(span, by);
         }
@@ -366,6 +396,7 @@ fn shift_map(map: &mut Map, by: usize) {
         }
         shift_all(supports, by);
         shift_all(attacks, by);
+        shift_all(qualifies, by);
     }
     for Argument {
         id,
@@ -427,6 +458,7 @@ mod tests {
                 (
                     &m.meta,
                     &m.lints,
+                    &m.limits,
                     &m.sections,
                     &m.actors,
                     &m.sources,

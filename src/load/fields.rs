@@ -4,14 +4,16 @@
 pub(super) const TOP: &[&str] = &[
     "map",
     "lints",
+    "limits",
     "sections",
     "actors",
     "sources",
     "claims",
     "arguments",
 ];
-pub(super) const MAP: &[&str] = &["title", "description", "thesis", "document"];
-pub(super) const SECTION: &[&str] = &["title", "description"];
+pub(super) const MAP: &[&str] = &["title", "description", "thesis", "document", "version"];
+pub(super) const LIMITS: &[&str] = &["quote-words", "quote-share", "copy-run"];
+pub(super) const SECTION: &[&str] = &["title", "description", "heading"];
 pub(super) const ACTOR: &[&str] = &["name"];
 pub(super) const SOURCE: &[&str] = &[
     "title",
@@ -29,10 +31,17 @@ pub(super) const SOURCE: &[&str] = &[
     "note",
 ];
 pub(super) const CLAIM: &[&str] = &[
-    "text", "section", "by", "anchor", "cites", "supports", "attacks",
+    "text",
+    "section",
+    "by",
+    "anchor",
+    "cites",
+    "supports",
+    "attacks",
+    "qualifies",
 ];
 pub(super) const CITATION: &[&str] = &["source", "at", "quote"];
-pub(super) const ANCHOR: &[&str] = &["at", "quote"];
+pub(super) const ANCHOR: &[&str] = &["at", "section", "para", "quote"];
 pub(super) const ARGUMENT: &[&str] = &["premises", "conclusion", "label", "section"];
 
 /// Words users write for a key the format names otherwise, for suggestions
@@ -45,8 +54,10 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("locator", "at"),
     ("location", "at"),
     ("loc", "at"),
+    ("paragraph", "para"),
     ("paragraph", "at"),
     ("para", "at"),
+    ("par", "para"),
     ("excerpt", "quote"),
     ("citation", "quote"),
     ("author", "authors"),
@@ -70,6 +81,12 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("evidence", "cites"),
     ("source", "cites"),
     ("rebuts", "attacks"),
+    ("refutes", "attacks"),
+    ("undercuts", "attacks"),
+    ("concedes", "qualifies"),
+    ("concession", "qualifies"),
+    ("limits", "qualifies"),
+    ("qualify", "qualifies"),
     ("objects", "attacks"),
     ("against", "attacks"),
     ("for", "supports"),

@@ -7,8 +7,8 @@ use toml::de::{DeString, DeTable, DeValue};
 use super::{fields, type_name};
 use crate::diag::{Diagnostic, Level, Span};
 use crate::model::{
-    Actor, Anchor, Argument, Citation, Claim, Date, LintSetting, Map, Meta, Section, Source,
-    SourceKind, Sp,
+    Actor, Anchor, Argument, Citation, Claim, Date, FORMAT_VERSION, Limits, LintSetting, Map, Meta,
+    Section, Source, SourceKind, Sp,
 };
 use crate::{rules, suggest};
 
@@ -76,6 +76,11 @@ impl Walker {
                         map.lints = self.lints(t);
                     }
                 }
+                "limits" => {
+                    if let Some(t) = self.table(value, "`[limits]`") {
+                        map.limits = self.limits(t, key.span());
+                    }
+                }
                 "sections" | "actors" | "sources" | "claims" | "arguments" => {
                     let Some(t) = self.table(value, &format!("`[{name}]`")) else {
                         continue;
@@ -134,7 +139,96 @@ impl Walker {
             description: self.string(t, "description", &cx),
             thesis: self.string(t, "thesis", &cx),
             document: self.string(t, "document", &cx),
+            version: self.version(t, &cx),
             span,
+        }
+    }
+
+    fn version(&mut self, t: &DeTable<'_>, cx: &Ctx<'_>) -> Option<Sp<i64>> {
+        let v = t.get("version")?;
+        let n = self.integer(v, "version", cx)?;
+        if (1..=FORMAT_VERSION).contains(&n) {
+            return Some(Sp::new(n, v.span()));
+        }
+        let why = if n > FORMAT_VERSION {
+            format!("format version {n} is newer than this argmap reads")
+        } else {
+            format!("there is no format version {n}")
+        };
+        self.push(
+            Diagnostic::new("invalid-value", v.span(), why)
+                .with_label(format!("this argmap reads versions 1 to {FORMAT_VERSION}"))
+                .with_help(if n > FORMAT_VERSION {
+                    "upgrade argmap to read this map".to_owned()
+                } else {
+                    format!("write `version = {FORMAT_VERSION}`")
+                }),
+        );
+        None
+    }
+
+    fn limits(&mut self, t: &DeTable<'_>, span: Span) -> Limits {
+        let cx = Ctx {
+            what: "`[limits]`",
+            fields: fields::LIMITS,
+        };
+        self.check_keys(t, &cx);
+        let words = |w: &mut Self, key: &'static str, min: usize, why: &str| {
+            let v = t.get(key)?;
+            let n = w.integer(v, key, &cx)?;
+            match usize::try_from(n) {
+                Ok(n) if n >= min && n <= 10_000 => Some(Sp::new(n, v.span())),
+                _ => {
+                    w.push(
+                        Diagnostic::new(
+                            "invalid-value",
+                            v.span(),
+                            format!("`{key}` in `[limits]` must be from {min} to 10000"),
+                        )
+                        .with_label(why.to_owned()),
+                    );
+                    None
+                }
+            }
+        };
+        let quote_words = words(self, "quote-words", 1, "a number of words");
+        let copy_run = words(
+            self,
+            "copy-run",
+            Limits::MIN_COPY_RUN,
+            "shorter runs are common phrases, not copying",
+        );
+        let quote_share = t.get("quote-share").and_then(|v| {
+            let share = match v.get_ref() {
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|n| n as f64),
+                DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                _ => {
+                    self.wrong_type(v, "quote-share", &cx, "a number (a percentage)");
+                    return None;
+                }
+            };
+            match share {
+                Some(x) if x > 0.0 && x <= 100.0 => Some(Sp::new(x, v.span())),
+                _ => {
+                    self.push(
+                        Diagnostic::new(
+                            "invalid-value",
+                            v.span(),
+                            "`quote-share` in `[limits]` must be a percentage above 0 and at most 100",
+                        )
+                        .with_label("a share of the text's words, in percent"),
+                    );
+                    None
+                }
+            }
+        });
+        Limits {
+            span,
+            quote_words,
+            quote_share,
+            copy_run,
         }
     }
 
@@ -187,6 +281,7 @@ impl Walker {
         Section {
             title: self.string(t, "title", &cx),
             description: self.string(t, "description", &cx),
+            heading: self.string(t, "heading", &cx),
             id,
         }
     }
@@ -287,6 +382,7 @@ impl Walker {
             cites,
             supports: self.string_list(t, "supports", &cx),
             attacks: self.string_list(t, "attacks", &cx),
+            qualifies: self.string_list(t, "qualifies", &cx),
             miswritten: std::mem::take(&mut self.miswritten),
             id,
         }
@@ -363,7 +459,7 @@ impl Walker {
                     ),
                 )
                 .with_label(describe(v))
-                .with_help("write `anchor = { at = \"p. 2\", quote = \"...\" }`"),
+                .with_help("write `anchor = { para = 2 }`, or `anchor = { at = \"p. 2\" }`"),
             );
             return None;
         };
@@ -372,8 +468,27 @@ impl Walker {
             fields: fields::ANCHOR,
         };
         self.check_keys(t, &cx);
+        let para = t.get("para").and_then(|p| {
+            let n = self.integer(p, "para", &cx)?;
+            match usize::try_from(n) {
+                Ok(n) if n >= 1 => Some(Sp::new(n, p.span())),
+                _ => {
+                    self.push(
+                        Diagnostic::new(
+                            "invalid-value",
+                            p.span(),
+                            format!("`para` of {} must be 1 or more", cx.what),
+                        )
+                        .with_label("paragraphs are counted from 1"),
+                    );
+                    None
+                }
+            }
+        });
         Some(Anchor {
             at: self.string(t, "at", &cx),
+            section: self.string(t, "section", &cx),
+            para,
             quote: self.string(t, "quote", &cx),
             span: v.span(),
         })
@@ -580,6 +695,43 @@ impl Walker {
             }
             _ => {
                 self.wrong_type(v, key, cx, "an array of strings");
+                None
+            }
+        }
+    }
+
+    /// An integer value; a wrong type is reported.
+    fn integer(&mut self, v: &Value<'_>, key: &'static str, cx: &Ctx<'_>) -> Option<i64> {
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
+                if n.is_none() {
+                    self.push(
+                        Diagnostic::new(
+                            "invalid-value",
+                            v.span(),
+                            format!("`{key}` of {} is too large", cx.what),
+                        )
+                        .with_label("not a 64-bit integer"),
+                    );
+                }
+                n
+            }
+            DeValue::String(s) if s.trim().parse::<i64>().is_ok() => {
+                self.miswritten.push(key);
+                self.push(
+                    Diagnostic::new(
+                        "invalid-value",
+                        v.span(),
+                        format!("`{key}` of {} must be an integer, not a string", cx.what),
+                    )
+                    .with_label("a number in quotes")
+                    .with_help(format!("write `{key} = {}`, without quotes", s.trim())),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(v, key, cx, "an integer");
                 None
             }
         }

@@ -121,6 +121,57 @@ pub struct Meta {
     pub thesis: Option<Sp<String>>,
     /// The id of the source this map analyses.
     pub document: Option<Sp<String>>,
+    /// The format version the map is written in (`version = 2`); absent
+    /// means version 1.
+    pub version: Option<Sp<i64>>,
+}
+
+/// The format version this argmap writes and reads.
+pub const FORMAT_VERSION: i64 = 2;
+
+/// `[limits]`: how much of a source's text the map may reproduce.
+#[derive(Clone, Debug, Default)]
+pub struct Limits {
+    /// Span of the `[limits]` header, or 0..0 when absent.
+    pub span: Span,
+    /// Longest quote, in words (`quote-words`).
+    pub quote_words: Option<Sp<usize>>,
+    /// Most quoted words from one text, as a percentage of its words
+    /// (`quote-share`).
+    pub quote_share: Option<Sp<f64>>,
+    /// Shortest run of words shared with a text that `copied-text` reports
+    /// (`copy-run`).
+    pub copy_run: Option<Sp<usize>>,
+}
+
+impl Limits {
+    /// Default `quote-words`.
+    pub const QUOTE_WORDS: usize = 12;
+    /// Default `quote-share`, in percent.
+    pub const QUOTE_SHARE: f64 = 10.0;
+    /// Default `copy-run`.
+    pub const COPY_RUN: usize = 8;
+    /// Smallest `copy-run` allowed: shorter runs are common phrases.
+    pub const MIN_COPY_RUN: usize = 4;
+
+    /// The longest quote allowed, in words.
+    pub fn quote_words(&self) -> usize {
+        self.quote_words
+            .as_ref()
+            .map_or(Self::QUOTE_WORDS, |v| v.value)
+    }
+
+    /// The share of a text that quotes may take, in percent.
+    pub fn quote_share(&self) -> f64 {
+        self.quote_share
+            .as_ref()
+            .map_or(Self::QUOTE_SHARE, |v| v.value)
+    }
+
+    /// The shortest shared run that `copied-text` reports.
+    pub fn copy_run(&self) -> usize {
+        self.copy_run.as_ref().map_or(Self::COPY_RUN, |v| v.value)
+    }
 }
 
 /// `[sections.<id>]`
@@ -132,6 +183,17 @@ pub struct Section {
     pub title: Option<Sp<String>>,
     /// Optional description.
     pub description: Option<Sp<String>>,
+    /// The heading of the map's document that this section follows, when
+    /// it is not the title.
+    pub heading: Option<Sp<String>>,
+}
+
+impl Section {
+    /// The heading of the document this section follows: `heading`, else
+    /// `title`.
+    pub fn document_heading(&self) -> Option<&Sp<String>> {
+        self.heading.as_ref().or(self.title.as_ref())
+    }
 }
 
 /// `[actors.<id>]`
@@ -288,6 +350,11 @@ pub struct Citation {
 pub struct Anchor {
     /// Free locator.
     pub at: Option<Sp<String>>,
+    /// The section of the map whose heading in the document the paragraph
+    /// is counted under; absent: the claim's own section.
+    pub section: Option<Sp<String>>,
+    /// The paragraph, from 1, within that section of the document.
+    pub para: Option<Sp<usize>>,
     /// A short verbatim excerpt of the document.
     pub quote: Option<Sp<String>>,
     /// The whole entry.
@@ -313,6 +380,9 @@ pub struct Claim {
     pub supports: Vec<Sp<String>>,
     /// Claims (rebut/undermine) or arguments (undercut) this one attacks.
     pub attacks: Vec<Sp<String>>,
+    /// Claims or arguments this one qualifies: a concession or limitation
+    /// that the map's author grants without denying the target.
+    pub qualifies: Vec<Sp<String>>,
     /// Fields written but not read (see [`Source::miswritten`]).
     pub miswritten: Vec<&'static str>,
 }
@@ -348,6 +418,43 @@ pub struct LintSetting {
     pub level: Sp<Level>,
 }
 
+/// The item that holds a string field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// `[map]`.
+    Map,
+    /// `map.sections[i]`.
+    Section(usize),
+    /// `map.actors[i]`.
+    Actor(usize),
+    /// `map.claims[i]`.
+    Claim(usize),
+    /// The anchor of `map.claims[i]`.
+    Anchor(usize),
+    /// Citation `k` of `map.claims[i]`.
+    Citation(usize, usize),
+    /// `map.arguments[i]`.
+    Argument(usize),
+}
+
+/// A string the map's author wrote: prose, a quote or a locator.
+#[derive(Clone, Copy, Debug)]
+pub struct Field<'a> {
+    /// Whose it is.
+    pub owner: Owner,
+    /// Its key.
+    pub key: &'static str,
+    /// Its value.
+    pub value: &'a Sp<String>,
+}
+
+impl Field<'_> {
+    /// Whether the field is a quote (an anchor's or a citation's).
+    pub fn is_quote(&self) -> bool {
+        self.key == "quote"
+    }
+}
+
 /// A whole argument map.
 #[derive(Clone, Debug, Default)]
 pub struct Map {
@@ -355,6 +462,8 @@ pub struct Map {
     pub meta: Meta,
     /// `[lints]`, in file order.
     pub lints: Vec<LintSetting>,
+    /// `[limits]`.
+    pub limits: Limits,
     /// Sections, in file order (display order).
     pub sections: Vec<Section>,
     /// Actors.
@@ -371,6 +480,98 @@ pub struct Map {
 }
 
 impl Map {
+    /// Every string of the map written in words, in file order within each
+    /// kind: titles, descriptions, names, claim texts, locators, quotes and
+    /// labels. Ids, references and `[sources]` (bibliographic data) are not
+    /// among them.
+    pub fn text_fields(&self) -> Vec<Field<'_>> {
+        fn add<'a>(
+            out: &mut Vec<Field<'a>>,
+            owner: Owner,
+            key: &'static str,
+            value: Option<&'a Sp<String>>,
+        ) {
+            if let Some(value) = value {
+                out.push(Field { owner, key, value });
+            }
+        }
+        let mut out: Vec<Field<'_>> =
+            Vec::with_capacity(self.claims.len() * 2 + self.arguments.len());
+        let mut push = |owner, key, value| add(&mut out, owner, key, value);
+        push(Owner::Map, "title", self.meta.title.as_ref());
+        push(Owner::Map, "description", self.meta.description.as_ref());
+        for (i, s) in self.sections.iter().enumerate() {
+            push(Owner::Section(i), "title", s.title.as_ref());
+            push(Owner::Section(i), "heading", s.heading.as_ref());
+            push(Owner::Section(i), "description", s.description.as_ref());
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            push(Owner::Actor(i), "name", a.name.as_ref());
+        }
+        for (i, c) in self.claims.iter().enumerate() {
+            push(Owner::Claim(i), "text", c.text.as_ref());
+            if let Some(a) = &c.anchor {
+                push(Owner::Anchor(i), "at", a.at.as_ref());
+                push(Owner::Anchor(i), "quote", a.quote.as_ref());
+            }
+            for (k, cite) in c.cites.iter().enumerate() {
+                push(Owner::Citation(i, k), "at", cite.at.as_ref());
+                push(Owner::Citation(i, k), "quote", cite.quote.as_ref());
+            }
+        }
+        for (i, a) in self.arguments.iter().enumerate() {
+            push(Owner::Argument(i), "label", a.label.as_ref());
+        }
+        out
+    }
+
+    /// The TOML path of a field: `claims.rebuild.anchor.quote`.
+    pub fn field_path(&self, f: &Field<'_>) -> String {
+        let id = |r| self.id_of(r).to_owned();
+        let item = |kind, index| ItemRef { kind, index };
+        match f.owner {
+            Owner::Map => format!("map.{}", f.key),
+            Owner::Section(i) => format!("sections.{}.{}", id(item(Kind::Section, i)), f.key),
+            Owner::Actor(i) => format!("actors.{}.{}", id(item(Kind::Actor, i)), f.key),
+            Owner::Claim(i) => format!("claims.{}.{}", id(item(Kind::Claim, i)), f.key),
+            Owner::Anchor(i) => format!("claims.{}.anchor.{}", id(item(Kind::Claim, i)), f.key),
+            Owner::Citation(i, k) => {
+                format!("claims.{}.cites[{k}].{}", id(item(Kind::Claim, i)), f.key)
+            }
+            Owner::Argument(i) => format!("arguments.{}.{}", id(item(Kind::Argument, i)), f.key),
+        }
+    }
+
+    /// A field named for messages: "the text of claim `rebuild`", "the
+    /// anchor quote of claim `rebuild`".
+    pub fn field_what(&self, f: &Field<'_>) -> String {
+        let id = |kind, index| self.id_of(ItemRef { kind, index }).to_owned();
+        let key = match f.key {
+            "text" => "text",
+            "at" => "locator",
+            k => k,
+        };
+        match f.owner {
+            Owner::Map => format!("the {key} of `[map]`"),
+            Owner::Section(i) => format!("the {key} of section `{}`", id(Kind::Section, i)),
+            Owner::Actor(i) => format!("the {key} of actor `{}`", id(Kind::Actor, i)),
+            Owner::Claim(i) => format!("the {key} of claim `{}`", id(Kind::Claim, i)),
+            Owner::Anchor(i) => format!("the anchor {key} of claim `{}`", id(Kind::Claim, i)),
+            Owner::Citation(i, k) => {
+                let source = self
+                    .claims
+                    .get(i)
+                    .and_then(|c| c.cites.get(k))
+                    .map_or("", |c| c.source.as_str());
+                format!(
+                    "the {key} from `{source}` in claim `{}`",
+                    id(Kind::Claim, i)
+                )
+            }
+            Owner::Argument(i) => format!("the {key} of argument `{}`", id(Kind::Argument, i)),
+        }
+    }
+
     /// Builds the id index. Where one id names two things the first one
     /// written keeps it (the `duplicate-id` rule reports the others).
     pub fn reindex(&mut self) {

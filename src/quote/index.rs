@@ -177,10 +177,24 @@ impl TextIndex {
         Err(self.closest(quote, &q))
     }
 
-    /// Byte offset in the normalised text where `q` occurs.
+    /// Byte offset in the normalised text where `q` first occurs.
     fn locate(&self, q: &Normalized) -> Option<usize> {
+        let mut first = None;
+        self.locate_each(q, &mut |start| {
+            first = Some(start);
+            false
+        });
+        first
+    }
+
+    /// Calls `found` with each byte offset in the normalised text where `q`
+    /// occurs, in text order, until it returns `false`.
+    fn locate_each(&self, q: &Normalized, found: &mut dyn FnMut(usize) -> bool) {
         let text = self.norm.text.as_str();
         let needle = q.text.as_str();
+        if needle.is_empty() {
+            return;
+        }
         // Interior words are whole words in the text too; the first and last
         // may be cut. Anchor on the rarest interior word.
         let interior = q
@@ -192,7 +206,12 @@ impl TextIndex {
             .min_by_key(|w| self.occurrences(w.of(q)).len())
         else {
             // One or two words: a direct search is cheap enough.
-            return memchr::memmem::find(text.as_bytes(), needle.as_bytes());
+            for start in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+                if !found(start) {
+                    return;
+                }
+            }
+            return;
         };
         let offset = anchor.start as usize;
         for &pos in self.occurrences(anchor.of(q)) {
@@ -202,11 +221,43 @@ impl TextIndex {
             let Some(start) = (w.start as usize).checked_sub(offset) else {
                 continue;
             };
-            if text.get(start..start + needle.len()) == Some(needle) {
-                return Some(start);
+            if text.get(start..start + needle.len()) == Some(needle) && !found(start) {
+                return;
             }
         }
-        None
+    }
+
+    /// Where `quote` occurs in the original text, as byte offsets of the
+    /// start of each occurrence, in text order (at most `max`).
+    pub fn find_all(&self, quote: &str, max: usize) -> Vec<usize> {
+        let q = normalize(quote);
+        let mut out = Vec::new();
+        self.locate_each(&q, &mut |start| {
+            let w = self
+                .norm
+                .words
+                .partition_point(|w| (w.end as usize) <= start);
+            if let Some(w) = self.norm.words.get(w) {
+                out.push(w.orig_start as usize);
+            }
+            out.len() < max
+        });
+        out
+    }
+
+    /// The original text.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The normalised text and its words.
+    pub fn normalized(&self) -> &Normalized {
+        &self.norm
+    }
+
+    /// The 1-based line of byte `at` of the original text.
+    pub fn line(&self, at: usize) -> usize {
+        self.line_of(u32::try_from(at).unwrap_or(u32::MAX))
     }
 
     /// The passage sharing the most words with `q` in the same order: every

@@ -3,5 +3,6 @@
 
 pub mod index;
 pub mod normalize;
+pub mod shared;
 
 pub use index::{Closest, Found, TextIndex};

@@ -32,6 +32,10 @@ const MUTED: &str = "#4D4D4D";
 const FAINT: &str = "#6E6E6E";
 /// The border and tag of answers.
 const BLUE: &str = "#2B5C8A";
+/// Qualifications: the lines and the tag of concessions.
+const AMBER: &str = "#A6540A";
+/// The tag of positions a text reports (`by`).
+const PURPLE: &str = "#5E3C99";
 /// Width of citation and actor lines, in columns.
 const NOTE_WIDTH: usize = 46;
 /// Width of argument labels, in columns.
@@ -80,6 +84,8 @@ enum Role {
     Counterpoint,
     /// Attacks only counterpoints: it answers an objection.
     Answer,
+    /// Qualifies a claim or an argument and attacks nothing: a concession.
+    Concession,
     Premise,
     Claim,
 }
@@ -90,6 +96,7 @@ fn role_attrs(role: Role, uncited: bool) -> Vec<Attribute> {
         Role::Thesis => ("rounded,filled", "#FFF1C2", "#7A5C00", "1.6"),
         Role::Counterpoint => ("filled", "#FBE3E3", RED, "1.3"),
         Role::Answer => ("filled", "#E4EEF8", BLUE, "1.3"),
+        Role::Concession => ("rounded,filled", "#FCEEDD", AMBER, "1.3"),
         Role::Premise => ("rounded,filled", "#E4EEF8", BLUE, "1.1"),
         Role::Claim => ("rounded,filled", "#FFFFFF", "#333333", "1.8"),
     };
@@ -154,6 +161,7 @@ enum Line {
     Premise,
     Conclusion,
     Cites,
+    Qualifies,
 }
 
 fn line_attrs(line: Line) -> Vec<Attribute> {
@@ -176,6 +184,12 @@ fn line_attrs(line: Line) -> Vec<Attribute> {
             attr("color", quoted(GREEN)),
             attr("arrowhead", plain("normal")),
             attr("penwidth", plain("2.2")),
+        ],
+        Line::Qualifies => vec![
+            attr("color", quoted(AMBER)),
+            attr("style", plain("dashed")),
+            attr("arrowhead", plain("odot")),
+            attr("arrowsize", plain("1.1")),
         ],
         Line::Cites => vec![
             attr("color", quoted(FAINT)),
@@ -229,6 +243,8 @@ pub(crate) struct Index<'m> {
     /// Counterpoints: claims that attack something of the map, and not
     /// only counterpoints ([`MapGraph::is_counterpoint`]).
     counterpoint: Vec<bool>,
+    /// Claims that qualify something of the map.
+    qualifier: Vec<bool>,
     pub(crate) claim_sections: Vec<Option<usize>>,
     pub(crate) argument_sections: Vec<Option<usize>>,
 }
@@ -259,6 +275,9 @@ impl<'m> Index<'m> {
                 .map(|(i, &answers)| !answers && graph.attacks_anything(i))
                 .collect(),
             answer,
+            qualifier: (0..map.claims.len())
+                .map(|i| graph.qualifies_anything(i))
+                .collect(),
             claim_sections,
             argument_sections,
         }
@@ -271,6 +290,8 @@ impl<'m> Index<'m> {
             Role::Answer
         } else if self.counterpoint.get(i) == Some(&true) {
             Role::Counterpoint
+        } else if self.qualifier.get(i) == Some(&true) {
+            Role::Concession
         } else if claim
             .supports
             .iter()
@@ -340,21 +361,30 @@ fn set_fill(attrs: &mut Vec<Attribute>, fill: &str) {
 fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> String {
     let mut rows = String::new();
     let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
+    let mut tags = Vec::new();
     match role {
-        Role::Thesis => {
-            rows.push_str(&row(&small("<b>THESIS</b>", "#7A5C00")));
-            rows.push_str(&row(&format!("<b>{body}</b>")));
-        }
-        Role::Counterpoint => {
-            rows.push_str(&row(&small("<b>OBJECTION</b>", RED)));
-            rows.push_str(&row(&body));
-        }
-        Role::Answer => {
-            rows.push_str(&row(&small("<b>ANSWER</b>", BLUE)));
-            rows.push_str(&row(&body));
-        }
-        Role::Premise | Role::Claim => rows.push_str(&row(&body)),
+        Role::Thesis => tags.push(small("<b>THESIS</b>", "#7A5C00")),
+        Role::Counterpoint => tags.push(small("<b>OBJECTION</b>", RED)),
+        Role::Answer => tags.push(small("<b>ANSWER</b>", BLUE)),
+        Role::Concession => tags.push(small("<b>CONCESSION</b>", AMBER)),
+        Role::Premise | Role::Claim => {}
     }
+    // A position the text reports, not its author's own claim.
+    let reported = !claim.by.is_empty();
+    if reported {
+        let actors: Vec<String> = claim.by.iter().map(|a| ix.actor(&a.value)).collect();
+        let holders = html_lines(&wrap(&actors.join("; "), NOTE_WIDTH));
+        tags.push(small(&format!("<b>POSITION</b> of {holders}"), PURPLE));
+    }
+    if !tags.is_empty() {
+        rows.push_str(&row(&tags.join(" \u{b7} ")));
+    }
+    let body = match (role, reported) {
+        (Role::Thesis, _) => format!("<b>{body}</b>"),
+        (_, true) => format!("<i>{body}</i>"),
+        _ => body,
+    };
+    rows.push_str(&row(&body));
     let notes = if cites.is_empty() {
         small("<i>no citation</i>", RED)
     } else {
@@ -362,14 +392,6 @@ fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> Strin
     };
     rows.push_str("<hr/>");
     rows.push_str(&row(&notes));
-    if !claim.by.is_empty() {
-        let actors: Vec<String> = claim.by.iter().map(|a| ix.actor(&a.value)).collect();
-        let held = format!("held by: {}", actors.join("; "));
-        rows.push_str(&row(&small(
-            &format!("<i>{}</i>", html_lines(&wrap(&held, NOTE_WIDTH))),
-            MUTED,
-        )));
-    }
     table(&rows)
 }
 
@@ -576,6 +598,8 @@ struct Features {
     plain: bool,
     counterpoint: bool,
     answer: bool,
+    concession: bool,
+    qualifies_argument: bool,
     linked: bool,
     undercut: bool,
     uncited: bool,
@@ -601,6 +625,7 @@ impl Features {
                 Role::Thesis => f.thesis = true,
                 Role::Counterpoint => f.counterpoint = true,
                 Role::Answer => f.answer = true,
+                Role::Concession => f.concession = true,
                 Role::Premise => f.premise = true,
                 Role::Claim => f.plain = true,
             }
@@ -608,6 +633,10 @@ impl Features {
             f.held |= !claim.by.is_empty();
             f.undercut |= claim
                 .attacks
+                .iter()
+                .any(|a| map.lookup_kind(&a.value, Kind::Argument).is_some());
+            f.qualifies_argument |= claim
+                .qualifies
                 .iter()
                 .any(|a| map.lookup_kind(&a.value, Kind::Argument).is_some());
         }
@@ -641,7 +670,6 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
     ]))];
     let mut edges = Vec::new();
     let cites = small("its citations: Author 2020, p. 3", MUTED);
-    let held = small("<i>held by: who holds it</i>", MUTED);
     let uncited = small("<i>no citation</i>", RED);
     // What supports point at: the thesis, or else a plain claim.
     let target = if f.thesis {
@@ -661,18 +689,25 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
     let uncited_claim = f.uncited && !f.linked && !f.premise;
     // Counterpoints are drawn for answers too: an answer attacks one.
     let counterpoint = f.counterpoint || f.answer;
+    // What a concession qualifies: an inference when only those are
+    // qualified and inferences are drawn, else a claim.
+    let concession_target = if f.qualifies_argument && f.linked {
+        "legend_argument"
+    } else {
+        "legend_claim"
+    };
     // The plain claim: drawn, or needed as what supports or attacks meet.
-    let claim_needed = f.plain || f.held || counterpoint || f.context || !f.thesis || uncited_claim;
+    let claim_needed = f.plain
+        || counterpoint
+        || f.context
+        || !f.thesis
+        || uncited_claim
+        || (f.concession && concession_target == "legend_claim");
     if claim_needed {
         let (text, note) = if uncited_claim {
             ("Claim, uncited", Some(uncited.as_str()))
         } else if f.thesis {
-            (
-                "Claim that supports nothing",
-                f.held.then_some(held.as_str()),
-            )
-        } else if f.held {
-            ("Claim", Some(held.as_str()))
+            ("Claim that supports nothing", None)
         } else {
             ("Claim", Some(cites.as_str()))
         };
@@ -681,6 +716,34 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
             text,
             note,
             role_attrs(Role::Claim, uncited_claim),
+        ));
+    }
+    if f.held {
+        stmts.push(text_node(
+            "legend_held",
+            &format!(
+                "{}<br/><i>A position the text reports,<br/>not its author's own claim</i>",
+                small("<b>POSITION</b> of who holds it", PURPLE)
+            ),
+            None,
+            role_attrs(Role::Claim, false),
+        ));
+    }
+    if f.concession {
+        stmts.push(text_node(
+            "legend_concession",
+            &format!(
+                "{}<br/>Granted: it limits what it qualifies,<br/>and does not refute it",
+                small("<b>CONCESSION</b>", AMBER)
+            ),
+            None,
+            role_attrs(Role::Concession, false),
+        ));
+        edges.push(legend_edge(
+            "legend_concession",
+            concession_target,
+            Line::Qualifies,
+            Some("qualifies"),
         ));
     }
     if f.premise {
@@ -1069,6 +1132,22 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             };
             let tip = format!("{id} {verb} {}", target.value);
             stmts.push(styled_edge(&from, &to, Line::Attack, &tip));
+        }
+        for target in &claim.qualifies {
+            let to = match map.lookup(target.as_str()) {
+                Some(r) if r.kind == Kind::Claim && sel.claim(r.index).drawn() => {
+                    format!("c{}", r.index)
+                }
+                Some(r) if r.kind == Kind::Argument && sel.argument(r.index).drawn() => {
+                    format!("a{}", r.index)
+                }
+                _ => continue,
+            };
+            let tip = format!(
+                "{id} qualifies {} (a concession, not a refutation)",
+                target.value
+            );
+            stmts.push(styled_edge(&from, &to, Line::Qualifies, &tip));
         }
     }
     for (i, arg) in map.arguments.iter().enumerate() {

@@ -147,9 +147,40 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
     findings(o, &a.bibliography, "No bibliography findings.")?;
     writeln!(
         o,
-        "<h2>Quotes</h2>\n<p>{} of {} quotes were checked against their source's text.</p>",
+        "<h2>Quotes, locators and copying</h2>\n<p>{} of {} quotes were checked against their source's text.</p>",
         a.quotes_checked, a.quote_count
     )?;
+    if a.locator_count > 0 {
+        writeln!(
+            o,
+            "<p>{} of {} paragraph locators were checked against the document.</p>",
+            a.locators_checked, a.locator_count
+        )?;
+    }
+    if !a.texts.is_empty() {
+        writeln!(
+            o,
+            "<p>What the map reproduces of each text (its body, before the reference list), over all of the map's strings:</p>\n<table>\n<tr><th>Text</th><th>Words</th><th>Quoted words</th><th>Quoted share (limit)</th><th>Runs of 8+ words</th><th>Runs of 6+ words</th><th>Longest run</th></tr>"
+        )?;
+        for t in a.texts {
+            let longest = match &t.longest_in {
+                Some(f) => format!("{} words, <code>{}</code>", t.longest_run, esc(f)),
+                None => "none of 6+ words".to_owned(),
+            };
+            writeln!(
+                o,
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{:.1}% ({}%)</td><td>{:.1}%</td><td>{:.1}%</td><td>{longest}</td></tr>",
+                esc(&t.source),
+                t.words,
+                t.quoted_words,
+                t.quoted_percent,
+                t.quoted_limit_percent,
+                t.covered_8_percent,
+                t.covered_6_percent,
+            )?;
+        }
+        writeln!(o, "</table>")?;
+    }
     findings(
         o,
         &a.quotes,

@@ -106,12 +106,49 @@ fn write_report(
     writeln!(o, "{} Bibliography\n", hs.h(1))?;
     write_findings(o, &a.bibliography, "No bibliography findings.")?;
 
-    writeln!(o, "{} Quotes\n", hs.h(1))?;
+    writeln!(o, "{} Quotes, locators and copying\n", hs.h(1))?;
     writeln!(
         o,
-        "{} of {} quotes were checked against their source's text.\n",
+        "{} of {} quotes were checked against their source's text.",
         a.quotes_checked, a.quote_count
     )?;
+    if a.locator_count > 0 {
+        writeln!(
+            o,
+            "{} of {} paragraph locators were checked against the document.",
+            a.locators_checked, a.locator_count
+        )?;
+    }
+    writeln!(o)?;
+    if !a.texts.is_empty() {
+        writeln!(
+            o,
+            "What the map reproduces of each text (its body, before the reference list), over all of the map's strings:\n"
+        )?;
+        writeln!(
+            o,
+            "| Text | Words | Quoted words | Quoted share (limit) | Runs of 8+ words | Runs of 6+ words | Longest run |"
+        )?;
+        writeln!(o, "|---|--:|--:|--:|--:|--:|---|")?;
+        for t in a.texts {
+            let longest = match &t.longest_in {
+                Some(f) => format!("{} words, {}", t.longest_run, code(f)),
+                None => "none of 6+ words".to_owned(),
+            };
+            writeln!(
+                o,
+                "| {} | {} | {} | {:.1}% ({}%) | {:.1}% | {:.1}% | {longest} |",
+                code(&t.source),
+                t.words,
+                t.quoted_words,
+                t.quoted_percent,
+                t.quoted_limit_percent,
+                t.covered_8_percent,
+                t.covered_6_percent,
+            )?;
+        }
+        writeln!(o)?;
+    }
     write_findings(
         o,
         &a.quotes,

@@ -9,7 +9,7 @@ pub mod html;
 pub mod markdown;
 
 use crate::diag::{Diagnostic, FileReport, Severity};
-use crate::eval::{Evaluation, Label, Role};
+use crate::eval::{Evaluation, Label, Reason, Role};
 use crate::graph::{MapGraph, Node};
 use crate::model::Map;
 use crate::texts::Texts;
@@ -26,8 +26,16 @@ pub const BIBLIOGRAPHY_CODES: &[&str] = &[
     "unused-source",
 ];
 
-/// Codes whose findings are about quotes and source texts.
-pub const QUOTE_CODES: &[&str] = &["quote-not-found", "unchecked-quotes", "unreadable-text"];
+/// Codes whose findings are about quotes, locators, copying and source texts.
+pub const QUOTE_CODES: &[&str] = &[
+    "quote-not-found",
+    "locator-not-found",
+    "unchecked-quotes",
+    "unreadable-text",
+    "quote-too-long",
+    "quote-budget",
+    "copied-text",
+];
 
 /// Codes already presented by the per-section tables.
 const SECTION_CODES: &[&str] = &["uncited-claim", "unanswered-counterpoint"];
@@ -138,27 +146,34 @@ impl Standing {
             }
             Node::Source(_) => return None,
         };
-        let reasons: Vec<String> = evaluation
-            .reasons(graph, node)
+        let all = evaluation.reasons(graph, node);
+        let (qualifiers, grounds): (Vec<&Reason>, Vec<&Reason>) =
+            all.iter().partition(|r| r.role == Role::Qualifier);
+        let reasons: Vec<String> = grounds
             .iter()
-            .map(|r| {
+            .chain(&qualifiers)
+            .map(|r: &&Reason| {
                 let who = map.claims.get(r.claim).map_or("", |c| c.id.value.as_str());
                 match r.role {
                     Role::Premise => format!("premise `{who}` is {}", r.label),
                     Role::Attacker => format!("attacked by {} `{who}`", r.label),
                     Role::Undercutter => format!("undercut by {} `{who}`", r.label),
+                    Role::Qualifier => format!("qualified by {} `{who}`", r.label),
                 }
             })
             .collect();
-        let why = if reasons.is_empty() {
-            match (label, argument) {
-                (Label::Accepted, false) => "nothing attacks it".to_owned(),
-                (Label::Accepted, true) => "its premises stand and nothing undercuts it".to_owned(),
-                _ => String::new(),
-            }
-        } else {
-            reasons.join("; ")
+        let base = match (label, argument) {
+            _ if !grounds.is_empty() => None,
+            (Label::Accepted, false) => Some("nothing attacks it"),
+            (Label::Accepted, true) => Some("its premises stand and nothing undercuts it"),
+            _ => None,
         };
+        let why = base
+            .map(str::to_owned)
+            .into_iter()
+            .chain(reasons)
+            .collect::<Vec<_>>()
+            .join("; ");
         Some(Standing {
             id,
             argument,
@@ -201,6 +216,12 @@ pub struct Audit<'a> {
     pub quote_count: usize,
     /// Of those, the ones whose source had a text to check them against.
     pub quotes_checked: usize,
+    /// Anchors that locate a paragraph (`para`).
+    pub locator_count: usize,
+    /// Of those, the ones checked against the document's text.
+    pub locators_checked: usize,
+    /// What the map reproduces of each source text read.
+    pub texts: &'a [crate::diag::TextSummary],
     /// The thesis, with its label and why.
     pub thesis_standing: Option<Standing>,
     /// What directly supports the thesis (claims and arguments), with their
@@ -312,7 +333,12 @@ impl<'a> Audit<'a> {
             .as_ref()
             .is_some_and(|d| has_text(&d.value));
         let (mut quote_count, mut quotes_checked) = (0, 0);
+        let (mut locator_count, mut locators_checked) = (0, 0);
         for c in &map.claims {
+            if c.anchor.as_ref().is_some_and(|a| a.para.is_some()) {
+                locator_count += 1;
+                locators_checked += usize::from(document_text);
+            }
             if c.anchor.as_ref().is_some_and(|a| a.quote.is_some()) {
                 quote_count += 1;
                 quotes_checked += usize::from(document_text);
@@ -376,6 +402,9 @@ impl<'a> Audit<'a> {
             other,
             quote_count,
             quotes_checked,
+            locator_count,
+            locators_checked,
+            texts: &report.texts,
             errors: report
                 .diagnostics
                 .iter()

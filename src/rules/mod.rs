@@ -23,6 +23,8 @@ pub struct Context<'a> {
     pub graph: &'a MapGraph,
     /// The texts of its sources, for quote checks.
     pub texts: &'a Texts,
+    /// What the map reproduces of each text.
+    pub copying: &'a crate::copy::Copying,
     /// Today, for `accessed-date`; `None`: the system clock's date (UTC).
     pub today: Option<crate::model::Date>,
 }
@@ -82,14 +84,19 @@ macro_rules! declare_rule {
 mod accessed_date;
 mod circular_support;
 mod cited_as_mismatch;
+mod copied_text;
 mod duplicate_id;
 mod duplicate_source;
+mod format_version;
 mod invalid_doi;
 mod invalid_url;
 mod invalid_value;
+mod locator_not_found;
 mod missing_field;
 mod orphan_claim;
+mod quote_budget;
 mod quote_not_found;
+mod quote_too_long;
 mod self_reference;
 mod source_missing_field;
 mod supports_and_attacks;
@@ -116,8 +123,12 @@ pub static RULES: &[&Rule] = &[
     &circular_support::RULE,
     &supports_and_attacks::RULE,
     &quote_not_found::RULE,
+    &locator_not_found::RULE,
     &unchecked_quotes::RULE,
     &unreadable_text::RULE,
+    &quote_too_long::RULE,
+    &quote_budget::RULE,
+    &copied_text::RULE,
     &uncited_claim::RULE,
     &orphan_claim::RULE,
     &unsupported_thesis::RULE,
@@ -130,6 +141,7 @@ pub static RULES: &[&Rule] = &[
     &accessed_date::RULE,
     &duplicate_source::RULE,
     &cited_as_mismatch::RULE,
+    &format_version::RULE,
 ];
 
 /// The rule with `code`.

@@ -65,8 +65,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     c.id.span.clone(),
                     format!("claim `{}` is connected to nothing", c.id.value),
                 )
-                .with_label("no support, attack or argument involves this claim")
-                .with_help("relate it with `supports`, `attacks` or an argument's `premises`, or remove it"),
+                .with_label("no support, attack, qualification or argument involves this claim")
+                .with_help("relate it with `supports`, `attacks`, `qualifies` or an argument's `premises`, or remove it"),
             );
         }
     }

@@ -15,7 +15,8 @@ declare_rule! {
     /// added or dropped word, a changed number, a dropped hedge such as
     /// "appear to". The finding shows the closest passage of the text with
     /// the differing words marked: `[-word-]` is in the quote but not the
-    /// text, `{+word+}` is in the text but not the quote.
+    /// text, `{+word+}` is in the text but not the quote. What it shows of
+    /// the text is no longer than a quote may be (`[limits]` `quote-words`).
     ///
     /// ## Why it matters
     /// A quote is the map's promise that the source says exactly this. A
@@ -43,6 +44,8 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
+    // What is shown of the text is no longer than a quote may be.
+    let limit = map.limits.quote_words();
     let document = map.meta.document.as_ref().and_then(|d| {
         let i = map.source(&d.value)?;
         Some((d.value.as_str(), cx.texts.get(i)?))
@@ -51,7 +54,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let (Some(q), Some((doc_id, text))) =
             (c.anchor.as_ref().and_then(|a| a.quote.as_ref()), document)
         {
-            verify(out, q, text, doc_id, || {
+            verify(out, q, text, doc_id, limit, || {
                 format!("the anchor quote of claim `{}`", c.id.value)
             });
         }
@@ -60,7 +63,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(text) = map.source(&cite.source.value).and_then(|i| cx.texts.get(i)) else {
                 continue;
             };
-            verify(out, q, text, &cite.source.value, || {
+            verify(out, q, text, &cite.source.value, limit, || {
                 format!(
                     "the quote from `{}` in claim `{}`",
                     cite.source.value, c.id.value
@@ -76,6 +79,7 @@ fn verify(
     quote: &Sp<String>,
     text: &SourceText,
     source: &str,
+    limit: usize,
     what: impl FnOnce() -> String,
 ) {
     let Err(closest) = text.index.find(&quote.value) else {
@@ -90,7 +94,7 @@ fn verify(
     .with_label(format!("not found in {}", text.path));
     d = match closest {
         Some(c) => {
-            let passage = shorten(&c.passage, 240);
+            let passage = first_words(&c.passage, limit);
             let d = d.with_note(format!(
                 "closest passage, line {} of {}: \"{passage}\"",
                 c.line, text.path
@@ -98,7 +102,7 @@ fn verify(
             if c.words_agree {
                 d.with_note("the words agree; punctuation differs")
             } else {
-                d.with_note(format!("differences: {}", shorten(&c.diff, 400)))
+                d.with_note(format!("differences: {}", cap_diff(&c.diff, limit)))
             }
         }
         None => d.with_note("no passage of the text shares a word with this quote"),
@@ -106,10 +110,31 @@ fn verify(
     out.push(d.with_help("copy the passage exactly as the text has it"));
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
+/// The first `max` words of `s`, with `…` when there are more.
+fn first_words(s: &str, max: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.get(..max) {
+        Some(head) if words.len() > max => format!("{} …", head.join(" ")),
+        _ => words.join(" "),
     }
-    let cut: String = s.chars().take(max).collect();
-    format!("{cut}…")
+}
+
+/// A word diff cut after `max` words of the text (words both sides share,
+/// and `{+added+}` ones): the quote's own `[-words-]` are not counted.
+fn cap_diff(diff: &str, max: usize) -> String {
+    let mut shown = Vec::new();
+    let mut text_words = 0;
+    let tokens: Vec<&str> = diff.split(' ').collect();
+    for t in &tokens {
+        let from_text = !(t.starts_with("[-") && t.ends_with("-]"));
+        if from_text {
+            if text_words == max {
+                shown.push("…");
+                break;
+            }
+            text_words += 1;
+        }
+        shown.push(t);
+    }
+    shown.join(" ")
 }

@@ -1,4 +1,4 @@
-//! `self-reference`: a claim that supports or attacks itself, or an argument
+//! `self-reference`: a claim that supports, attacks or qualifies itself, or an argument
 //! that concludes one of its own premises.
 
 use super::Context;
@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
-    /// A claim that lists its own id in `supports` or `attacks`, and an
+    /// A claim that lists its own id in `supports`, `attacks` or `qualifies`, and an
     /// argument whose `conclusion` is also one of its `premises`.
     ///
     /// ## Why it matters
@@ -26,7 +26,7 @@ declare_rule! {
     pub static RULE = Rule {
         code: "self-reference",
         default_level: Level::Error,
-        summary: "a claim that supports or attacks itself",
+        summary: "a claim that supports, attacks or qualifies itself",
         check: Some(check),
     };
 }
@@ -37,6 +37,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (key, list, verb) in [
             ("supports", &c.supports, "supports"),
             ("attacks", &c.attacks, "attacks"),
+            ("qualifies", &c.qualifies, "qualifies"),
         ] {
             for r in list.iter().filter(|r| &r.value == id) {
                 out.push(

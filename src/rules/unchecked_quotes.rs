@@ -8,11 +8,14 @@ use crate::diag::{Diagnostic, Level, Span};
 
 declare_rule! {
     /// ## What it finds
-    /// Quotes from a source that has no text to check them against: no
-    /// `text` key and no `--text ID=PATH`. Anchor quotes count as quotes from
-    /// the map's `document`; when the map names no `document`, its anchor
-    /// quotes cannot be checked either. Reported once per source, at its
-    /// first quote, with the number of quotes left unchecked.
+    /// Quotes and locators that cannot be checked because their source has
+    /// no text: no `text` key and no `--text ID=PATH`. Anchors count as
+    /// quotes or paragraph locators in the map's `document`; when the map
+    /// names no `document`, its anchor quotes cannot be checked either.
+    /// Reported once per source, at its first quote, with the number left
+    /// unchecked. A map's `document` without a text is reported even when
+    /// nothing quotes it, since the copy rules (`copied-text`,
+    /// `quote-budget`) cannot run without it either.
     ///
     /// ## Why it matters
     /// An unchecked quote may be a misquote. The report says which evidence
@@ -33,18 +36,22 @@ declare_rule! {
     pub static RULE = Rule {
         code: "unchecked-quotes",
         default_level: Level::Warn,
-        summary: "quotes whose source has no text to check them against",
+        summary: "quotes, locators or copying that cannot be checked: the source has no text",
         check: Some(check),
     };
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
-    // Source index (or None for "no document") -> (first quote span, count).
-    let mut unchecked: HashMap<Option<usize>, (Span, usize)> = HashMap::new();
-    let mut note = |key: Option<usize>, span: &Span| {
-        let entry = unchecked.entry(key).or_insert((span.clone(), 0));
-        entry.1 += 1;
+    // Source index (or None for "no document") -> (first span, quotes, locators).
+    let mut unchecked: HashMap<Option<usize>, (Span, usize, usize)> = HashMap::new();
+    let mut note = |key: Option<usize>, span: &Span, locator: bool| {
+        let entry = unchecked.entry(key).or_insert((span.clone(), 0, 0));
+        if locator {
+            entry.2 += 1;
+        } else {
+            entry.1 += 1;
+        }
     };
     let document = map
         .meta
@@ -53,12 +60,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .and_then(|d| map.source(&d.value));
     let has_text = |i: usize| cx.texts.get(i).is_some() || cx.texts.failed(i);
     for c in &map.claims {
-        if let Some(q) = c.anchor.as_ref().and_then(|a| a.quote.as_ref()) {
-            match document {
-                Some(i) if has_text(i) => {}
-                Some(i) => note(Some(i), &q.span),
-                None if map.meta.document.is_none() => note(None, &q.span),
-                None => {} // `document` names nothing: unknown-reference says so
+        if let Some(a) = &c.anchor {
+            let quote = a.quote.as_ref().map(|q| (&q.span, false));
+            let para = a.para.as_ref().map(|p| (&p.span, true));
+            // An anchor is one locator: by paragraph, or else by its quote.
+            if let Some((span, locator)) = para.or(quote) {
+                match document {
+                    Some(i) if has_text(i) => {}
+                    Some(i) => note(Some(i), span, locator),
+                    // `locator-not-found` reports paragraphs without a document.
+                    None if map.meta.document.is_none() && !locator => note(None, span, false),
+                    None => {} // `document` names nothing: unknown-reference says so
+                }
             }
         }
         for cite in &c.cites {
@@ -66,46 +79,71 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if !has_text(i) {
-                note(Some(i), &q.span);
+                note(Some(i), &q.span, false);
             }
         }
     }
+    // The document is said to be unchecked even when nothing quotes it: the
+    // map is not checked for copying from it either.
+    if let (Some(i), Some(d)) = (document, &map.meta.document)
+        && !has_text(i)
+    {
+        unchecked.entry(Some(i)).or_insert((d.span.clone(), 0, 0));
+    }
     let mut found: Vec<_> = unchecked.into_iter().collect();
-    found.sort_by_key(|(_, (span, _))| span.start);
-    for (key, (span, n)) in found {
-        let quotes = if n == 1 {
-            "1 quote".to_owned()
-        } else {
-            format!("{n} quotes")
-        };
+    found.sort_by_key(|(_, (span, _, _))| span.start);
+    for (key, (span, quotes, locators)) in found {
+        let mut what = Vec::new();
+        if quotes > 0 {
+            what.push(count(quotes, "quote"));
+        }
+        if locators > 0 {
+            what.push(count(locators, "paragraph locator"));
+        }
+        let what = what.join(" and ");
         let d = match key.and_then(|i| map.sources.get(i)) {
             Some(s) => {
                 let id = &s.id.value;
-                let role = if document
-                    .is_some_and(|d| map.sources.get(d).is_some_and(|x| x.id.value == *id))
-                {
-                    " (the map's document)"
-                } else {
-                    ""
+                let is_document = key == document;
+                let message = match (is_document, what.is_empty()) {
+                    (true, true) => format!(
+                        "the map is not checked against its document `{id}`: it has no text"
+                    ),
+                    (true, false) => format!(
+                        "{what} from source `{id}` (the map's document) not checked: it has no text"
+                    ),
+                    (false, _) => format!("{what} from source `{id}` not checked: it has no text"),
                 };
-                Diagnostic::new(
-                    "unchecked-quotes",
-                    span,
-                    format!("{quotes} from source `{id}`{role} not checked: it has no text"),
-                )
-                .with_label("the first of them")
-                .with_help(format!(
-                    "give the source `text = \"PATH\"` beside the map, or run with `--text {id}=PATH`"
-                ))
+                let label = if what.is_empty() {
+                    "this source has no text"
+                } else {
+                    "the first of them"
+                };
+                Diagnostic::new("unchecked-quotes", span, message)
+                    .with_label(label)
+                    .with_note(format!(
+                        "nor is the map checked for text copied from `{id}` (`copied-text`, `quote-budget`)"
+                    ))
+                    .with_help(format!(
+                        "give the source `text = \"PATH\"` beside the map, or run with `--text {id}=PATH`"
+                    ))
             }
             None => Diagnostic::new(
                 "unchecked-quotes",
                 span,
-                format!("{quotes} in anchors not checked: `[map]` names no `document`"),
+                format!("{what} in anchors not checked: `[map]` names no `document`"),
             )
             .with_label("the first of them")
             .with_help("set `document = \"source-id\"` in `[map]` and give that source a text"),
         };
         out.push(d);
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -11,8 +11,9 @@ use crate::suggest::IdIndex;
 declare_rule! {
     /// ## What it finds
     /// A reference to an id that the map does not define, or that names the
-    /// wrong kind of thing: `supports`, `attacks`, `cites`, `premises`,
-    /// `conclusion`, `section`, `by`, `map.thesis` and `map.document`.
+    /// wrong kind of thing: `supports`, `attacks`, `qualifies`, `cites`,
+    /// `premises`, `conclusion`, `section` (of a claim, an argument or an
+    /// anchor), `by`, `map.thesis` and `map.document`.
     /// Where a defined id of the right kind is one typo away, the finding
     /// names it.
     ///
@@ -30,7 +31,7 @@ declare_rule! {
     /// ## Fix
     /// Correct the id (`rebuild`), or define the thing it names. What each
     /// key takes: `supports`, `premises`, `conclusion` and `thesis` take
-    /// claims; `attacks` takes claims or arguments; `cites` and `document`
+    /// claims; `attacks` and `qualifies` take claims or arguments; `cites` and `document`
     /// take sources; `section` takes a section; `by` takes actors.
     pub static RULE = Rule {
         code: "unknown-reference",
@@ -130,6 +131,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         for a in &c.attacks {
             refer(a, Expect::ClaimOrArgument, "attacks", &owner);
+        }
+        for q in &c.qualifies {
+            refer(q, Expect::ClaimOrArgument, "qualifies", &owner);
+        }
+        if let Some(s) = c.anchor.as_ref().and_then(|a| a.section.as_ref()) {
+            refer(
+                s,
+                Expect::One(Kind::Section),
+                "section",
+                &format!("the anchor of {owner}"),
+            );
         }
         for cite in &c.cites {
             refer(&cite.source, Expect::One(Kind::Source), "cites", &owner);

@@ -2,12 +2,23 @@
 
 use serde::Serialize;
 
-use crate::diag::{FileReport, Summary, summarize};
+use crate::diag::{FileReport, Summary, TextSummary, summarize};
 
 #[derive(Serialize)]
 struct Report<'a> {
     summary: Summary,
     diagnostics: Vec<Item<'a>>,
+    /// What each map reproduces of each source text read (absent when no
+    /// text was read).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    texts: Vec<Text<'a>>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    figures: &'a TextSummary,
 }
 
 #[derive(Serialize)]
@@ -44,9 +55,19 @@ pub fn render(reports: &[FileReport]) -> String {
             });
         }
     }
+    let texts = reports
+        .iter()
+        .flat_map(|r| {
+            r.texts.iter().map(|t| Text {
+                file: &r.file.name,
+                figures: t,
+            })
+        })
+        .collect();
     let report = Report {
         summary: summarize(reports),
         diagnostics,
+        texts,
     };
     // Serializing plain structs of strings and integers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
