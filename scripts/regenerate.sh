@@ -17,7 +17,7 @@ argmap=target/release/argmap
 
 rm -f rendered/*.dot
 "$argmap" render "$map" -o "$out.dot"
-"$argmap" render "$map" --focus party-has-tools --depth 2 -o "$out--thesis.dot"
+"$argmap" render "$map" --focus thesis --depth 2 -o "$out--thesis.dot"
 for section in $(sed -n 's/^\[sections\.\([A-Za-z0-9_-]*\)\]$/\1/p' "$map"); do
   "$argmap" render "$map" --section "$section" -o "$out--$section.dot"
 done

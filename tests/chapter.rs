@@ -67,12 +67,16 @@ fn key_counts_are_pinned() {
             })
             .count();
         let counterpoints = claims.iter().filter(|c| !c.attacks.is_empty()).count();
+        let qualifications = claims.iter().filter(|c| !c.qualifies.is_empty()).count();
+        let positions = claims.iter().filter(|c| !c.by.is_empty()).count();
         per_section.push(format!(
-            "{}: {} claims, {} cited, {} counterpoints",
+            "{}: {} claims, {} cited, {} counterpoints, {} qualifications, {} reported positions",
             s.id.as_str(),
             claims.len(),
             cited,
-            counterpoints
+            counterpoints,
+            qualifications,
+            positions
         ));
     }
     assert!(
@@ -82,8 +86,12 @@ fn key_counts_are_pinned() {
     assert!(
         map.claims
             .iter()
-            .all(|c| c.anchor.as_ref().is_some_and(|a| a.quote.is_some())),
-        "every claim has an anchor quote"
+            .all(|c| c.anchor.as_ref().is_some_and(|a| a.para.is_some())),
+        "every claim locates its paragraph"
+    );
+    assert!(
+        map.claims.iter().all(|c| c.attacks.is_empty()),
+        "the chapter rebuts nothing: its counterpoints are concessions (`qualifies`)"
     );
     let summary = format!(
         "sections: {}\nclaims: {}\narguments: {}\nsources: {}\nactors: {}\nedges: {}\n{}",
@@ -143,7 +151,7 @@ fn views() -> Vec<(String, Vec<String>)> {
             "--thesis".to_owned(),
             vec![
                 "--focus".into(),
-                "party-has-tools".into(),
+                "thesis".into(),
                 "--depth".into(),
                 "2".into(),
             ],

@@ -366,7 +366,7 @@ fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> Strin
         Role::Thesis => tags.push(small("<b>THESIS</b>", "#7A5C00")),
         Role::Counterpoint => tags.push(small("<b>OBJECTION</b>", RED)),
         Role::Answer => tags.push(small("<b>ANSWER</b>", BLUE)),
-        Role::Concession => tags.push(small("<b>CONCESSION</b>", AMBER)),
+        Role::Concession => tags.push(small("<b>QUALIFICATION</b>", AMBER)),
         Role::Premise | Role::Claim => {}
     }
     // A position the text reports, not its author's own claim.
@@ -733,8 +733,8 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
         stmts.push(text_node(
             "legend_concession",
             &format!(
-                "{}<br/>Granted: it limits what it qualifies,<br/>and does not refute it",
-                small("<b>CONCESSION</b>", AMBER)
+                "{}<br/>Granted: it limits what it points to,<br/>and does not refute it",
+                small("<b>QUALIFICATION</b>", AMBER)
             ),
             None,
             role_attrs(Role::Concession, false),

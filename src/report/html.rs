@@ -30,6 +30,7 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         counterpoints,
         answered,
         unanswered,
+        qualifications,
         arguments,
     ] = a.totals();
     writeln!(
@@ -77,7 +78,7 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
     }
     writeln!(
         o,
-        "<p>Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered.</p>"
+        "<p>Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered. Qualifications (points granted, which limit without refuting): {qualifications}.</p>"
     )?;
     writeln!(o, "<h2>Claims and counterpoints by section</h2>\n<table>")?;
     let heads: String = COLUMNS.iter().map(|c| format!("<th>{c}</th>")).collect();
@@ -99,13 +100,14 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         writeln!(o, "<h3>{}</h3>", esc(&s.title))?;
         writeln!(
             o,
-            "<p>{} claims: {} cited, {} uncited. {} counterpoints: {} answered, {} unanswered.</p>",
+            "<p>{} claims: {} cited, {} uncited. {} counterpoints: {} answered, {} unanswered. {} qualifications.</p>",
             s.claims.len(),
             s.cited(),
             s.uncited.len(),
             s.counterpoints.len(),
             s.answered(),
-            s.unanswered()
+            s.unanswered(),
+            s.qualifications.len()
         )?;
         if !s.uncited.is_empty() {
             writeln!(
@@ -118,6 +120,27 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
                 writeln!(o, "<li><code>{}</code>: {}</li>", esc(id), esc(text))?;
             }
             writeln!(o, "</ul>\n</details>")?;
+        }
+        if !s.qualifications.is_empty() {
+            writeln!(
+                o,
+                "<p>Qualifications (granted, limiting without refuting):</p>\n<ul>"
+            )?;
+            for (i, targets) in &s.qualifications {
+                let (id, text) = a.claim(*i);
+                let of: Vec<String> = targets
+                    .iter()
+                    .map(|t| format!("<code>{}</code>", esc(t)))
+                    .collect();
+                writeln!(
+                    o,
+                    "<li><code>{}</code>: {} (qualifies {})</li>",
+                    esc(id),
+                    esc(text),
+                    of.join(", ")
+                )?;
+            }
+            writeln!(o, "</ul>")?;
         }
         if !s.counterpoints.is_empty() {
             writeln!(o, "<p>Counterpoints:</p>\n<ul>")?;
@@ -237,7 +260,7 @@ fn standing(st: &Standing) -> String {
     )
 }
 
-fn cells(figures: [usize; 7]) -> String {
+fn cells(figures: [usize; 8]) -> String {
     figures
         .iter()
         .map(|n| format!("<td class=\"n\">{n}</td>"))

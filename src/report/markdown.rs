@@ -40,6 +40,7 @@ fn write_report(
         counterpoints,
         answered,
         unanswered,
+        qualifications,
         arguments,
     ] = a.totals();
     writeln!(o, "{} Audit: {}\n", hs.h(0), esc(a.title()))?;
@@ -89,7 +90,8 @@ fn write_report(
     writeln!(
         o,
         "Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). \
-         Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered.\n"
+         Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered. \
+         Qualifications (points granted, which limit without refuting): {qualifications}.\n"
     )?;
 
     writeln!(o, "{} Claims and counterpoints by section\n", hs.h(1))?;
@@ -199,13 +201,14 @@ fn write_section(
     writeln!(o, "{} {}\n", hs.h(2), esc(&s.title))?;
     writeln!(
         o,
-        "{}: {} cited, {} uncited. {}: {} answered, {} unanswered.\n",
+        "{}: {} cited, {} uncited. {}: {} answered, {} unanswered. {}.\n",
         plural(s.claims.len(), "claim"),
         s.cited(),
         s.uncited.len(),
         plural(s.counterpoints.len(), "counterpoint"),
         s.answered(),
-        s.unanswered()
+        s.unanswered(),
+        plural(s.qualifications.len(), "qualification")
     )?;
     if !s.uncited.is_empty() {
         writeln!(
@@ -218,6 +221,21 @@ fn write_section(
             writeln!(o, "- {}: {}", code(id), esc(text))?;
         }
         writeln!(o, "\n</details>\n")?;
+    }
+    if !s.qualifications.is_empty() {
+        writeln!(o, "Qualifications (granted, limiting without refuting):\n")?;
+        for (i, targets) in &s.qualifications {
+            let (id, text) = a.claim(*i);
+            let of: Vec<String> = targets.iter().map(|t| code(t)).collect();
+            writeln!(
+                o,
+                "- {}: {} (qualifies {})",
+                code(id),
+                esc(text),
+                of.join(", ")
+            )?;
+        }
+        writeln!(o)?;
     }
     if !s.counterpoints.is_empty() {
         writeln!(o, "Counterpoints:\n")?;
@@ -282,7 +300,7 @@ fn standing(st: &Standing) -> String {
 }
 
 /// Table cells for `figures`, bold when `strong`.
-fn cells(figures: [usize; 7], strong: bool) -> String {
+fn cells(figures: [usize; 8], strong: bool) -> String {
     figures
         .iter()
         .map(|n| {

@@ -64,6 +64,9 @@ pub struct SectionAudit {
     /// (claims that only attack counterpoints are answers, listed with the
     /// counterpoint they answer).
     pub counterpoints: Vec<Counterpoint>,
+    /// Its qualifications: claims that qualify something (`qualifies`),
+    /// each with the ids it qualifies.
+    pub qualifications: Vec<(usize, Vec<String>)>,
     /// Its linked arguments.
     pub arguments: usize,
 }
@@ -89,7 +92,7 @@ impl SectionAudit {
 
     /// The figures of a row of the section table, in the order of
     /// [`COLUMNS`].
-    pub fn figures(&self) -> [usize; 7] {
+    pub fn figures(&self) -> [usize; 8] {
         [
             self.claims.len(),
             self.cited(),
@@ -97,19 +100,21 @@ impl SectionAudit {
             self.counterpoints.len(),
             self.answered(),
             self.unanswered(),
+            self.qualifications.len(),
             self.arguments,
         ]
     }
 }
 
 /// The columns of the section table after the section's title.
-pub const COLUMNS: [&str; 7] = [
+pub const COLUMNS: [&str; 8] = [
     "Claims",
     "Cited",
     "Uncited",
     "Counterpoints",
     "Answered",
     "Unanswered",
+    "Qualifications",
     "Arguments",
 ];
 
@@ -258,6 +263,7 @@ impl<'a> Audit<'a> {
                 claims: Vec::new(),
                 uncited: Vec::new(),
                 counterpoints: Vec::new(),
+                qualifications: Vec::new(),
                 arguments: 0,
             })
             .collect();
@@ -267,6 +273,7 @@ impl<'a> Audit<'a> {
             claims: Vec::new(),
             uncited: Vec::new(),
             counterpoints: Vec::new(),
+            qualifications: Vec::new(),
             arguments: 0,
         };
         let section_of = |id: Option<&str>| id.and_then(|s| map.section(s));
@@ -285,6 +292,15 @@ impl<'a> Audit<'a> {
                     claim: i,
                     answered_by: graph.attackers(i),
                 });
+            }
+            if graph.qualifies_anything(i) {
+                let targets = c
+                    .qualifies
+                    .iter()
+                    .filter(|t| map.lookup(t.as_str()).is_some())
+                    .map(|t| t.value.clone())
+                    .collect();
+                sec.qualifications.push((i, targets));
             }
         }
         for a in &map.arguments {
@@ -428,8 +444,8 @@ impl<'a> Audit<'a> {
     }
 
     /// Totals over all sections, in the order of [`COLUMNS`].
-    pub fn totals(&self) -> [usize; 7] {
-        let mut t = [0; 7];
+    pub fn totals(&self) -> [usize; 8] {
+        let mut t = [0; 8];
         for s in &self.sections {
             for (slot, v) in t.iter_mut().zip(s.figures()) {
                 *slot += v;
