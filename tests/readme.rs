@@ -75,3 +75,34 @@ fn code_table_lists_every_rule_with_its_level_and_summary() {
         table
     );
 }
+
+/// The README's main command works on a fresh clone: no chapter text, no
+/// Graphviz; it exits 0 and says what it could not check.
+#[test]
+fn main_command_runs_without_the_chapter_text() {
+    let readme = readme();
+    let command = between(&readme, "```sh\ncargo run --release -- ", "\n```");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(args, ["check", "maps/cpc-and-sovereignty.toml"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "93 paragraph locators in source `lee-chapter` (the map's document) not checked"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("checked 1 map (93 claims")
+    );
+}

@@ -110,7 +110,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         "the map is not checked against its document `{id}`: it has no text"
                     ),
                     (true, false) => format!(
-                        "{what} from source `{id}` (the map's document) not checked: it has no text"
+                        "{what} {} source `{id}` (the map's document) not checked: it has no text",
+                        if quotes > 0 { "from" } else { "in" }
                     ),
                     (false, _) => format!("{what} from source `{id}` not checked: it has no text"),
                 };
