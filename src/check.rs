@@ -115,14 +115,24 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             c.miswritten.clear();
         }
     }
-    let copying = copy::measure(&map, &texts);
-    diagnostics.extend(rules::run_all(&Context {
+    let context = |copying| Context {
         map: &map,
         graph: &graph,
         texts: &texts,
-        copying: &copying,
+        copying,
         today: opts.today,
-    }));
+    };
+    // The copy measure and the rules that do not read it are independent:
+    // on a large map they run side by side.
+    let none = Copying::default();
+    let others = || rules::run_where(&context(&none), |r| !rules::reads_copying(r));
+    let (copying, found) = if map.claims.len() < rules::PARALLEL_CLAIMS {
+        (copy::measure(&map, &texts), others())
+    } else {
+        rayon::join(|| copy::measure(&map, &texts), others)
+    };
+    diagnostics.extend(found);
+    diagnostics.extend(rules::run_where(&context(&copying), rules::reads_copying));
     levels.apply(&mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))

@@ -183,12 +183,27 @@ pub const PARALLEL_CLAIMS: usize = 2_000;
 /// ([`PARALLEL_CLAIMS`]) the rules run on every core, and their findings
 /// are put back in that order.
 pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
+    run_where(cx, |_| true)
+}
+
+/// Whether `rule` reads [`Context::copying`]: the rules that may run only
+/// once the copy measure is done.
+pub fn reads_copying(rule: &Rule) -> bool {
+    matches!(rule.code, "copied-text" | "quote-budget")
+}
+
+/// [`run_all`] for the rules that `keep` keeps.
+pub fn run_where(cx: &Context<'_>, keep: impl Fn(&Rule) -> bool) -> Vec<Diagnostic> {
     let run = |check: &CheckFn| {
         let mut out = Vec::new();
         check(cx, &mut out);
         out
     };
-    let checks: Vec<CheckFn> = RULES.iter().filter_map(|r| r.check).collect();
+    let checks: Vec<CheckFn> = RULES
+        .iter()
+        .filter(|r| keep(r))
+        .filter_map(|r| r.check)
+        .collect();
     let found: Vec<Vec<Diagnostic>> = if cx.map.claims.len() < PARALLEL_CLAIMS {
         checks.iter().map(run).collect()
     } else {
