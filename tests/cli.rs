@@ -390,7 +390,7 @@ fn migrate_write_rewrites_in_place_and_is_idempotent() {
     let (code, _, stderr) = run(&["check", map]);
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("format-version"), "{stderr}");
-    assert!(!stderr.contains("locator-not-found"), "{stderr}");
+    assert!(!stderr.contains("[locator-not-found]"), "{stderr}");
     // Leftover temporary files: none.
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 2);
@@ -404,4 +404,26 @@ fn migrate_refuses_what_it_cannot_do() {
     ]));
     insta::assert_snapshot!(transcript(&["migrate", V1, "-o", V1]));
     insta::assert_snapshot!(transcript(&["migrate", V1, "--write", "--check"]));
+}
+
+#[test]
+fn an_empty_or_binary_text_is_unreadable_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "  \n\n").unwrap();
+    std::fs::write(dir.path().join("utf16.txt"), b"\xff\xfeA\x00B\x00").unwrap();
+    std::fs::write(dir.path().join("dots.txt"), "... --- !!!\n").unwrap();
+    let map = "tests/fixtures/rules/locator-not-found.toml";
+    for (file, why) in [
+        ("empty.txt", "it is empty"),
+        ("utf16.txt", "it is not UTF-8"),
+        ("dots.txt", "it holds no words"),
+    ] {
+        let text = format!("survey={}", dir.path().join(file).display());
+        let (code, _, stderr) = run(&["check", map, "--text", &text]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains("error[unreadable-text]"), "{stderr}");
+        assert!(stderr.contains(why), "{file}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!stderr.contains("[locator-not-found]"), "{stderr}");
+    }
 }
