@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::copy::{self, Copying};
-use crate::diag::{FileReport, Level, Levels, TextSummary};
+use crate::diag::{Code, FileReport, Level, Levels, TextSummary};
 use crate::graph::MapGraph;
 use crate::load;
 use crate::model::{Date, Map};
@@ -75,7 +75,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             sources: 0,
             texts: Vec::new(),
         };
-        cli.apply(&mut report.diagnostics);
+        cli.apply(&mut report.diagnostics, rules::default_level);
         return Checked {
             report,
             map: None,
@@ -100,14 +100,13 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     let mut levels = Levels::default();
     for setting in &map.lints {
         // Unknown codes were reported by the loader and not kept.
-        levels.set(&setting.code.value, setting.level.value).ok();
+        levels.set(setting.code.value, setting.level.value);
     }
     let levels = levels.then(cli);
     // Rules skip fields the loader found miswritten, since its finding says
     // so; when that finding is allowed away, they report what they find.
-    if levels.level("unknown-field") == Level::Allow
-        || levels.level("invalid-value") == Level::Allow
-    {
+    let allowed = |code| levels.level(code, rules::default_level(code)) == Level::Allow;
+    if allowed(Code::UnknownField) || allowed(Code::InvalidValue) {
         for s in &mut map.sources {
             s.miswritten.clear();
         }
@@ -133,9 +132,13 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     };
     diagnostics.extend(found);
     diagnostics.extend(rules::run_where(&context(&copying), rules::reads_copying));
-    levels.apply(&mut diagnostics);
+    levels.apply(&mut diagnostics, rules::default_level);
     diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        (a.span.start, a.span.end, a.code.as_str()).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code.as_str(),
+        ))
     });
     Checked {
         report: FileReport {

@@ -19,7 +19,7 @@
 //! "#;
 //! let checked = argmap::check::check("bridge.toml", map, &Default::default());
 //! let codes: Vec<_> = checked.report.diagnostics.iter().map(|d| d.code).collect();
-//! assert_eq!(codes, ["uncited-claim"]);
+//! assert_eq!(codes, [argmap::diag::Code::UncitedClaim]);
 //! ```
 
 #[macro_use]

@@ -269,13 +269,13 @@ pub struct Argument {
 fn lints_schema(_: &mut SchemaGenerator) -> Schema {
     let mut properties = serde_json::Map::new();
     for rule in crate::rules::RULES {
-        let fixed = if crate::rules::overridable(rule.code) {
-            String::new()
-        } else {
+        let fixed = if rule.code.is_fixed() {
             " It is always an error: a level here has no effect.".to_owned()
+        } else {
+            String::new()
         };
         properties.insert(
-            rule.code.to_owned(),
+            rule.code.as_str().to_owned(),
             serde_json::json!({
                 "type": "string",
                 "enum": ["allow", "warn", "error"],

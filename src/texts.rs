@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Code, Diagnostic, Span};
 use crate::document::Document;
 use crate::model::Map;
 use crate::quote::TextIndex;
@@ -84,7 +84,7 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
                 Err(why) => {
                     out.push(
                         Diagnostic::new(
-                            "unreadable-text",
+                            Code::UnreadableText,
                             t.span.clone(),
                             format!("the `text` of source `{id}` is not used: {why}"),
                         )
@@ -114,7 +114,7 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
             Err(why) => {
                 out.push(
                     Diagnostic::new(
-                        "unreadable-text",
+                        Code::UnreadableText,
                         span,
                         format!(
                             "the text of source `{id}` cannot be read: `{}`: {why}",

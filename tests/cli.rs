@@ -200,7 +200,7 @@ fn explain_a_code() {
 #[test]
 fn explain_every_code_succeeds() {
     for rule in argmap::rules::RULES {
-        let (code, stdout, _) = run(&["explain", rule.code]);
+        let (code, stdout, _) = run(&["explain", rule.code.as_str()]);
         assert_eq!(code, 0);
         assert!(stdout.contains("## Fix"), "{}", rule.code);
     }

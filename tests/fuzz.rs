@@ -780,7 +780,7 @@ proptest! {
         let file = argmap::diag::SourceFile::new("m.toml", text);
         let mut diagnostics = Vec::new();
         for (i, (span, words)) in spans.iter().enumerate() {
-            let mut d = argmap::diag::Diagnostic::new("invalid-value", span.clone(), words.clone())
+            let mut d = argmap::diag::Diagnostic::new(argmap::diag::Code::InvalidValue, span.clone(), words.clone())
                 .with_label(words.clone())
                 .with_note(words.clone())
                 .with_help(words.clone());

@@ -9,7 +9,7 @@ use argmap::diag::Levels;
 use argmap::diag::render::{human, json};
 use argmap::rules::RULES;
 
-fn fixture(code: &str) -> String {
+fn fixture(code: impl std::fmt::Display) -> String {
     format!("tests/fixtures/rules/{code}.toml")
 }
 
@@ -106,6 +106,7 @@ fn codes_are_unique_kebab_case_documented_and_have_fixtures() {
         );
         assert!(
             rule.code
+                .as_str()
                 .split('-')
                 .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
             "`{}` is not kebab-case",
@@ -149,8 +150,19 @@ fn codes_are_unique_kebab_case_documented_and_have_fixtures() {
         "source-missing-field",
         "invalid-url",
     ] {
-        assert!(seen.contains(code), "spec code `{code}` is missing");
+        assert!(
+            seen.iter().any(|c| *c == code),
+            "spec code `{code}` is missing"
+        );
     }
+}
+
+/// One rule per code, in the order of the codes: the registry and the
+/// typed codes cannot drift apart.
+#[test]
+fn every_code_has_exactly_one_rule() {
+    let codes: Vec<argmap::diag::Code> = RULES.iter().map(|r| r.code).collect();
+    assert_eq!(codes, argmap::diag::Code::ALL);
 }
 
 #[test]
@@ -196,7 +208,7 @@ year = 2000
             .report
             .diagnostics
             .iter()
-            .map(|d| (d.code, d.severity.as_str()))
+            .map(|d| (d.code.as_str(), d.severity.as_str()))
             .collect::<Vec<_>>()
     };
     // The map lowers `uncited-claim` to a warning.
@@ -206,10 +218,10 @@ year = 2000
     );
     // The command line wins over the map, in both directions.
     let mut cli = Levels::default();
-    cli.set("uncited-claim", argmap::diag::Level::Error)
+    cli.set_named("uncited-claim", argmap::diag::Level::Error)
         .unwrap();
     assert_eq!(levels_of(&cli), [("uncited-claim", "error")]);
-    cli.set("uncited-claim", argmap::diag::Level::Allow)
+    cli.set_named("uncited-claim", argmap::diag::Level::Allow)
         .unwrap();
     assert_eq!(levels_of(&cli), []);
 }

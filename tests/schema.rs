@@ -89,7 +89,7 @@ fn form_findings(path: &Path) -> BTreeSet<&'static str> {
         .report
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .filter(|c| FORM_CODES.contains(c))
         .collect()
 }
@@ -194,7 +194,10 @@ fn lints_name_every_rule_with_its_levels() {
         .keys()
         .map(String::as_str)
         .collect();
-    let rules: BTreeSet<&str> = argmap::rules::RULES.iter().map(|r| r.code).collect();
+    let rules: BTreeSet<&str> = argmap::rules::RULES
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
     assert_eq!(codes, rules);
     for (code, p) in lints["properties"].as_object().unwrap() {
         assert_eq!(

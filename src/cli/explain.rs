@@ -25,14 +25,14 @@ pub fn run(args: &ExplainArgs) -> u8 {
             print!("{}", list());
             SUCCESS
         }
-        Some(code) => match rules::find(code) {
+        Some(code) => match argmap::diag::Code::parse(code).and_then(rules::find) {
             Some(rule) => {
                 println!("{} (default level: {})\n", rule.code, rule.default_level);
                 println!("{}", rule.explanation());
                 SUCCESS
             }
             None => {
-                let help = rules::suggest(code)
+                let help = argmap::diag::Code::suggest(code)
                     .map(|s| format!("did you mean `{s}`?"))
                     .unwrap_or_else(|| "run `argmap explain` to list every code".to_owned());
                 fail(&format!("no diagnostic code `{code}`"), Some(&help))
@@ -43,12 +43,16 @@ pub fn run(args: &ExplainArgs) -> u8 {
 
 /// The table of codes.
 pub fn list() -> String {
-    let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let width = RULES
+        .iter()
+        .map(|r| r.code.as_str().len())
+        .max()
+        .unwrap_or(0);
     let mut out = format!("{:width$}  {:5}  {}\n", "code", "level", "finds");
     for r in RULES {
         out.push_str(&format!(
             "{:width$}  {:5}  {}\n",
-            r.code,
+            r.code.as_str(),
             r.default_level.as_str(),
             r.summary
         ));

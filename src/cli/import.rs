@@ -148,7 +148,7 @@ pub fn run(args: &ImportArgs) -> u8 {
             .diagnostics
             .iter()
             .filter(|d| d.severity == argmap::diag::Severity::Error)
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect();
         codes.sort_unstable();
         codes.dedup();

@@ -137,7 +137,7 @@ impl LevelArgs {
         given.sort_by_key(|(i, _, _)| *i);
         let mut levels = Levels::default();
         for (_, level, code) in given {
-            levels.set(&code, level).map_err(|e| e.to_string())?;
+            levels.set_named(&code, level).map_err(|e| e.to_string())?;
         }
         Ok(levels)
     }

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Diagnostic, Severity};
-use crate::rules;
+use super::{Code, Diagnostic, Severity};
 
 /// What to do with a rule's findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,7 +59,7 @@ pub struct LevelError {
     /// The code as given.
     pub code: String,
     /// A close existing code, if any.
-    pub suggestion: Option<&'static str>,
+    pub suggestion: Option<Code>,
 }
 
 impl fmt::Display for LevelError {
@@ -73,24 +72,31 @@ impl fmt::Display for LevelError {
     }
 }
 
-/// Levels for every code: defaults overridden by a map's `[lints]` and then
-/// by the command line.
+/// Level overrides: a map's `[lints]`, then the command line. The level in
+/// force for a code is its override, else its default, which the rules
+/// declare and the caller passes in: this module knows no rule.
 #[derive(Clone, Debug, Default)]
 pub struct Levels {
-    overrides: HashMap<&'static str, Level>,
+    overrides: HashMap<Code, Level>,
 }
 
 impl Levels {
     /// Overrides the level of `code`. Later calls win over earlier ones.
-    pub fn set(&mut self, code: &str, level: Level) -> Result<(), LevelError> {
-        match rules::find(code) {
-            Some(rule) => {
-                self.overrides.insert(rule.code, level);
+    pub fn set(&mut self, code: Code, level: Level) {
+        self.overrides.insert(code, level);
+    }
+
+    /// Overrides the level of the code named `name` (as `-A/-W/-D` and
+    /// `[lints]` write it).
+    pub fn set_named(&mut self, name: &str, level: Level) -> Result<(), LevelError> {
+        match Code::parse(name) {
+            Some(code) => {
+                self.set(code, level);
                 Ok(())
             }
             None => Err(LevelError {
-                code: code.to_owned(),
-                suggestion: rules::suggest(code),
+                code: name.to_owned(),
+                suggestion: Code::suggest(name),
             }),
         }
     }
@@ -104,20 +110,18 @@ impl Levels {
         merged
     }
 
-    /// The level in force for `code`.
-    pub fn level(&self, code: &str) -> Level {
-        if !rules::overridable(code) {
-            return rules::default_level(code);
+    /// The level in force for `code`, whose default is `default`.
+    pub fn level(&self, code: Code, default: Level) -> Level {
+        if code.is_fixed() {
+            return default;
         }
-        self.overrides
-            .get(code)
-            .copied()
-            .unwrap_or_else(|| rules::default_level(code))
+        self.overrides.get(&code).copied().unwrap_or(default)
     }
 
-    /// Sets each finding's severity from its level and drops allowed ones.
-    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain_mut(|d| match self.level(d.code).severity() {
+    /// Sets each finding's severity from its level (`default` gives each
+    /// code's default) and drops allowed ones.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>, default: impl Fn(Code) -> Level) {
+        diagnostics.retain_mut(|d| match self.level(d.code, default(d.code)).severity() {
             Some(s) => {
                 d.severity = s;
                 true
@@ -134,15 +138,22 @@ mod tests {
     #[test]
     fn later_overrides_win_and_unknown_codes_are_refused() {
         let mut map = Levels::default();
-        map.set("unused-source", Level::Error).ok();
+        map.set(Code::UnusedSource, Level::Error);
         let mut cli = Levels::default();
-        cli.set("unused-source", Level::Allow).ok();
-        assert_eq!(map.level("unused-source"), Level::Error);
-        assert_eq!(map.then(&cli).level("unused-source"), Level::Allow);
-        let err = cli.set("unused-sorce", Level::Warn).err();
+        cli.set(Code::UnusedSource, Level::Allow);
+        assert_eq!(map.level(Code::UnusedSource, Level::Warn), Level::Error);
+        assert_eq!(
+            map.then(&cli).level(Code::UnusedSource, Level::Warn),
+            Level::Allow
+        );
+        assert_eq!(
+            Levels::default().level(Code::UnusedSource, Level::Warn),
+            Level::Warn
+        );
+        let err = cli.set_named("unused-sorce", Level::Warn).err();
         assert_eq!(
             err.map(|e| e.suggestion),
-            Some(Some("unused-source")),
+            Some(Some(Code::UnusedSource)),
             "a misspelt code is refused with a suggestion"
         );
     }
@@ -150,7 +161,7 @@ mod tests {
     #[test]
     fn toml_syntax_cannot_be_lowered() {
         let mut l = Levels::default();
-        l.set("toml-syntax", Level::Allow).ok();
-        assert_eq!(l.level("toml-syntax"), Level::Error);
+        l.set(Code::TomlSyntax, Level::Allow);
+        assert_eq!(l.level(Code::TomlSyntax, Level::Error), Level::Error);
     }
 }

@@ -3,12 +3,14 @@
 //! The library produces [`Diagnostic`] values and never prints them; the
 //! renderers in [`render`] turn them into text (human or JSON) for the CLI.
 
+pub mod code;
 pub mod level;
 pub mod render;
 pub mod source;
 
 use serde::Serialize;
 
+pub use code::Code;
 pub use level::{Level, LevelError, Levels};
 pub use source::SourceFile;
 
@@ -48,9 +50,10 @@ pub struct Label {
 /// One finding in one map file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable kebab-case code, one of the registry's.
-    pub code: &'static str,
-    /// The severity after levels were applied (the rule's default until then).
+    /// What kind of finding it is.
+    pub code: Code,
+    /// The severity after levels were applied ([`Severity::Error`] until
+    /// then: [`Levels::apply`] sets it from the code's level).
     pub severity: Severity,
     /// One line, lowercase, no final period, ids in backticks.
     pub message: String,
@@ -67,16 +70,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding with `code` at `span`; its severity is the code's default
-    /// level until [`Levels::apply`] runs.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
-        let severity = match crate::rules::default_level(code) {
-            Level::Warn => Severity::Warning,
-            _ => Severity::Error,
-        };
+    /// A finding with `code` at `span`; an error until [`Levels::apply`]
+    /// gives it the severity of its code's level.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
-            severity,
+            severity: Severity::Error,
             message: message.into(),
             span,
             label: None,

@@ -224,7 +224,7 @@ pub fn to_json(map: &Map) -> String {
         lints: Lints(
             map.lints
                 .iter()
-                .map(|l| (l.code.as_str(), l.level.value.as_str()))
+                .map(|l| (l.code.value.as_str(), l.level.value.as_str()))
                 .collect(),
         ),
         sections: map

@@ -16,7 +16,7 @@ pub use walk::MAX_LOAD_FINDINGS;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::diag::{Code, Diagnostic, SourceFile, Span};
 use crate::model::Map;
 
 /// Largest map file argmap reads, in bytes.
@@ -53,7 +53,7 @@ pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
             let at = e.utf8_error().valid_up_to();
             let bad = bytes.get(at).copied().unwrap_or(0);
             let d = Diagnostic::new(
-                "toml-syntax",
+                Code::TomlSyntax,
                 at..at + 1,
                 format!("the file is not UTF-8: byte 0x{bad:02x} is not valid UTF-8"),
             )
@@ -228,7 +228,7 @@ fn syntax_diagnostic(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     if e.span().is_none() && e.message().trim() == "recursion limit" {
         let at = deep_key(&file.text).unwrap_or(0);
         return Diagnostic::new(
-            "toml-syntax",
+            Code::TomlSyntax,
             at..at,
             "invalid TOML: a key of more than 80 dotted parts is nested too deeply to read",
         )
@@ -243,7 +243,7 @@ fn syntax_diagnostic(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let mut d = if head == "duplicate key" {
         let key = file.text.get(span.clone()).unwrap_or("").trim();
         Diagnostic::new(
-            "toml-syntax",
+            Code::TomlSyntax,
             span,
             format!("key `{key}` is defined twice in the same table"),
         )
@@ -251,14 +251,14 @@ fn syntax_diagnostic(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         .with_help("each table key may appear once; rename or merge the two")
     } else if head.starts_with("cannot recurse further") {
         Diagnostic::new(
-            "toml-syntax",
+            Code::TomlSyntax,
             span,
             "invalid TOML: arrays or inline tables nested more than 80 deep",
         )
         .with_label("nested too deeply to read")
         .with_help("a map nests values at most a few levels deep; remove the extra nesting")
     } else {
-        Diagnostic::new("toml-syntax", span, format!("invalid TOML: {head}"))
+        Diagnostic::new(Code::TomlSyntax, span, format!("invalid TOML: {head}"))
     };
     if let Some(label) = rest.first() {
         d = d.with_label(label.clone());

@@ -5,12 +5,12 @@ use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use super::{fields, type_name};
-use crate::diag::{Diagnostic, Level, Span};
+use crate::diag::{Code, Diagnostic, Level, Span};
 use crate::model::{
     Actor, Anchor, Argument, Citation, Claim, Date, FORMAT_VERSION, Limits, LintSetting, Map, Meta,
     Section, Source, SourceKind, Sp,
 };
-use crate::{rules, suggest};
+use crate::suggest;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -113,7 +113,7 @@ impl Walker {
     pub(super) fn finish(&mut self, map: &mut Map, saw_map: bool) {
         if !saw_map {
             self.diags.push(
-                Diagnostic::new("missing-field", 0..0, "the map has no `[map]` table")
+                Diagnostic::new(Code::MissingField, 0..0, "the map has no `[map]` table")
                     .with_label("expected `[map]` with a `title`")
                     .with_help("start the file with `[map]` and `title = \"...\"`"),
             );
@@ -130,7 +130,7 @@ impl Walker {
         let title = self.string(t, "title", &cx);
         if title.is_none() && t.get("title").is_none() {
             self.push(
-                Diagnostic::new("missing-field", span.clone(), "`[map]` has no `title`")
+                Diagnostic::new(Code::MissingField, span.clone(), "`[map]` has no `title`")
                     .with_label("this table needs `title = \"...\"`"),
             );
         }
@@ -156,7 +156,7 @@ impl Walker {
             format!("there is no format version {n}")
         };
         self.push(
-            Diagnostic::new("invalid-value", v.span(), why)
+            Diagnostic::new(Code::InvalidValue, v.span(), why)
                 .with_label(format!("this argmap reads versions 1 to {FORMAT_VERSION}"))
                 .with_help(if n > FORMAT_VERSION {
                     "upgrade argmap to read this map".to_owned()
@@ -181,7 +181,7 @@ impl Walker {
                 _ => {
                     w.push(
                         Diagnostic::new(
-                            "invalid-value",
+                            Code::InvalidValue,
                             v.span(),
                             format!("`{key}` in `[limits]` must be from {min} to 10000"),
                         )
@@ -214,7 +214,7 @@ impl Walker {
                 _ => {
                     self.push(
                         Diagnostic::new(
-                            "invalid-value",
+                            Code::InvalidValue,
                             v.span(),
                             "`quote-share` in `[limits]` must be a percentage above 0 and at most 100",
                         )
@@ -235,33 +235,33 @@ impl Walker {
     fn lints(&mut self, t: &DeTable<'_>) -> Vec<LintSetting> {
         let mut out = Vec::new();
         for (key, value) in t {
-            let code: &str = key.get_ref();
-            if rules::find(code).is_none() {
+            let name: &str = key.get_ref();
+            let Some(code) = Code::parse(name) else {
                 let mut d = Diagnostic::new(
-                    "unknown-field",
+                    Code::UnknownField,
                     key.span(),
-                    format!("`[lints]` names no rule `{code}`"),
+                    format!("`[lints]` names no rule `{name}`"),
                 )
                 .with_label("not a rule code");
-                d = match rules::suggest(code) {
+                d = match Code::suggest(name) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help("`argmap explain` lists every code"),
                 };
                 self.push(d);
                 continue;
-            }
+            };
             let level = match value.get_ref() {
                 DeValue::String(s) => Level::parse(s),
                 _ => None,
             };
             match level {
                 Some(level) => out.push(LintSetting {
-                    code: Sp::new(code.to_owned(), key.span()),
+                    code: Sp::new(code, key.span()),
                     level: Sp::new(level, value.span()),
                 }),
                 None => self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         value.span(),
                         format!("the level of `{code}` must be \"allow\", \"warn\" or \"error\""),
                     )
@@ -312,7 +312,7 @@ impl Walker {
                 None => {
                     let names = SourceKind::ALL.iter().map(|(n, _)| *n);
                     let mut d = Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         k.span,
                         format!("{what} has an unknown `kind` \"{}\"", k.value),
                     )
@@ -411,7 +411,7 @@ impl Walker {
                 if t.get("source").is_none() {
                     self.push(
                         Diagnostic::new(
-                            "missing-field",
+                            Code::MissingField,
                             v.span(),
                             format!("a citation of {what} has no `source`"),
                         )
@@ -430,7 +430,7 @@ impl Walker {
                 self.miswritten.push("cites");
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!(
                             "a citation of {what} must be a source id or a table, not {}",
@@ -451,7 +451,7 @@ impl Walker {
         let DeValue::Table(t) = v.get_ref() else {
             self.push(
                 Diagnostic::new(
-                    "invalid-value",
+                    Code::InvalidValue,
                     v.span(),
                     format!(
                         "the `anchor` of {what} must be a table, not {}",
@@ -475,7 +475,7 @@ impl Walker {
                 _ => {
                     self.push(
                         Diagnostic::new(
-                            "invalid-value",
+                            Code::InvalidValue,
                             p.span(),
                             format!("`para` of {} must be 1 or more", cx.what),
                         )
@@ -504,8 +504,12 @@ impl Walker {
         match t.get("premises") {
             None => self.missing(&id, what, "premises", "the claims that jointly support"),
             Some(v) if matches!(v.get_ref(), DeValue::Array(a) if a.is_empty()) => self.push(
-                Diagnostic::new("invalid-value", v.span(), format!("{what} has no premises"))
-                    .with_label("an argument needs at least one premise"),
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    v.span(),
+                    format!("{what} has no premises"),
+                )
+                .with_label("an argument needs at least one premise"),
             ),
             Some(_) => {}
         }
@@ -541,7 +545,7 @@ impl Walker {
     ) {
         let name: &str = key.get_ref();
         let mut d = Diagnostic::new(
-            "unknown-field",
+            Code::UnknownField,
             key.span(),
             format!("unknown {noun} `{name}` in {what}"),
         );
@@ -570,7 +574,7 @@ impl Walker {
     fn missing(&mut self, id: &Sp<String>, what: &str, field: &str, meaning: &str) {
         self.push(
             Diagnostic::new(
-                "missing-field",
+                Code::MissingField,
                 id.span.clone(),
                 format!("{what} has no `{field}`"),
             )
@@ -584,7 +588,7 @@ impl Walker {
             other => {
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!("{what} must be a table, not {}", type_name(other)),
                     )
@@ -604,7 +608,7 @@ impl Walker {
         if !ok {
             self.push(
                 Diagnostic::new(
-                    "invalid-value",
+                    Code::InvalidValue,
                     key.span(),
                     format!("`{table}.{id}`: ids may use only ASCII letters, digits, `-` and `_`"),
                 )
@@ -620,7 +624,7 @@ impl Walker {
         self.miswritten.push(key);
         self.push(
             Diagnostic::new(
-                "invalid-value",
+                Code::InvalidValue,
                 v.span(),
                 format!(
                     "`{key}` of {} must be {expected}, not {}",
@@ -665,7 +669,7 @@ impl Walker {
                             self.miswritten.push(key);
                             self.push(
                                 Diagnostic::new(
-                                    "invalid-value",
+                                    Code::InvalidValue,
                                     item.span(),
                                     format!(
                                         "`{key}` of {} must list strings, not {}",
@@ -684,7 +688,7 @@ impl Walker {
                 self.miswritten.push(key);
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!("`{key}` of {} must be an array, not a string", cx.what),
                     )
@@ -708,7 +712,7 @@ impl Walker {
                 if n.is_none() {
                     self.push(
                         Diagnostic::new(
-                            "invalid-value",
+                            Code::InvalidValue,
                             v.span(),
                             format!("`{key}` of {} is too large", cx.what),
                         )
@@ -721,7 +725,7 @@ impl Walker {
                 self.miswritten.push(key);
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!("`{key}` of {} must be an integer, not a string", cx.what),
                     )
@@ -745,7 +749,7 @@ impl Walker {
                 self.miswritten.push("year");
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!("`year` of {} must be an integer, not a string", cx.what),
                     )
@@ -765,7 +769,7 @@ impl Walker {
                 self.miswritten.push("year");
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!("`year` of {} is not a year", cx.what),
                     )
@@ -795,7 +799,7 @@ impl Walker {
                 self.miswritten.push(key);
                 self.push(
                     Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         v.span(),
                         format!("`{key}` of {} must be a date", cx.what),
                     )

@@ -412,8 +412,8 @@ pub struct Argument {
 /// A `[lints]` entry: `code = "level"`.
 #[derive(Clone, Debug)]
 pub struct LintSetting {
-    /// The code as written.
-    pub code: Sp<String>,
+    /// The code.
+    pub code: Sp<crate::diag::Code>,
     /// The level.
     pub level: Sp<Level>,
 }

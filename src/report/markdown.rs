@@ -267,7 +267,7 @@ fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::
             o,
             "- {} {} (line {}): {}",
             d.severity.as_str(),
-            code(d.code),
+            code(d.code.as_str()),
             f.line,
             msg(&d.message)
         )?;

@@ -8,37 +8,37 @@ pub mod escape;
 pub mod html;
 pub mod markdown;
 
-use crate::diag::{Diagnostic, FileReport, Severity};
+use crate::diag::{Code, Diagnostic, FileReport, Severity};
 use crate::eval::{Evaluation, Label, Reason, Role};
 use crate::graph::{MapGraph, Node};
 use crate::model::Map;
 use crate::texts::Texts;
 
 /// Codes whose findings are about the bibliography.
-pub const BIBLIOGRAPHY_CODES: &[&str] = &[
-    "source-missing-field",
-    "invalid-url",
-    "text-fragment-url",
-    "invalid-doi",
-    "accessed-date",
-    "duplicate-source",
-    "cited-as-mismatch",
-    "unused-source",
+pub const BIBLIOGRAPHY_CODES: &[Code] = &[
+    Code::SourceMissingField,
+    Code::InvalidUrl,
+    Code::TextFragmentUrl,
+    Code::InvalidDoi,
+    Code::AccessedDate,
+    Code::DuplicateSource,
+    Code::CitedAsMismatch,
+    Code::UnusedSource,
 ];
 
 /// Codes whose findings are about quotes, locators, copying and source texts.
-pub const QUOTE_CODES: &[&str] = &[
-    "quote-not-found",
-    "locator-not-found",
-    "unchecked-quotes",
-    "unreadable-text",
-    "quote-too-long",
-    "quote-budget",
-    "copied-text",
+pub const QUOTE_CODES: &[Code] = &[
+    Code::QuoteNotFound,
+    Code::LocatorNotFound,
+    Code::UncheckedQuotes,
+    Code::UnreadableText,
+    Code::QuoteTooLong,
+    Code::QuoteBudget,
+    Code::CopiedText,
 ];
 
 /// Codes already presented by the per-section tables.
-const SECTION_CODES: &[&str] = &["uncited-claim", "unanswered-counterpoint"];
+const SECTION_CODES: &[Code] = &[Code::UncitedClaim, Code::UnansweredCounterpoint];
 
 /// A counterpoint and the claims that answer it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -324,7 +324,7 @@ impl<'a> Audit<'a> {
                 column,
             }
         };
-        let pick = |codes: &[&str]| -> Vec<Finding<'a>> {
+        let pick = |codes: &[Code]| -> Vec<Finding<'a>> {
             report
                 .diagnostics
                 .iter()

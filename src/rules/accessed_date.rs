@@ -4,7 +4,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::model::Date;
 
 declare_rule! {
@@ -30,7 +30,7 @@ declare_rule! {
     /// Correct whichever date is wrong: `accessed` or the publication
     /// `year`/`date`.
     pub static RULE = Rule {
-        code: "accessed-date",
+        code: Code::AccessedDate,
         default_level: Level::Warn,
         summary: "an `accessed` date in the future or before publication",
         check: Some(check),
@@ -47,7 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if accessed.value > today {
             out.push(
                 Diagnostic::new(
-                    "accessed-date",
+                    Code::AccessedDate,
                     accessed.span.clone(),
                     format!(
                         "source `{id}` was accessed on {}, which is in the future",
@@ -77,7 +77,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if before {
             out.push(
                 Diagnostic::new(
-                    "accessed-date",
+                    Code::AccessedDate,
                     accessed.span.clone(),
                     format!(
                         "source `{id}` was accessed on {}, before it was published",

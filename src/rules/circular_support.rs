@@ -8,7 +8,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::graph::{EdgeKind, MapGraph, Node};
 
 declare_rule! {
@@ -40,7 +40,7 @@ declare_rule! {
     /// record that instead. (A claim supporting itself directly is
     /// `self-reference`.)
     pub static RULE = Rule {
-        code: "circular-support",
+        code: Code::CircularSupport,
         default_level: Level::Error,
         summary: "claims that support each other in a loop",
         check: Some(check),
@@ -146,7 +146,7 @@ fn diagnostic(cx: &Context<'_>, members: usize, cycle: &[EdgeIndex]) -> Diagnost
     let mut steps = steps.into_iter();
     let (span, label) = steps.next().unwrap_or((0..0, String::new()));
     let mut d = Diagnostic::new(
-        "circular-support",
+        Code::CircularSupport,
         span,
         format!("circular support: `{chain}`"),
     )

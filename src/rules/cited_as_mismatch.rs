@@ -2,7 +2,7 @@
 //! entry's authors or year.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::model::Source;
 
 declare_rule! {
@@ -31,7 +31,7 @@ declare_rule! {
     /// Correct the entry (here: add `year = 2020`) or, if the entry is right,
     /// the in-text citation it is cited by.
     pub static RULE = Rule {
-        code: "cited-as-mismatch",
+        code: Code::CitedAsMismatch,
         default_level: Level::Warn,
         summary: "a `cited-as` that disagrees with the entry's authors or year",
         check: Some(check),
@@ -44,7 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for problem in problems(&cited.value, s) {
             out.push(
                 Diagnostic::new(
-                    "cited-as-mismatch",
+                    Code::CitedAsMismatch,
                     cited.span.clone(),
                     format!("`cited-as` of source `{}` {problem}", s.id.value),
                 )

@@ -2,7 +2,7 @@
 //! of a source's text.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -39,7 +39,7 @@ declare_rule! {
     /// cracked, and the cracks are growing`), and locate it with an
     /// `anchor`: a paragraph, and at most a few quoted words.
     pub static RULE = Rule {
-        code: "copied-text",
+        code: Code::CopiedText,
         default_level: Level::Error,
         summary: "a field other than a quote that copies a run of words from a source's text",
         check: Some(check),
@@ -56,7 +56,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let id = source.id.as_str();
         for c in &t.copied {
             let mut d = Diagnostic::new(
-                "copied-text",
+                Code::CopiedText,
                 c.span.clone(),
                 format!("{} copies {} words of `{id}`", c.what, c.words),
             )

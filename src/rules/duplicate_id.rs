@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -32,7 +32,7 @@ declare_rule! {
     /// Rename one of them, for example the argument to `traffic-arg`, and
     /// update the references to it.
     pub static RULE = Rule {
-        code: "duplicate-id",
+        code: Code::DuplicateId,
         default_level: Level::Error,
         summary: "one id names two things",
         check: Some(check),
@@ -50,7 +50,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             Some(&(prev, prev_id)) => out.push(
                 Diagnostic::new(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     id.span.clone(),
                     format!(
                         "id `{}` names both {} and {}",

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level, Span};
+use crate::diag::{Code, Diagnostic, Level, Span};
 
 declare_rule! {
     /// ## What it finds
@@ -32,7 +32,7 @@ declare_rule! {
     /// Where they really are different works (two editions), make the titles
     /// or years say so.
     pub static RULE = Rule {
-        code: "duplicate-source",
+        code: Code::DuplicateSource,
         default_level: Level::Warn,
         summary: "two sources with the same URL, DOI, or title and year",
         check: Some(check),
@@ -60,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Some((first, span)) => {
                     out.push(
                         Diagnostic::new(
-                            "duplicate-source",
+                            Code::DuplicateSource,
                             s.id.span.clone(),
                             format!(
                                 "sources `{first}` and `{}` have the same {what}",

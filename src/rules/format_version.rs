@@ -2,7 +2,7 @@
 //! gain from migrating, or that uses newer keys without saying so.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::migrate;
 use crate::model::FORMAT_VERSION;
 
@@ -39,7 +39,7 @@ declare_rule! {
     /// comment and everything else as it was. Without `--write` it prints
     /// the migrated map.
     pub static RULE = Rule {
-        code: "format-version",
+        code: Code::FormatVersion,
         default_level: Level::Warn,
         summary: "a map in format version 1 with locators to verify or version-2 keys",
         check: Some(check),
@@ -62,7 +62,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                "format-version",
+                Code::FormatVersion,
                 first.span.clone(),
                 format!(
                     "this map is in format version 1, where {anchors} in free text that version {FORMAT_VERSION} verifies"
@@ -83,7 +83,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
         out.push(
             Diagnostic::new(
-                "format-version",
+                Code::FormatVersion,
                 span.clone(),
                 format!(
                     "this map uses {} of format version {FORMAT_VERSION} but does not declare the version",

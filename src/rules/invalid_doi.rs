@@ -1,7 +1,7 @@
 //! `invalid-doi`: a DOI that is not of the form `10.NNNN/suffix`.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     /// Write the bare DOI: `doi = "10.1234/abcd"`.
     pub static RULE = Rule {
-        code: "invalid-doi",
+        code: Code::InvalidDoi,
         default_level: Level::Warn,
         summary: "a DOI that is not of the form `10.NNNN/suffix`",
         check: Some(check),
@@ -52,7 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             _ => (raw, "is not a DOI of the form `10.NNNN/suffix`".to_owned()),
         };
         let mut d = Diagnostic::new(
-            "invalid-doi",
+            Code::InvalidDoi,
             doi.span.clone(),
             format!("`doi` of source `{}` {msg}", s.id.value),
         )

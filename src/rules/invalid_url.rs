@@ -1,7 +1,7 @@
 //! `invalid-url`: a source URL that is not an absolute http(s) URL.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -23,7 +23,7 @@ declare_rule! {
     /// ## Fix
     /// Write the full URL: `url = "https://muse.jhu.edu/article/563560"`.
     pub static RULE = Rule {
-        code: "invalid-url",
+        code: Code::InvalidUrl,
         default_level: Level::Warn,
         summary: "a URL that is not an absolute http(s) URL",
         check: Some(check),
@@ -35,7 +35,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = &s.url else { continue };
         if let Some(problem) = problem(&url.value) {
             let mut d = Diagnostic::new(
-                "invalid-url",
+                Code::InvalidUrl,
                 url.span.clone(),
                 format!("`url` of source `{}` {}", s.id.value, problem.0),
             )

@@ -1,6 +1,6 @@
 //! `invalid-value`: a value of the wrong type or form (reported by the loader).
 
-use crate::diag::Level;
+use crate::diag::{Code, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -24,7 +24,7 @@ declare_rule! {
     /// Write the value in the form the finding names:
     /// `supports = ["rebuild"]`.
     pub static RULE = Rule {
-        code: "invalid-value",
+        code: Code::InvalidValue,
         default_level: Level::Error,
         summary: "a value of the wrong type or form",
         check: None,

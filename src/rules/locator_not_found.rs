@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::document::{Document, Paragraph};
 use crate::model::{Claim, Map};
 use crate::texts::SourceText;
@@ -49,7 +49,7 @@ declare_rule! {
     /// and where the quoted words are), or set the section's `heading` to
     /// the document's heading when its `title` differs.
     pub static RULE = Rule {
-        code: "locator-not-found",
+        code: Code::LocatorNotFound,
         default_level: Level::Error,
         summary: "an anchor's paragraph is not in the document, or its quote is not in that paragraph",
         check: Some(check),
@@ -74,7 +74,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map_or(0..0, |p| p.span.clone());
         out.push(
             Diagnostic::new(
-                "locator-not-found",
+                Code::LocatorNotFound,
                 span,
                 format!(
                     "{} locate paragraphs, but `[map]` names no `document` to count them in",
@@ -127,7 +127,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 n => format!("which has {}", plural(n, "paragraph")),
             };
             let mut d = Diagnostic::new(
-                "locator-not-found",
+                Code::LocatorNotFound,
                 para.span.clone(),
                 format!(
                     "the anchor of claim `{}` points at paragraph {} of {place}, {has} in `{}`",
@@ -203,7 +203,7 @@ fn unplaced(map: &Map, si: usize, why: Unplaced, path: &str, document: &str) -> 
         .map_or(("", 0..0), |s| (s.id.as_str(), s.id.span.clone()));
     match why {
         Unplaced::NoTitle => Diagnostic::new(
-            "locator-not-found",
+            Code::LocatorNotFound,
             id_span,
             format!(
                 "section `{id}` has no `title` or `heading` to find among the headings of `{document}`"
@@ -218,7 +218,7 @@ fn unplaced(map: &Map, si: usize, why: Unplaced, path: &str, document: &str) -> 
             suggestion,
         } => {
             let d = Diagnostic::new(
-                "locator-not-found",
+                Code::LocatorNotFound,
                 span,
                 format!(
                     "section `{id}`: \u{201c}{wanted}\u{201d} is not a heading of `{document}`, so its anchors' paragraphs cannot be counted"
@@ -257,7 +257,7 @@ fn misplaced_quote(
     let at = *found.first()?;
     let line = text.index.line(at);
     let mut d = Diagnostic::new(
-        "locator-not-found",
+        Code::LocatorNotFound,
         quote.span.clone(),
         format!(
             "the anchor quote of claim `{}` is not in paragraph {para} of {place}",

@@ -1,6 +1,6 @@
 //! `missing-field`: a required key is absent (reported by the loader).
 
-use crate::diag::Level;
+use crate::diag::{Code, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Fix
     /// Add the key: `conclusion = "rebuild"`.
     pub static RULE = Rule {
-        code: "missing-field",
+        code: Code::MissingField,
         default_level: Level::Error,
         summary: "a required key is absent",
         check: None,

@@ -10,7 +10,7 @@
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::graph::MapGraph;
 use crate::model::Map;
 use crate::texts::Texts;
@@ -35,8 +35,8 @@ pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 /// A diagnostic code and what argmap knows about it.
 #[derive(Debug)]
 pub struct Rule {
-    /// Stable kebab-case code.
-    pub code: &'static str,
+    /// Its code.
+    pub code: Code,
     /// Level unless `[lints]` or the command line says otherwise.
     pub default_level: Level,
     /// One line for `argmap explain` without a code.
@@ -64,7 +64,7 @@ macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         pub static $name:ident = Rule {
-            code: $code:literal,
+            code: $code:expr,
             default_level: $level:expr,
             summary: $summary:literal,
             check: $check:expr $(,)?
@@ -144,35 +144,15 @@ pub static RULES: &[&Rule] = &[
     &format_version::RULE,
 ];
 
-/// The rule with `code`.
-pub fn find(code: &str) -> Option<&'static Rule> {
+/// The rule of `code`. Every code has one (a test holds [`RULES`] to
+/// [`Code::ALL`]).
+pub fn find(code: Code) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)
 }
 
-/// The code closest to a misspelt one, or else the only code that contains
-/// it (`uncited` -> `uncited-claim`).
-pub fn suggest(code: &str) -> Option<&'static str> {
-    crate::suggest::closest(code, RULES.iter().map(|r| r.code)).or_else(|| {
-        let mut containing = RULES
-            .iter()
-            .filter(|r| !code.is_empty() && r.code.contains(code));
-        match (containing.next(), containing.next()) {
-            (Some(only), None) => Some(only.code),
-            _ => None,
-        }
-    })
-}
-
-/// The default level of `code` (`error` for codes that do not exist).
-pub fn default_level(code: &str) -> Level {
+/// The default level of `code`.
+pub fn default_level(code: Code) -> Level {
     find(code).map_or(Level::Error, |r| r.default_level)
-}
-
-/// Whether `[lints]` and `-A/-W/-D` may change the level of `code`. A file
-/// that is not TOML cannot be checked at all, so `toml-syntax` is always an
-/// error.
-pub fn overridable(code: &str) -> bool {
-    code != "toml-syntax"
 }
 
 /// Maps of at least this many claims are checked on every core.
@@ -189,7 +169,7 @@ pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
 /// Whether `rule` reads [`Context::copying`]: the rules that may run only
 /// once the copy measure is done.
 pub fn reads_copying(rule: &Rule) -> bool {
-    matches!(rule.code, "copied-text" | "quote-budget")
+    matches!(rule.code, Code::CopiedText | Code::QuoteBudget)
 }
 
 /// [`run_all`] for the rules that `keep` keeps.

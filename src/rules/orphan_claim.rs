@@ -3,7 +3,7 @@
 use petgraph::Direction;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::graph::EdgeKind;
 
 declare_rule! {
@@ -28,7 +28,7 @@ declare_rule! {
     /// Connect it (`supports = [...]`, `attacks = [...]`, or list it in an
     /// argument's `premises`), or remove it from the map.
     pub static RULE = Rule {
-        code: "orphan-claim",
+        code: Code::OrphanClaim,
         default_level: Level::Warn,
         summary: "a claim connected to nothing",
         check: Some(check),
@@ -61,7 +61,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !linked {
             out.push(
                 Diagnostic::new(
-                    "orphan-claim",
+                    Code::OrphanClaim,
                     c.id.span.clone(),
                     format!("claim `{}` is connected to nothing", c.id.value),
                 )

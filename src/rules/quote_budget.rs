@@ -2,7 +2,7 @@
 //! share of it.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -33,7 +33,7 @@ declare_rule! {
     /// already makes unambiguous, and shorten the rest to their most
     /// distinctive words.
     pub static RULE = Rule {
-        code: "quote-budget",
+        code: Code::QuoteBudget,
         default_level: Level::Error,
         summary: "the quotes from one text add up to more than the map's share of it",
         check: Some(check),
@@ -56,7 +56,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let id = source.id.as_str();
         let mut d = Diagnostic::new(
-            "quote-budget",
+            Code::QuoteBudget,
             source.id.span.clone(),
             format!(
                 "the quotes from `{id}` come to {} words, {:.1}% of its {} words, over the limit of {}%",

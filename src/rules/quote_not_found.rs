@@ -1,7 +1,7 @@
 //! `quote-not-found`: a quote that does not occur in its source's text.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::model::Sp;
 use crate::texts::SourceText;
 
@@ -35,7 +35,7 @@ declare_rule! {
     /// it. Quotes must be one contiguous passage: quote two passages as two
     /// citations rather than joining them with an ellipsis.
     pub static RULE = Rule {
-        code: "quote-not-found",
+        code: Code::QuoteNotFound,
         default_level: Level::Error,
         summary: "a quote that does not occur in its source's text",
         check: Some(check),
@@ -87,7 +87,7 @@ fn verify(
     };
     let what = what();
     let mut d = Diagnostic::new(
-        "quote-not-found",
+        Code::QuoteNotFound,
         quote.span.clone(),
         format!("{what} does not occur in the text of `{source}`"),
     )

@@ -1,7 +1,7 @@
 //! `quote-too-long`: a quote longer than the map's limit.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::quote::shared::count_words;
 
 declare_rule! {
@@ -33,7 +33,7 @@ declare_rule! {
     /// alone (`anchor = { para = 2 }`). Say what the passage means in the
     /// claim's own words.
     pub static RULE = Rule {
-        code: "quote-too-long",
+        code: Code::QuoteTooLong,
         default_level: Level::Error,
         summary: "a quote longer than the map's word limit",
         check: Some(check),
@@ -65,7 +65,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let mut d = Diagnostic::new(
-                "quote-too-long",
+                Code::QuoteTooLong,
                 quote.span.clone(),
                 format!("{what} is {n} words long, over the limit of {limit}"),
             )

@@ -2,7 +2,7 @@
 //! that concludes one of its own premises.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     /// Point the relation at the claim that was meant, or remove it.
     pub static RULE = Rule {
-        code: "self-reference",
+        code: Code::SelfReference,
         default_level: Level::Error,
         summary: "a claim that supports, attacks or qualifies itself",
         check: Some(check),
@@ -42,7 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for r in list.iter().filter(|r| &r.value == id) {
                 out.push(
                     Diagnostic::new(
-                        "self-reference",
+                        Code::SelfReference,
                         r.span.clone(),
                         format!("claim `{id}` {verb} itself"),
                     )
@@ -62,7 +62,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for p in a.premises.iter().filter(|p| p.value == conclusion.value) {
             out.push(
                 Diagnostic::new(
-                    "self-reference",
+                    Code::SelfReference,
                     p.span.clone(),
                     format!(
                         "argument `{}` has its conclusion `{}` among its premises",

@@ -1,7 +1,7 @@
 //! `source-missing-field`: a source without authors, title or year.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     /// Add what is missing: `year = 2020` (or `date = 2020-05-01`).
     pub static RULE = Rule {
-        code: "source-missing-field",
+        code: Code::SourceMissingField,
         default_level: Level::Warn,
         summary: "a source without authors, title or year",
         check: Some(check),
@@ -55,7 +55,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                "source-missing-field",
+                Code::SourceMissingField,
                 s.id.span.clone(),
                 format!("source `{}` lacks {list}", s.id.value),
             )

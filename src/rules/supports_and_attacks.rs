@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -30,7 +30,7 @@ declare_rule! {
     /// Remove the relation that is wrong, or split the claim into the part
     /// that supports and the part that attacks.
     pub static RULE = Rule {
-        code: "supports-and-attacks",
+        code: Code::SupportsAndAttacks,
         default_level: Level::Error,
         summary: "one claim both supports and attacks the same target",
         check: Some(check),
@@ -48,7 +48,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 Diagnostic::new(
-                    "supports-and-attacks",
+                    Code::SupportsAndAttacks,
                     a.span.clone(),
                     format!(
                         "claim `{}` both supports and attacks `{}`",
@@ -88,7 +88,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 };
                 out.push(
                     Diagnostic::new(
-                        "supports-and-attacks",
+                        Code::SupportsAndAttacks,
                         a.span.clone(),
                         format!(
                             "claim `{}` is a premise of argument `{}` but attacks {what}",

@@ -1,7 +1,7 @@
 //! `text-fragment-url`: a source URL carrying a browser text fragment.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     /// Cut the URL at `#:~:text=`: `url = "https://www.fmprc.gov.cn/t20170301.html"`.
     pub static RULE = Rule {
-        code: "text-fragment-url",
+        code: Code::TextFragmentUrl,
         default_level: Level::Warn,
         summary: "a URL carrying a browser text fragment (`#:~:text=`)",
         check: Some(check),
@@ -40,7 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let base = url.value.get(..at).unwrap_or("").trim_end_matches('#');
         out.push(
             Diagnostic::new(
-                "text-fragment-url",
+                Code::TextFragmentUrl,
                 url.span.clone(),
                 format!(
                     "`url` of source `{}` carries a browser text fragment",

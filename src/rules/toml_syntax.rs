@@ -1,6 +1,6 @@
 //! `toml-syntax`: the file is not valid TOML (reported by the loader).
 
-use crate::diag::Level;
+use crate::diag::{Code, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -21,7 +21,7 @@ declare_rule! {
     /// Correct the syntax at the reported line and column (here: close the
     /// string with `"`). Every syntax error of the file is reported at once.
     pub static RULE = Rule {
-        code: "toml-syntax",
+        code: Code::TomlSyntax,
         default_level: Level::Error,
         summary: "the file is not valid TOML",
         check: None,

@@ -1,7 +1,7 @@
 //! `unanswered-counterpoint`: an objection that nothing answers.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::model::Kind;
 
 declare_rule! {
@@ -29,7 +29,7 @@ declare_rule! {
     /// keep it; the finding records that the objection is open. In an audit
     /// map this is a finding about the text, and a warning by default.
     pub static RULE = Rule {
-        code: "unanswered-counterpoint",
+        code: Code::UnansweredCounterpoint,
         default_level: Level::Warn,
         summary: "a counterpoint that nothing attacks",
         check: Some(check),
@@ -59,7 +59,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                "unanswered-counterpoint",
+                Code::UnansweredCounterpoint,
                 c.id.span.clone(),
                 format!("counterpoint `{}` against {} is never answered", c.id.value, what.join(", ")),
             )

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level, Span};
+use crate::diag::{Code, Diagnostic, Level, Span};
 
 declare_rule! {
     /// ## What it finds
@@ -34,7 +34,7 @@ declare_rule! {
     /// texts that cannot be shipped with the map). Where no text can be had,
     /// allow the rule for that map: `[lints]` `unchecked-quotes = "allow"`.
     pub static RULE = Rule {
-        code: "unchecked-quotes",
+        code: Code::UncheckedQuotes,
         default_level: Level::Warn,
         summary: "quotes, locators or copying that cannot be checked: the source has no text",
         check: Some(check),
@@ -120,7 +120,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 } else {
                     "the first of them"
                 };
-                Diagnostic::new("unchecked-quotes", span, message)
+                Diagnostic::new(Code::UncheckedQuotes, span, message)
                     .with_label(label)
                     .with_note(format!(
                         "nor is the map checked for text copied from `{id}` (`copied-text`, `quote-budget`)"
@@ -130,7 +130,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ))
             }
             None => Diagnostic::new(
-                "unchecked-quotes",
+                Code::UncheckedQuotes,
                 span,
                 format!("{what} in anchors not checked: `[map]` names no `document`"),
             )

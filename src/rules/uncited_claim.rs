@@ -1,7 +1,7 @@
 //! `uncited-claim`: a claim with no citation.
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -27,7 +27,7 @@ declare_rule! {
     /// A map that records bare assertions on purpose (an audit) can lower
     /// the level in the map: `[lints]` `uncited-claim = "warn"`.
     pub static RULE = Rule {
-        code: "uncited-claim",
+        code: Code::UncitedClaim,
         default_level: Level::Error,
         summary: "a claim with no citation",
         check: Some(check),
@@ -44,7 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut d = Diagnostic::new(
-            "uncited-claim",
+            Code::UncitedClaim,
             c.id.span.clone(),
             format!("claim `{}` has no citation", c.id.value),
         )

@@ -1,6 +1,6 @@
 //! `unknown-field`: a key the format does not define (reported by the loader).
 
-use crate::diag::Level;
+use crate::diag::{Code, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -24,7 +24,7 @@ declare_rule! {
     /// Rename the key to the one the format defines (`supports`), or remove
     /// it. The note of each finding lists the keys that table takes.
     pub static RULE = Rule {
-        code: "unknown-field",
+        code: Code::UnknownField,
         default_level: Level::Error,
         summary: "a key the format does not define",
         check: None,

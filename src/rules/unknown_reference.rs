@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 use crate::model::{Kind, Map, Sp};
 use crate::suggest::IdIndex;
 
@@ -34,7 +34,7 @@ declare_rule! {
     /// claims; `attacks` and `qualifies` take claims or arguments; `cites` and `document`
     /// take sources; `section` takes a section; `by` takes actors.
     pub static RULE = Rule {
-        code: "unknown-reference",
+        code: Code::UnknownReference,
         default_level: Level::Error,
         summary: "an id that names nothing",
         check: Some(check),
@@ -174,7 +174,7 @@ fn verify(
         Some(found) if expect.accepts(found.kind) => None,
         Some(found) => {
             let mut d = Diagnostic::new(
-                "unknown-reference",
+                Code::UnknownReference,
                 r.span.clone(),
                 format!(
                     "`{key}` of {owner} names {} `{id}`, but `{key}` takes {} ids",
@@ -196,12 +196,12 @@ fn verify(
             let missing = format!("no {} named `{id}`", expect.noun());
             Some(match sug.closest(id, expect) {
                 Some((kind, s)) => Diagnostic::new(
-                    "unknown-reference",
+                    Code::UnknownReference,
                     r.span.clone(),
                     format!("{missing}; {} `{s}` exists", kind.a()),
                 )
                 .with_label(format!("did you mean `{s}`?")),
-                None => Diagnostic::new("unknown-reference", r.span.clone(), missing)
+                None => Diagnostic::new(Code::UnknownReference, r.span.clone(), missing)
                     .with_label(format!("`{key}` of {owner} names nothing")),
             })
         }

@@ -1,7 +1,7 @@
 //! `unreadable-text`: a source text that cannot be used (reported when the
 //! texts are read, before the rules run).
 
-use crate::diag::Level;
+use crate::diag::{Code, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -30,7 +30,7 @@ declare_rule! {
     /// Put the text beside the map (`text = "texts/report.txt"`), or give it
     /// on the command line: `--text report=PATH`.
     pub static RULE = Rule {
-        code: "unreadable-text",
+        code: Code::UnreadableText,
         default_level: Level::Error,
         summary: "a source text that cannot be read or leaves the map's folder",
         check: None,

@@ -3,7 +3,7 @@
 use petgraph::Direction;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -30,7 +30,7 @@ declare_rule! {
     /// or an argument with `conclusion = "rebuild"`), or name as `thesis`
     /// the claim the map really concludes.
     pub static RULE = Rule {
-        code: "unsupported-thesis",
+        code: Code::UnsupportedThesis,
         default_level: Level::Warn,
         summary: "a thesis that nothing supports",
         check: Some(check),
@@ -56,7 +56,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !supported {
         out.push(
             Diagnostic::new(
-                "unsupported-thesis",
+                Code::UnsupportedThesis,
                 thesis.span.clone(),
                 format!("thesis `{}` has no support", thesis.value),
             )

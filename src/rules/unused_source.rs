@@ -3,7 +3,7 @@
 use petgraph::Direction;
 
 use super::Context;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
     /// ## What it finds
@@ -27,7 +27,7 @@ declare_rule! {
     /// Cite it from the claims it supports (`cites = ["old-report"]`), or
     /// remove it.
     pub static RULE = Rule {
-        code: "unused-source",
+        code: Code::UnusedSource,
         default_level: Level::Warn,
         summary: "a source no claim cites",
         check: Some(check),
@@ -52,7 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !cited {
             out.push(
                 Diagnostic::new(
-                    "unused-source",
+                    Code::UnusedSource,
                     s.id.span.clone(),
                     format!("source `{}` is never cited", s.id.value),
                 )

@@ -62,7 +62,7 @@ pub fn by_code_line(reports: &[FileReport]) -> Option<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     let mut total = 0;
     for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        *counts.entry(d.code).or_default() += 1;
+        *counts.entry(d.code.as_str()).or_default() += 1;
         total += 1;
     }
     if total < BY_CODE_FROM {
@@ -138,7 +138,11 @@ pub fn render_one(renderer: &Renderer, file: &SourceFile, d: &Diagnostic) -> Str
         primary: false,
         label: Some(&l.message),
     }));
-    let mut group = Group::with_title(level.primary_title(one_line(&d.message)).id(d.code));
+    let mut group = Group::with_title(
+        level
+            .primary_title(one_line(&d.message))
+            .id(d.code.as_str()),
+    );
     let mut cut = false;
     if file.text.is_empty() {
         group = group.element(Origin::path(&file.name).line(1).char_column(1));

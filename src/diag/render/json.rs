@@ -43,7 +43,7 @@ pub fn render(reports: &[FileReport]) -> String {
             let (line, column) = r.file.line_col(d.span.start);
             let (end_line, end_column) = r.file.line_col(d.span.end.max(d.span.start));
             diagnostics.push(Item {
-                code: d.code,
+                code: d.code.as_str(),
                 severity: d.severity.as_str(),
                 message: &d.message,
                 file: &r.file.name,
