@@ -25,6 +25,7 @@
 #[macro_use]
 pub mod rules;
 
+pub mod aif;
 pub mod check;
 pub mod copy;
 pub mod diag;
@@ -42,3 +43,4 @@ pub mod report;
 pub mod schema;
 pub mod suggest;
 pub mod texts;
+pub mod wrap;

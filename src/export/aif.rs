@@ -24,16 +24,7 @@ use serde::Serialize;
 use super::{Resolved, Target, actor_name, argument_id, argument_label, claim_id, claim_text};
 use crate::model::Map;
 
-/// The text of an RA node.
-pub const INFERENCE: &str = "Default Inference";
-/// The text of a CA node.
-pub const CONFLICT: &str = "Default Conflict";
-/// The text of the CA node of a qualification (`qualifies`): AIF has no
-/// relation for a concession, so it is a conflict of its own scheme, which
-/// `argmap import` reads back as `qualifies`.
-pub const QUALIFICATION: &str = "Qualification";
-/// The text of a YA node linking a locution to the claim it asserts.
-pub const ASSERTING: &str = "Asserting";
+pub use crate::aif::{ASSERTING, CONFLICT, INFERENCE, QUALIFICATION};
 
 #[derive(Serialize)]
 struct Document {

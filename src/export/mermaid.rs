@@ -20,7 +20,7 @@ use super::{
     Group, Resolved, Target, argument_id, argument_label, claim_text, section_title, yaml_string,
 };
 use crate::model::Map;
-use crate::render::text::wrap;
+use crate::wrap::wrap;
 
 /// Labels are wrapped to this many columns.
 pub const LABEL_WIDTH: usize = 40;

@@ -544,7 +544,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         if kind(target) == Some(Type::Ra) {
             undercut.insert(target);
         }
-        let qualification = node.text.trim() == crate::export::aif::QUALIFICATION;
+        let qualification = node.text.trim() == crate::aif::QUALIFICATION;
         conflicts.push((attackers, target, qualification));
     }
 
@@ -778,7 +778,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         let _ = writeln!(t, "conclusion = {}", toml_string(&id_of(inf.conclusion)));
         let label = node.argmap_label.clone().or_else(|| {
             let text = node.text.trim();
-            (!text.is_empty() && text != crate::export::aif::INFERENCE).then(|| text.to_owned())
+            (!text.is_empty() && text != crate::aif::INFERENCE).then(|| text.to_owned())
         });
         if let Some(label) = label {
             let _ = writeln!(t, "label = {}", toml_string(&label));

@@ -1,0 +1,235 @@
+//! The architecture, as ARCHITECTURE.md states it, held by tests that read
+//! the source: the layer order of the library's modules (and so no cycle),
+//! a `//!` line opening every file, no printing or exiting outside the
+//! binary, no diagnostic code written as a string outside its declaration,
+//! and a code map that names every module.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The library's top-level modules by layer, lowest first. A module may use
+/// only modules of lower layers: siblings stay independent, and no cycle
+/// can form. ARCHITECTURE.md shows the same table.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("leaves", &["suggest", "quote", "aif", "wrap"]),
+    ("diagnostics", &["diag"]),
+    ("model", &["model"]),
+    ("document structure", &["document"]),
+    (
+        "inputs and the graph",
+        &["load", "texts", "migrate", "graph"],
+    ),
+    ("the copy measure", &["copy"]),
+    ("analyses", &["rules", "eval"]),
+    (
+        "outputs",
+        &["render", "report", "export", "import", "schema"],
+    ),
+    ("the pipeline", &["check"]),
+];
+
+/// Imports against the layer order that are allowed for now, each with its
+/// reason. This list may only shrink.
+const ALLOWED: &[(&str, &str, &str)] = &[];
+
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|(_, ms)| ms.contains(&module))
+}
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The top-level module a file of `src/` belongs to (`None` for `lib.rs`,
+/// `main.rs` and the binary's `cli/`).
+fn module_of(file: &Path) -> Option<String> {
+    let rel = file.strip_prefix("src").unwrap();
+    let first = rel
+        .components()
+        .next()?
+        .as_os_str()
+        .to_string_lossy()
+        .into_owned();
+    let name = first.trim_end_matches(".rs").to_owned();
+    (!matches!(name.as_str(), "lib" | "main" | "cli")).then_some(name)
+}
+
+/// The modules named by `crate::x` paths in `text`.
+fn crate_uses(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("crate::") {
+        let rest = &text[i + "crate::".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        // `$crate::` inside a macro is the crate itself, not a module use.
+        let macro_crate = i > 0 && text.as_bytes()[i - 1] == b'$';
+        if !name.is_empty() && !macro_crate {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_module_has_a_layer_and_uses_only_lower_layers() {
+    let mut wrong = Vec::new();
+    let mut modules = BTreeMap::new();
+    for file in sources(Path::new("src")) {
+        let Some(module) = module_of(&file) else {
+            continue;
+        };
+        let Some(layer) = layer_of(&module) else {
+            panic!(
+                "module `{module}` ({}) has no layer in LAYERS",
+                file.display()
+            );
+        };
+        modules.insert(module.clone(), layer);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for used in crate_uses(&text) {
+            if used == module {
+                continue;
+            }
+            let Some(target) = layer_of(&used) else {
+                wrong.push(format!("{}: `crate::{used}` has no layer", file.display()));
+                continue;
+            };
+            let allowed = ALLOWED.iter().any(|(a, b, _)| *a == module && *b == used);
+            if target >= layer && !allowed {
+                let how = if target == layer {
+                    "a sibling"
+                } else {
+                    "a higher layer"
+                };
+                wrong.push(format!(
+                    "{}: `{module}` ({}) uses `{used}`, {how} ({})",
+                    file.display(),
+                    LAYERS[layer].0,
+                    LAYERS[target].0
+                ));
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
+    for (_, ms) in LAYERS {
+        for m in *ms {
+            assert!(
+                modules.contains_key(*m),
+                "LAYERS names `{m}`, which is not a module"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_file_opens_with_a_module_doc_line() {
+    for file in sources(Path::new("src"))
+        .into_iter()
+        .chain(sources(Path::new("tests")))
+        .chain(sources(Path::new("benches")))
+        .chain(sources(Path::new("examples")))
+    {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.starts_with("//!"),
+            "{} does not open with a `//!` line",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn only_the_binary_prints_or_exits() {
+    let mut wrong = Vec::new();
+    for file in sources(Path::new("src")) {
+        if module_of(&file).is_none() {
+            continue; // lib.rs, main.rs and cli/
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for bad in [
+                "print!(",
+                "println!(",
+                "eprint!(",
+                "eprintln!(",
+                "process::exit",
+                "dbg!(",
+            ] {
+                if code.contains(bad) {
+                    wrong.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the library prints or exits:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn diagnostic_codes_are_never_strings_in_the_source() {
+    let mut wrong = Vec::new();
+    for file in sources(Path::new("src")) {
+        if file.ends_with("diag/code.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for code in argmap::diag::Code::ALL {
+            if text.contains(&format!("\"{}\"", code.as_str())) {
+                wrong.push(format!("{}: \"{code}\"", file.display()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "write `Code::...`, not the code's name:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_code_map_names_every_module() {
+    let doc = std::fs::read_to_string("ARCHITECTURE.md").unwrap();
+    for (_, ms) in LAYERS {
+        for m in *ms {
+            let as_file = format!("`src/{m}.rs`");
+            let as_dir = format!("`src/{m}/`");
+            assert!(
+                doc.contains(&as_file) || doc.contains(&as_dir),
+                "ARCHITECTURE.md's code map does not name `{m}`"
+            );
+        }
+    }
+    for (name, ms) in LAYERS {
+        assert!(
+            doc.contains(name) && ms.iter().all(|m| doc.contains(&format!("`{m}`"))),
+            "ARCHITECTURE.md's layers do not show `{name}`: {ms:?}"
+        );
+    }
+}
