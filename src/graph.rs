@@ -10,7 +10,8 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::diag::Span;
-use crate::model::{Kind, Map};
+use crate::model::Map;
+use crate::resolved::{ResolvedMap, Target};
 
 /// What a node stands for: an index into one of the map's lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -67,19 +68,29 @@ pub struct Edge {
     pub span: Span,
 }
 
-/// The graph of a map.
+/// The graph of a map, with the resolution of its references it is built
+/// from.
 #[derive(Clone, Debug)]
 pub struct MapGraph {
     /// The graph itself.
     pub graph: DiGraph<Node, Edge>,
+    /// Every reference of the map, resolved once.
+    pub resolved: ResolvedMap,
     claims: Vec<NodeIndex>,
     arguments: Vec<NodeIndex>,
     sources: Vec<NodeIndex>,
 }
 
 impl MapGraph {
-    /// Builds the graph of `map`, in one pass over its references.
+    /// Resolves the references of `map` and builds its graph, in one pass
+    /// over them.
     pub fn new(map: &Map) -> Self {
+        Self::from_resolved(map, ResolvedMap::new(map))
+    }
+
+    /// Builds the graph of `map` from its references as `resolved`
+    /// resolves them.
+    pub fn from_resolved(map: &Map, resolved: ResolvedMap) -> Self {
         let nodes = map.claims.len() + map.arguments.len() + map.sources.len();
         let mut graph = DiGraph::with_capacity(nodes, nodes * 2);
         let claims: Vec<_> = (0..map.claims.len())
@@ -93,65 +104,67 @@ impl MapGraph {
             .collect();
         let mut g = MapGraph {
             graph,
+            resolved,
             claims,
             arguments,
             sources,
         };
-        // Indices come from the map's own lists and index: each lookup
-        // below succeeds, and a miss would only drop an edge.
-        let claim_nodes = g.claims.clone();
-        for (claim, &from) in map.claims.iter().zip(&claim_nodes) {
-            for target in &claim.supports {
-                if let Some(to) = map.claim(&target.value).and_then(|j| g.claim_node(j)) {
-                    g.add(from, to, EdgeKind::Support, target.span.clone());
+        let r = std::mem::take(&mut g.resolved);
+        let target_node = |g: &MapGraph, t: Target| match t {
+            Target::Claim(j) => g.claim_node(j),
+            Target::Argument(j) => g.argument_node(j),
+        };
+        for (i, claim) in map.claims.iter().enumerate() {
+            let Some(from) = g.claim_node(i) else {
+                continue;
+            };
+            for (entry, to) in claim.supports.iter().zip(r.supports.of(i)) {
+                if let Some(to) = to.and_then(|j| g.claim_node(j)) {
+                    g.add(from, to, EdgeKind::Support, entry.span.clone());
                 }
             }
-            for target in &claim.attacks {
-                let edge = match map.lookup(&target.value) {
-                    Some(r) if r.kind == Kind::Claim => {
-                        g.claim_node(r.index).map(|to| (to, EdgeKind::Attack))
-                    }
-                    Some(r) if r.kind == Kind::Argument => {
-                        g.argument_node(r.index).map(|to| (to, EdgeKind::Undercut))
-                    }
-                    _ => None,
+            for (entry, t) in claim.attacks.iter().zip(r.attacks.of(i)) {
+                let Some(t) = *t else { continue };
+                let kind = match t {
+                    Target::Claim(_) => EdgeKind::Attack,
+                    Target::Argument(_) => EdgeKind::Undercut,
                 };
-                if let Some((to, kind)) = edge {
-                    g.add(from, to, kind, target.span.clone());
+                if let Some(to) = target_node(&g, t) {
+                    g.add(from, to, kind, entry.span.clone());
                 }
             }
-            for target in &claim.qualifies {
-                let to = match map.lookup(&target.value) {
-                    Some(r) if r.kind == Kind::Claim => g.claim_node(r.index),
-                    Some(r) if r.kind == Kind::Argument => g.argument_node(r.index),
-                    _ => None,
-                };
-                if let Some(to) = to {
-                    g.add(from, to, EdgeKind::Qualifies, target.span.clone());
+            for (entry, t) in claim.qualifies.iter().zip(r.qualifies.of(i)) {
+                if let Some(to) = t.and_then(|t| target_node(&g, t)) {
+                    g.add(from, to, EdgeKind::Qualifies, entry.span.clone());
                 }
             }
-            for cite in &claim.cites {
-                if let Some(source) = map
-                    .source(&cite.source.value)
-                    .and_then(|s| g.source_node(s))
-                {
+            for (cite, s) in claim.cites.iter().zip(r.cites.of(i)) {
+                if let Some(source) = s.and_then(|s| g.source_node(s)) {
                     g.add(source, from, EdgeKind::Cites, cite.source.span.clone());
                 }
             }
         }
-        let argument_nodes = g.arguments.clone();
-        for (arg, &node) in map.arguments.iter().zip(&argument_nodes) {
-            for p in &arg.premises {
-                if let Some(premise) = map.claim(&p.value).and_then(|j| g.claim_node(j)) {
+        for (i, arg) in map.arguments.iter().enumerate() {
+            let Some(node) = g.argument_node(i) else {
+                continue;
+            };
+            for (p, c) in arg.premises.iter().zip(r.premises.of(i)) {
+                if let Some(premise) = c.and_then(|c| g.claim_node(c)) {
                     g.add(premise, node, EdgeKind::Premise, p.span.clone());
                 }
             }
-            if let Some(c) = &arg.conclusion
-                && let Some(to) = map.claim(&c.value).and_then(|j| g.claim_node(j))
-            {
+            if let (Some(c), Some(to)) = (
+                &arg.conclusion,
+                r.conclusion
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|j| g.claim_node(j)),
+            ) {
                 g.add(node, to, EdgeKind::Conclusion, c.span.clone());
             }
         }
+        g.resolved = r;
         g
     }
 

@@ -40,6 +40,7 @@ pub mod model;
 pub mod quote;
 pub mod render;
 pub mod report;
+pub mod resolved;
 pub mod schema;
 pub mod suggest;
 pub mod texts;

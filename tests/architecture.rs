@@ -17,9 +17,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("model", &["model"]),
     ("document structure", &["document"]),
     (
-        "inputs and the graph",
-        &["load", "texts", "migrate", "graph"],
+        "inputs and the resolved map",
+        &["load", "texts", "migrate", "resolved"],
     ),
+    ("the graph", &["graph"]),
     ("the copy measure", &["copy"]),
     ("analyses", &["rules", "eval"]),
     (
@@ -103,7 +104,9 @@ fn every_module_has_a_layer_and_uses_only_lower_layers() {
         };
         modules.insert(module.clone(), layer);
         let text = std::fs::read_to_string(&file).unwrap();
-        for used in crate_uses(&text) {
+        // Unit tests may build their inputs with any module.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for used in crate_uses(code) {
             if used == module {
                 continue;
             }

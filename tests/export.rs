@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use argmap::export::{self, Format};
+use argmap::export::Format;
 use argmap::model::Map;
 use serde_json::Value;
 
@@ -28,7 +28,7 @@ fn load_str(toml: &str) -> Map {
 }
 
 fn everything(format: Format) -> String {
-    export::export(&load(EVERYTHING), format)
+    export_of(&load(EVERYTHING), format)
 }
 
 /// A claim's text as the one-line formats show it.
@@ -160,7 +160,7 @@ fn json_is_versioned_and_keeps_every_key_in_file_order() {
 #[test]
 fn json_keeps_references_as_written() {
     let map = load("tests/fixtures/rules/unknown-reference.toml");
-    let json: Value = serde_json::from_str(&export::export(&map, Format::Json)).unwrap();
+    let json: Value = serde_json::from_str(&export_of(&map, Format::Json)).unwrap();
     let text = json.to_string();
     for claim in &map.claims {
         for s in &claim.supports {
@@ -255,7 +255,7 @@ supports = ["-dash"]
 text = "C"
 "#,
     );
-    let doc = export::export(&map, Format::Argdown);
+    let doc = export_of(&map, Format::Argdown);
     assert!(doc.contains("[__-dash]: A\n"), "{doc}");
     assert!(doc.contains("+> [__-dash]"), "{doc}");
     assert!(doc.contains("[_-dash]: C\n"), "{doc}");
@@ -595,7 +595,7 @@ fn graphml_is_well_formed_and_keeps_every_text() {
 fn graphml_replaces_characters_xml_cannot_hold() {
     let map =
         load_str("[map]\ntitle = \"a\\u0001b\\rc\"\n[claims.x]\ntext = \"nul\\u0000 \\ufffe\"\n");
-    let xml = export::export(&map, Format::Graphml);
+    let xml = export_of(&map, Format::Graphml);
     assert!(xml.contains("a\u{fffd}b&#13;c"));
     let (nodes, _) = parse_graphml(&xml);
     assert_eq!(nodes["x"]["text"], "nul\u{fffd} \u{fffd}");
@@ -614,10 +614,10 @@ fn maps_with_errors_export_what_resolves() {
     ] {
         let map = load(&format!("tests/fixtures/rules/{fixture}.toml"));
         for format in Format::ALL {
-            let out = export::export(&map, format);
+            let out = export_of(&map, format);
             assert!(out.ends_with('\n'), "{fixture} as {format:?}");
         }
-        let (nodes, _) = parse_graphml(&export::export(&map, Format::Graphml));
+        let (nodes, _) = parse_graphml(&export_of(&map, Format::Graphml));
         let ids: std::collections::BTreeSet<&str> =
             map.items().map(|(_, id)| id.value.as_str()).collect();
         assert!(nodes.keys().all(|k| ids.contains(k.as_str())));
@@ -630,7 +630,7 @@ fn an_empty_map_exports() {
     insta::assert_snapshot!(
         Format::ALL
             .iter()
-            .map(|f| format!("--- {}\n{}", f.name(), export::export(&map, *f)))
+            .map(|f| format!("--- {}\n{}", f.name(), export_of(&map, *f)))
             .collect::<String>()
     );
 }
@@ -719,4 +719,9 @@ fn argdown_cli_accepts_every_export() {
         .status()
         .unwrap();
     assert!(status.success(), "scripts/argdown-check.sh failed");
+}
+
+/// `map` in `format`, its references resolved as `check` resolves them.
+fn export_of(map: &argmap::model::Map, format: argmap::export::Format) -> String {
+    argmap::export::export(map, &argmap::resolved::ResolvedMap::new(map), format)
 }

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::process::Command;
 
-use argmap::export::{self, Format, Resolved, Target};
+use argmap::export::{Format, Resolved, Target};
 use argmap::import::aif::{self, Options};
 use argmap::model::Map;
 
@@ -65,7 +65,7 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
 /// holders, and
 /// arguments with their premises, conclusion and label.
 fn structure(map: &Map) -> String {
-    let r = Resolved::new(map);
+    let r = Resolved::new(map, &argmap::resolved::ResolvedMap::new(map));
     let claim = |i: usize| map.claims[i].id.value.clone();
     let mut s = String::new();
     for &a in &r.actors {
@@ -122,7 +122,7 @@ fn round_trip(path: &str) {
     let bytes = std::fs::read(path).unwrap();
     let checked = argmap::check::check(path, &bytes, &Default::default());
     let map = checked.map.unwrap();
-    let aif = export::export(&map, Format::Aif);
+    let aif = export_of(&map, Format::Aif);
     let imported = aif::import(aif.as_bytes(), &options()).unwrap();
     let (back, codes) = check(&imported.toml);
     assert_eq!(structure(&back), structure(&map), "{path}");
@@ -445,4 +445,9 @@ fn cli_help() {
     let (code, stdout, _) = run(&["import", "--help"], None);
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
+}
+
+/// `map` in `format`, its references resolved as `check` resolves them.
+fn export_of(map: &argmap::model::Map, format: argmap::export::Format) -> String {
+    argmap::export::export(map, &argmap::resolved::ResolvedMap::new(map), format)
 }

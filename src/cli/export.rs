@@ -72,7 +72,7 @@ pub fn run(args: &ExportArgs) -> u8 {
         Ok(u) => u,
         Err(code) => return code,
     };
-    let text = export::export(&usable.map, Format::from(args.to));
+    let text = export::export(&usable.map, &usable.graph.resolved, Format::from(args.to));
     match output::emit(
         &args.output,
         &output::inputs(&args.map, &usable),

@@ -112,8 +112,8 @@ impl Builder {
 }
 
 /// The map as AIF JSON, pretty-printed, ending with a newline.
-pub fn to_aif(map: &Map) -> String {
-    let r = Resolved::new(map);
+pub fn to_aif(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String {
+    let r = Resolved::new(map, resolved);
     let mut b = Builder::default();
 
     let mut i_node = vec![String::new(); map.claims.len()];

@@ -170,8 +170,8 @@ impl Writer<'_> {
 }
 
 /// The map as an Argdown document, ending with a newline.
-pub fn to_argdown(map: &Map) -> String {
-    let r = Resolved::new(map);
+pub fn to_argdown(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String {
+    let r = Resolved::new(map, resolved);
     let mut w = Writer {
         map,
         r: &r,

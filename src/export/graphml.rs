@@ -103,8 +103,8 @@ impl Writer {
 }
 
 /// The map as GraphML, ending with a newline.
-pub fn to_graphml(map: &Map) -> String {
-    let r = Resolved::new(map);
+pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String {
+    let r = Resolved::new(map, resolved);
     let mut w = Writer {
         out: String::new(),
         edges: 0,

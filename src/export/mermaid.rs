@@ -89,8 +89,8 @@ impl Writer<'_> {
 }
 
 /// The map as a Mermaid flowchart, ending with a newline.
-pub fn to_mermaid(map: &Map) -> String {
-    let r = Resolved::new(map);
+pub fn to_mermaid(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String {
+    let r = Resolved::new(map, resolved);
     let mut w = Writer {
         map,
         r: &r,

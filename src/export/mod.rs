@@ -4,7 +4,7 @@
 //!
 //! [`json`] writes the model as it was loaded, references as written. The
 //! other formats draw the map's structure, so they follow only references
-//! that resolve ([`Resolved`]): a `supports` or `attacks` entry that names
+//! that resolve ([`Resolved`], a view of the map's [`ResolvedMap`]): a `supports` or `attacks` entry that names
 //! nothing, an argument without a usable conclusion or premise, and the
 //! second item of a duplicated id are left out. A map with such errors
 //! fails `argmap check`; the command line says so before it exports.
@@ -20,8 +20,8 @@
 //! supports = ["rebuild"]
 //! "#;
 //! let checked = argmap::check::check("bridge.toml", map, &Default::default());
-//! let Some(map) = &checked.map else { unreachable!() };
-//! let argdown = argmap::export::export(map, argmap::export::Format::Argdown);
+//! let (Some(map), Some(graph)) = (&checked.map, &checked.graph) else { unreachable!() };
+//! let argdown = argmap::export::export(map, &graph.resolved, argmap::export::Format::Argdown);
 //! assert!(argdown.contains("[cracks]: Two piers are cracked\n  +> [rebuild]"));
 //! ```
 
@@ -31,7 +31,8 @@ pub mod graphml;
 pub mod json;
 pub mod mermaid;
 
-use crate::model::{ItemRef, Kind, Map};
+use crate::model::{Kind, Map};
+use crate::resolved::ResolvedMap;
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -81,25 +82,19 @@ impl Format {
     }
 }
 
-/// The map in `format`. Every format ends with a newline.
-pub fn export(map: &Map, format: Format) -> String {
+/// `map`, whose references `resolved` resolves, in `format`. Every format
+/// ends with a newline.
+pub fn export(map: &Map, resolved: &ResolvedMap, format: Format) -> String {
     match format {
         Format::Json => json::to_json(map),
-        Format::Argdown => argdown::to_argdown(map),
-        Format::Aif => aif::to_aif(map),
-        Format::Mermaid => mermaid::to_mermaid(map),
-        Format::Graphml => graphml::to_graphml(map),
+        Format::Argdown => argdown::to_argdown(map, resolved),
+        Format::Aif => aif::to_aif(map, resolved),
+        Format::Mermaid => mermaid::to_mermaid(map, resolved),
+        Format::Graphml => graphml::to_graphml(map, resolved),
     }
 }
 
-/// What an `attacks` entry resolves to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// A claim: a rebuttal, or an undermining when the claim is a premise.
-    Claim(usize),
-    /// An argument: an undercut.
-    Argument(usize),
-}
+pub use crate::resolved::Target;
 
 /// A linked argument whose premises and conclusion resolve.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,63 +151,32 @@ pub struct Group {
     pub arguments: Vec<usize>,
 }
 
-/// Pushes `x` unless `v` holds it already.
-fn push_once<T: PartialEq>(v: &mut Vec<T>, x: T) {
-    if !v.contains(&x) {
-        v.push(x);
-    }
-}
-
 impl Resolved {
-    /// Resolves every reference of `map` once.
-    pub fn new(map: &Map) -> Resolved {
-        let owns =
-            |kind: Kind, index: usize, id: &str| map.lookup(id) == Some(ItemRef { kind, index });
-        let (mut claims, mut sources, mut actors, mut sections) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (item, id) in map.items() {
-            if map.lookup(&id.value) != Some(item) {
-                continue;
-            }
-            match item.kind {
-                Kind::Claim => claims.push(item.index),
-                Kind::Source => sources.push(item.index),
-                Kind::Actor => actors.push(item.index),
-                Kind::Section => sections.push(item.index),
-                Kind::Argument => {}
-            }
-        }
-
+    /// What the diagram formats draw of `map`, from its references as
+    /// `resolved` resolves them: items that own their id, arguments whose
+    /// premises and conclusion resolve, each relation once.
+    pub fn new(map: &Map, resolved: &ResolvedMap) -> Resolved {
+        let owned = |kind: Kind, n: usize| -> Vec<usize> {
+            (0..n).filter(|&i| resolved.owns(kind, i)).collect()
+        };
         let mut r = Resolved {
+            claims: owned(Kind::Claim, map.claims.len()),
+            sources: owned(Kind::Source, map.sources.len()),
+            actors: owned(Kind::Actor, map.actors.len()),
+            sections: owned(Kind::Section, map.sections.len()),
             supports: vec![Vec::new(); map.claims.len()],
             attacks: vec![Vec::new(); map.claims.len()],
             qualifies: vec![Vec::new(); map.claims.len()],
             by: vec![Vec::new(); map.claims.len()],
-            claim_section: map
-                .claims
-                .iter()
-                .map(|c| c.section.as_ref().and_then(|s| map.section(&s.value)))
-                .collect(),
+            claim_section: resolved.claim_section.clone(),
+            argument_section: resolved.argument_section.clone(),
             argument_slot: vec![None; map.arguments.len()],
-            thesis: map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value)),
-            claims,
-            sources,
-            actors,
-            sections,
-            ..Resolved::default()
+            thesis: resolved.thesis,
+            arguments: Vec::new(),
         };
-
-        for (i, arg) in map.arguments.iter().enumerate() {
-            if !owns(Kind::Argument, i, arg.id.as_str()) {
-                continue;
-            }
-            let mut premises = Vec::new();
-            for p in &arg.premises {
-                if let Some(j) = map.claim(&p.value) {
-                    push_once(&mut premises, j);
-                }
-            }
-            let conclusion = arg.conclusion.as_ref().and_then(|c| map.claim(&c.value));
+        for i in owned(Kind::Argument, map.arguments.len()) {
+            let premises = resolved.premises.distinct(i);
+            let conclusion = resolved.conclusion.get(i).copied().flatten();
             if let (Some(conclusion), false) = (conclusion, premises.is_empty()) {
                 if let Some(slot) = r.argument_slot.get_mut(i) {
                     *slot = Some(r.arguments.len());
@@ -224,58 +188,25 @@ impl Resolved {
                 });
             }
         }
-        r.argument_section = map
-            .arguments
-            .iter()
-            .map(|a| match &a.section {
-                Some(s) => map.section(&s.value),
-                None => a
-                    .conclusion
-                    .as_ref()
-                    .and_then(|c| map.claim(&c.value))
-                    .and_then(|j| r.claim_section.get(j).copied().flatten()),
-            })
-            .collect();
-
+        let drawn = |t: &Target| match *t {
+            Target::Claim(_) => true,
+            Target::Argument(j) => r.argument_slot.get(j).copied().flatten().is_some(),
+        };
         for &i in &r.claims {
-            let Some(claim) = map.claims.get(i) else {
-                continue;
-            };
-            let mut supports = Vec::new();
-            for t in &claim.supports {
-                if let Some(j) = map.claim(&t.value) {
-                    push_once(&mut supports, j);
-                }
-            }
-            let targets = |list: &[crate::model::Sp<String>]| {
-                let mut out = Vec::new();
-                for t in list {
-                    match map.lookup(&t.value) {
-                        Some(ItemRef {
-                            kind: Kind::Claim,
-                            index,
-                        }) => push_once(&mut out, Target::Claim(index)),
-                        Some(ItemRef {
-                            kind: Kind::Argument,
-                            index,
-                        }) if r.argument_slot.get(index).copied().flatten().is_some() => {
-                            push_once(&mut out, Target::Argument(index));
-                        }
-                        _ => {}
-                    }
-                }
-                out
-            };
-            let attacks = targets(&claim.attacks);
-            let qualifies = targets(&claim.qualifies);
-            let mut by = Vec::new();
-            for a in &claim.by {
-                if let Some(j) = map.lookup_kind(&a.value, Kind::Actor) {
-                    push_once(&mut by, j);
-                }
-            }
+            let attacks: Vec<Target> = resolved
+                .attacks
+                .distinct(i)
+                .into_iter()
+                .filter(drawn)
+                .collect();
+            let qualifies: Vec<Target> = resolved
+                .qualifies
+                .distinct(i)
+                .into_iter()
+                .filter(drawn)
+                .collect();
             if let Some(s) = r.supports.get_mut(i) {
-                *s = supports;
+                *s = resolved.supports.distinct(i);
             }
             if let Some(s) = r.attacks.get_mut(i) {
                 *s = attacks;
@@ -284,7 +215,7 @@ impl Resolved {
                 *s = qualifies;
             }
             if let Some(s) = r.by.get_mut(i) {
-                *s = by;
+                *s = resolved.by.distinct(i);
             }
         }
         r
