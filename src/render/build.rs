@@ -14,11 +14,12 @@ use graphviz_rust::dot_structures::{
 use rayon::prelude::*;
 
 use super::text::{self, html, html_lines, wrap};
-use super::view::{self, Selection, Shown};
+use super::view::{Selection, Shown};
 use super::{Direction, Options, TEXT_WIDTH, View};
 use crate::eval::Label;
 use crate::graph::{MapGraph, Node};
-use crate::model::{Claim, Kind, Map};
+use crate::model::{Claim, Map};
+use crate::resolved::{ResolvedMap, Target};
 
 /// Support: arrows, inference nodes.
 const GREEN: &str = "#1B7837";
@@ -229,15 +230,13 @@ fn mark_focus(attrs: &mut Vec<Attribute>) {
 }
 
 /// Facts about the map that every node needs, computed once (and once for
-/// all the diagrams of `render --split`).
+/// all the diagrams of `render --split`), on top of its resolved map.
 pub(crate) struct Index<'m> {
     pub(crate) map: &'m Map,
+    /// The map's references, resolved.
+    pub(crate) r: &'m ResolvedMap,
     /// `short_label()` of every source.
     source_labels: Vec<String>,
-    /// Per claim: a premise of some argument.
-    linked_premise: Vec<bool>,
-    /// The thesis claim.
-    thesis: Option<usize>,
     /// Claims that only answer counterpoints.
     answer: Vec<bool>,
     /// Counterpoints: claims that attack something of the map, and not
@@ -245,30 +244,17 @@ pub(crate) struct Index<'m> {
     counterpoint: Vec<bool>,
     /// Claims that qualify something of the map.
     qualifier: Vec<bool>,
-    pub(crate) claim_sections: Vec<Option<usize>>,
-    pub(crate) argument_sections: Vec<Option<usize>>,
 }
 
 impl<'m> Index<'m> {
-    pub(crate) fn new(map: &'m Map, graph: &MapGraph) -> Self {
-        let mut linked_premise = vec![false; map.claims.len()];
-        for arg in &map.arguments {
-            for p in &arg.premises {
-                if let Some(flag) = map.claim(&p.value).and_then(|i| linked_premise.get_mut(i)) {
-                    *flag = true;
-                }
-            }
-        }
-        let claim_sections = view::claim_sections(map);
-        let argument_sections = view::argument_sections(map, &claim_sections);
+    pub(crate) fn new(map: &'m Map, graph: &'m MapGraph) -> Self {
         let answer: Vec<bool> = (0..map.claims.len())
             .map(|i| graph.is_answer(map, i))
             .collect();
         Index {
             map,
+            r: &graph.resolved,
             source_labels: map.sources.iter().map(|s| s.short_label()).collect(),
-            linked_premise,
-            thesis: map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value)),
             counterpoint: answer
                 .iter()
                 .enumerate()
@@ -278,13 +264,11 @@ impl<'m> Index<'m> {
             qualifier: (0..map.claims.len())
                 .map(|i| graph.qualifies_anything(i))
                 .collect(),
-            claim_sections,
-            argument_sections,
         }
     }
 
-    fn role(&self, i: usize, claim: &Claim) -> Role {
-        if self.thesis == Some(i) {
+    fn role(&self, i: usize) -> Role {
+        if self.r.thesis == Some(i) {
             Role::Thesis
         } else if self.answer.get(i) == Some(&true) {
             Role::Answer
@@ -292,11 +276,8 @@ impl<'m> Index<'m> {
             Role::Counterpoint
         } else if self.qualifier.get(i) == Some(&true) {
             Role::Concession
-        } else if claim
-            .supports
-            .iter()
-            .any(|s| self.map.claim(&s.value).is_some())
-            || self.linked_premise.get(i) == Some(&true)
+        } else if self.r.supports.of(i).iter().any(Option::is_some)
+            || self.r.linked_premise.get(i) == Some(&true)
         {
             Role::Premise
         } else {
@@ -304,25 +285,29 @@ impl<'m> Index<'m> {
         }
     }
 
-    /// How a citation is shown: `Creemers 2021a, p. 3`.
-    fn citation(&self, source: &str, at: Option<&str>) -> String {
-        let label = self
-            .map
-            .source(source)
-            .and_then(|s| self.source_labels.get(s))
-            .map_or(source, String::as_str);
+    /// How a citation of source `s` is shown: `Creemers 2021a, p. 3`.
+    fn citation(&self, s: usize, at: Option<&str>) -> String {
+        let label = self.source_labels.get(s).map_or("", String::as_str);
         match at {
             Some(at) => format!("{label}, {at}"),
             None => label.to_owned(),
         }
     }
 
-    fn actor(&self, id: &str) -> String {
-        self.map
-            .lookup_kind(id, Kind::Actor)
-            .and_then(|i| self.map.actors.get(i))
-            .and_then(|a| a.name.as_ref())
-            .map_or_else(|| id.to_owned(), |n| n.value.clone())
+    /// The names of the actors who hold claim `i`, in the order written
+    /// (the id of one that names no actor).
+    fn actors(&self, i: usize, claim: &Claim) -> Vec<String> {
+        claim
+            .by
+            .iter()
+            .zip(self.r.by.of(i))
+            .map(|(written, actor)| {
+                actor
+                    .and_then(|a| self.map.actors.get(a))
+                    .and_then(|a| a.name.as_ref())
+                    .map_or_else(|| written.value.clone(), |n| n.value.clone())
+            })
+            .collect()
     }
 
     fn section_title(&self, i: usize) -> Option<&str> {
@@ -358,7 +343,7 @@ fn set_fill(attrs: &mut Vec<Attribute>, fill: &str) {
 
 /// The label of a claim drawn in full.
 /// `cites` holds [`Index::citation`] of each of the claim's citations.
-fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> String {
+fn claim_label(ix: &Index, i: usize, claim: &Claim, role: Role, cites: &[String]) -> String {
     let mut rows = String::new();
     let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
     let mut tags = Vec::new();
@@ -372,7 +357,7 @@ fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> Strin
     // A position the text reports, not its author's own claim.
     let reported = !claim.by.is_empty();
     if reported {
-        let actors: Vec<String> = claim.by.iter().map(|a| ix.actor(&a.value)).collect();
+        let actors = ix.actors(i, claim);
         let holders = html_lines(&wrap(&actors.join("; "), NOTE_WIDTH));
         tags.push(small(&format!("<b>POSITION</b> of {holders}"), PURPLE));
     }
@@ -398,13 +383,7 @@ fn claim_label(ix: &Index, claim: &Claim, role: Role, cites: &[String]) -> Strin
 /// The label of a claim drawn as context: its text and where it belongs.
 fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
     let mut rows = row(&html_lines(&wrap(claim.display_text(), TEXT_WIDTH)));
-    let place = match ix
-        .claim_sections
-        .get(i)
-        .copied()
-        .flatten()
-        .and_then(|s| ix.section_title(s))
-    {
+    let place = match ix.r.section_of_claim(i).and_then(|s| ix.section_title(s)) {
         Some(title) => format!("in: {title}"),
         None => "outside every section".to_owned(),
     };
@@ -464,10 +443,8 @@ fn claim_node(
     let cites: Vec<Option<String>> = claim
         .cites
         .iter()
-        .map(|c| {
-            ix.map.source(c.source.as_str())?;
-            Some(ix.citation(c.source.as_str(), c.at.as_ref().map(|a| a.value.as_str())))
-        })
+        .zip(ix.r.cites.of(i))
+        .map(|(c, s)| Some(ix.citation((*s)?, c.at.as_ref().map(|a| a.value.as_str()))))
         .collect();
     let resolved: Vec<String> = cites.iter().flatten().cloned().collect();
     let mut attrs = if shown == Shown::Context {
@@ -475,9 +452,9 @@ fn claim_node(
         a.push(attr("label", markup(&context_label(ix, i, claim))));
         a
     } else {
-        let role = ix.role(i, claim);
+        let role = ix.role(i);
         let mut a = role_attrs(role, resolved.is_empty());
-        let mut label = claim_label(ix, claim, role, &resolved);
+        let mut label = claim_label(ix, i, claim, role, &resolved);
         if let Some(status) = status {
             set_fill(&mut a, status_fill(status));
             label = format!(
@@ -621,7 +598,7 @@ impl Features {
                 }
                 _ => {}
             }
-            match ix.role(i, claim) {
+            match ix.role(i) {
                 Role::Thesis => f.thesis = true,
                 Role::Counterpoint => f.counterpoint = true,
                 Role::Answer => f.answer = true,
@@ -629,16 +606,11 @@ impl Features {
                 Role::Premise => f.premise = true,
                 Role::Claim => f.plain = true,
             }
-            f.uncited |= !map.is_cited(claim);
+            let on_argument = |t: &Option<Target>| matches!(t, Some(Target::Argument(_)));
+            f.uncited |= !ix.r.is_cited(i);
             f.held |= !claim.by.is_empty();
-            f.undercut |= claim
-                .attacks
-                .iter()
-                .any(|a| map.lookup_kind(&a.value, Kind::Argument).is_some());
-            f.qualifies_argument |= claim
-                .qualifies
-                .iter()
-                .any(|a| map.lookup_kind(&a.value, Kind::Argument).is_some());
+            f.undercut |= ix.r.attacks.of(i).iter().any(on_argument);
+            f.qualifies_argument |= ix.r.qualifies.of(i).iter().any(on_argument);
         }
         f.linked = (0..map.arguments.len()).any(|a| sel.argument(a).drawn());
         f.context |= (0..map.arguments.len()).any(|a| sel.argument(a) == Shown::Context);
@@ -1010,7 +982,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
     });
     for (&i, stmt) in drawn.iter().zip(claim_nodes) {
         if let Some(stmt) = stmt {
-            let section = ix.claim_sections.get(i).copied().flatten();
+            let section = ix.r.section_of_claim(i);
             place(section, sel.claim(i), stmt);
         }
     }
@@ -1029,7 +1001,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             })
             .flatten()
         {
-            place(ix.argument_sections.get(i).copied().flatten(), shown, stmt);
+            place(ix.r.section_of_argument(i), shown, stmt);
         }
     }
     stmts.append(&mut top);
@@ -1087,12 +1059,12 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         }
     ];
     if options.sources {
-        for (i, claim) in map.claims.iter().enumerate() {
+        for i in 0..map.claims.len() {
             if sel.claim(i) != Shown::Full {
                 continue;
             }
-            for c in &claim.cites {
-                if let Some(flag) = map.source(c.source.as_str()).and_then(|s| cited.get_mut(s)) {
+            for s in ix.r.cites.of(i).iter().flatten() {
+                if let Some(flag) = cited.get_mut(*s) {
                     *flag = true;
                 }
             }
@@ -1103,27 +1075,25 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
     }
 
     // Edges, in file order.
+    let drawn = |t: Target| match t {
+        Target::Claim(j) => sel.claim(j).drawn().then(|| format!("c{j}")),
+        Target::Argument(j) => sel.argument(j).drawn().then(|| format!("a{j}")),
+    };
     for (i, claim) in map.claims.iter().enumerate() {
         if !sel.claim(i).drawn() {
             continue;
         }
         let from = format!("c{i}");
         let id = claim.id.as_str();
-        for target in &claim.supports {
-            if let Some(j) = map.claim(target.as_str()).filter(|j| sel.claim(*j).drawn()) {
+        for (target, j) in claim.supports.iter().zip(ix.r.supports.of(i)) {
+            if let Some(to) = j.and_then(|j| drawn(Target::Claim(j))) {
                 let tip = format!("{id} supports {}", target.value);
-                stmts.push(styled_edge(&from, &format!("c{j}"), Line::Support, &tip));
+                stmts.push(styled_edge(&from, &to, Line::Support, &tip));
             }
         }
-        for target in &claim.attacks {
-            let to = match map.lookup(target.as_str()) {
-                Some(r) if r.kind == Kind::Claim && sel.claim(r.index).drawn() => {
-                    format!("c{}", r.index)
-                }
-                Some(r) if r.kind == Kind::Argument && sel.argument(r.index).drawn() => {
-                    format!("a{}", r.index)
-                }
-                _ => continue,
+        for (target, t) in claim.attacks.iter().zip(ix.r.attacks.of(i)) {
+            let Some(to) = t.and_then(drawn) else {
+                continue;
             };
             let verb = if to.starts_with('a') {
                 "undercuts"
@@ -1133,15 +1103,9 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             let tip = format!("{id} {verb} {}", target.value);
             stmts.push(styled_edge(&from, &to, Line::Attack, &tip));
         }
-        for target in &claim.qualifies {
-            let to = match map.lookup(target.as_str()) {
-                Some(r) if r.kind == Kind::Claim && sel.claim(r.index).drawn() => {
-                    format!("c{}", r.index)
-                }
-                Some(r) if r.kind == Kind::Argument && sel.argument(r.index).drawn() => {
-                    format!("a{}", r.index)
-                }
-                _ => continue,
+        for (target, t) in claim.qualifies.iter().zip(ix.r.qualifies.of(i)) {
+            let Some(to) = t.and_then(drawn) else {
+                continue;
             };
             let tip = format!(
                 "{id} qualifies {} (a concession, not a refutation)",
@@ -1156,17 +1120,19 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         }
         let node = format!("a{i}");
         let id = arg.id.as_str();
-        for p in &arg.premises {
-            if let Some(j) = map.claim(p.as_str()).filter(|j| sel.claim(*j).drawn()) {
+        for (p, j) in arg.premises.iter().zip(ix.r.premises.of(i)) {
+            if let Some(from) = j.and_then(|j| drawn(Target::Claim(j))) {
                 let tip = format!("{} is a premise of {id}", p.value);
-                stmts.push(styled_edge(&format!("c{j}"), &node, Line::Premise, &tip));
+                stmts.push(styled_edge(&from, &node, Line::Premise, &tip));
             }
         }
-        if let Some(c) = &arg.conclusion
-            && let Some(j) = map.claim(c.as_str()).filter(|j| sel.claim(*j).drawn())
-        {
+        let conclusion = ix.r.conclusion.get(i).copied().flatten();
+        if let (Some(c), Some(to)) = (
+            &arg.conclusion,
+            conclusion.and_then(|j| drawn(Target::Claim(j))),
+        ) {
             let tip = format!("{id} jointly supports {}", c.value);
-            stmts.push(styled_edge(&node, &format!("c{j}"), Line::Conclusion, &tip));
+            stmts.push(styled_edge(&node, &to, Line::Conclusion, &tip));
         }
     }
     if options.sources {
@@ -1177,8 +1143,8 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             if sel.claim(i) != Shown::Full {
                 continue;
             }
-            for c in &claim.cites {
-                let Some(s) = map.source(c.source.as_str()) else {
+            for (c, s) in claim.cites.iter().zip(ix.r.cites.of(i)) {
+                let Some(s) = *s else {
                     continue;
                 };
                 match last_claim.get_mut(s) {

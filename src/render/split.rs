@@ -123,11 +123,7 @@ fn section_diagram(
     let map = ix.map;
     let id = map.sections.get(s)?.id.value.clone();
     opts.view = View::Section(id.clone());
-    let known = Some((
-        ix.claim_sections.as_slice(),
-        ix.argument_sections.as_slice(),
-    ));
-    let sel = view::select_with(map, graph, &opts.view, known).ok()?;
+    let sel = view::select(map, graph, &opts.view).ok()?;
     let tree = build::build_with(ix, opts, &sel);
     Some(SectionDiagram {
         section: s,
@@ -195,28 +191,26 @@ pub fn overview_nodes(map: &Map, graph: &MapGraph) -> usize {
 /// The facts of every section (the last entry: the claims in no section),
 /// and the relations crossing from one section to another.
 fn tally(map: &Map, graph: &MapGraph) -> (Vec<Facts>, Crossings) {
-    let claim_sections = view::claim_sections(map);
-    let argument_sections = view::argument_sections(map, &claim_sections);
+    let r = &graph.resolved;
     // Section `map.sections.len()` stands for "no section".
     let none = map.sections.len();
     let of = |s: Option<usize>| s.unwrap_or(none);
-    let claim_of = |i: usize| of(claim_sections.get(i).copied().flatten());
-    let argument_of = |i: usize| of(argument_sections.get(i).copied().flatten());
+    let claim_of = |i: usize| of(r.section_of_claim(i));
+    let argument_of = |i: usize| of(r.section_of_argument(i));
 
     let mut facts = vec![Facts::default(); none + 1];
-    let thesis = map.meta.thesis.as_ref().and_then(|t| map.claim(&t.value));
-    for (i, c) in map.claims.iter().enumerate() {
+    for i in 0..map.claims.len() {
         let Some(f) = facts.get_mut(claim_of(i)) else {
             continue;
         };
         f.claims += 1;
-        if map.is_cited(c) {
+        if r.is_cited(i) {
             f.cited += 1;
         }
         if graph.is_counterpoint(map, i) {
             f.counterpoints += 1;
         }
-        f.thesis |= thesis == Some(i);
+        f.thesis |= r.thesis == Some(i);
     }
     for i in 0..map.arguments.len() {
         if let Some(f) = facts.get_mut(argument_of(i)) {
@@ -250,11 +244,11 @@ fn tally(map: &Map, graph: &MapGraph) -> (Vec<Facts>, Crossings) {
         }
     }
     // Linked support: each premise towards the argument's conclusion.
-    for arg in &map.arguments {
-        let Some(to) = arg.conclusion.as_ref().and_then(|c| map.claim(c.as_str())) else {
+    for a in 0..map.arguments.len() {
+        let Some(to) = r.conclusion.get(a).copied().flatten() else {
             continue;
         };
-        for p in arg.premises.iter().filter_map(|p| map.claim(p.as_str())) {
+        for &p in r.premises.of(a).iter().flatten() {
             let (a, b) = (claim_of(p), claim_of(to));
             if a != b {
                 crossings.entry((a, b)).or_default().supports += 1;

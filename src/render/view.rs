@@ -14,6 +14,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::graph::{EdgeKind, MapGraph, Node};
 use crate::model::{Kind, Map};
+use crate::resolved::Target;
 use crate::suggest;
 
 /// The part of the map to draw.
@@ -172,47 +173,10 @@ impl ViewError {
     }
 }
 
-/// The section index of every claim (`None`: no section, or one that does
-/// not exist).
-pub(crate) fn claim_sections(map: &Map) -> Vec<Option<usize>> {
-    map.claims
-        .iter()
-        .map(|c| c.section.as_ref().and_then(|s| map.section(&s.value)))
-        .collect()
-}
-
-/// The section index of every argument: its own `section`, else its
-/// conclusion's.
-pub(crate) fn argument_sections(map: &Map, claim_sections: &[Option<usize>]) -> Vec<Option<usize>> {
-    map.arguments
-        .iter()
-        .map(|a| match &a.section {
-            Some(s) => map.section(&s.value),
-            None => a
-                .conclusion
-                .as_ref()
-                .and_then(|c| map.claim(&c.value))
-                .and_then(|i| claim_sections.get(i).copied().flatten()),
-        })
-        .collect()
-}
-
-/// Chooses the nodes of `view`.
+/// Chooses the nodes of `view`. The ids a view names (`--focus`,
+/// `--section`) are the user's, looked up here; the map's own references
+/// come resolved with `graph`.
 pub(crate) fn select(map: &Map, graph: &MapGraph, view: &View) -> Result<Selection, ViewError> {
-    select_with(map, graph, view, None)
-}
-
-/// The section of every claim and of every argument, as
-/// [`claim_sections`] and [`argument_sections`] give them.
-pub(crate) type Sections<'a> = (&'a [Option<usize>], &'a [Option<usize>]);
-
-/// [`select`], with the section of every claim and argument already known.
-pub(crate) fn select_with(
-    map: &Map,
-    graph: &MapGraph,
-    view: &View,
-    sections: Option<Sections<'_>>,
-) -> Result<Selection, ViewError> {
     match view {
         View::Whole => Ok(Selection {
             claims: vec![Shown::Full; map.claims.len()],
@@ -275,16 +239,8 @@ pub(crate) fn select_with(
                     });
                 }
             };
-            let computed;
-            let (claim_sections, argument_sections) = match sections {
-                Some(known) => known,
-                None => {
-                    let claims = claim_sections(map);
-                    let arguments = argument_sections(map, &claims);
-                    computed = (claims, arguments);
-                    (computed.0.as_slice(), computed.1.as_slice())
-                }
-            };
+            let claim_sections = graph.resolved.claim_section.as_slice();
+            let argument_sections = graph.resolved.argument_section.as_slice();
             let inside = |s: &Option<usize>| *s == Some(section);
             let starts = claim_sections
                 .iter()
@@ -311,8 +267,7 @@ pub(crate) fn select_with(
             let mut claims: Vec<Shown> = (0..map.claims.len())
                 .map(|i| shown(claim_sections.get(i), graph.claim_node(i)))
                 .collect();
-            let hidden_context =
-                cap_context(map, &mut claims, section, claim_sections, argument_sections);
+            let hidden_context = cap_context(graph, &mut claims, section);
             Ok(Selection {
                 claims,
                 arguments: (0..map.arguments.len())
@@ -328,31 +283,19 @@ pub(crate) fn select_with(
 /// Hides the context claims of a section's view past
 /// [`MAX_SECTION_CONTEXT`], objections to the section kept first; returns
 /// how many it hid.
-fn cap_context(
-    map: &Map,
-    claims: &mut [Shown],
-    section: usize,
-    claim_sections: &[Option<usize>],
-    argument_sections: &[Option<usize>],
-) -> usize {
+fn cap_context(graph: &MapGraph, claims: &mut [Shown], section: usize) -> usize {
     let context: Vec<usize> = (0..claims.len())
         .filter(|&i| claims.get(i) == Some(&Shown::Context))
         .collect();
     if context.len() <= MAX_SECTION_CONTEXT {
         return 0;
     }
-    let inside = |r: Option<crate::model::ItemRef>| match r {
-        Some(r) if r.kind == Kind::Claim => claim_sections.get(r.index) == Some(&Some(section)),
-        Some(r) if r.kind == Kind::Argument => {
-            argument_sections.get(r.index) == Some(&Some(section))
-        }
-        _ => false,
+    let r = &graph.resolved;
+    let inside = |t: &Target| match *t {
+        Target::Claim(j) => r.section_of_claim(j) == Some(section),
+        Target::Argument(j) => r.section_of_argument(j) == Some(section),
     };
-    let objects = |i: usize| {
-        map.claims
-            .get(i)
-            .is_some_and(|c| c.attacks.iter().any(|a| inside(map.lookup(&a.value))))
-    };
+    let objects = |i: usize| r.attacks.of(i).iter().flatten().any(inside);
     let (objections, others): (Vec<usize>, Vec<usize>) = context.iter().partition(|&&i| objects(i));
     for &i in objections.iter().chain(&others).skip(MAX_SECTION_CONTEXT) {
         if let Some(s) = claims.get_mut(i) {
