@@ -126,9 +126,9 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     let none = Copying::default();
     let others = || rules::run_where(&context(&none), |r| !rules::reads_copying(r));
     let (copying, found) = if map.claims.len() < rules::PARALLEL_CLAIMS {
-        (copy::measure(&map, &texts), others())
+        (copy::measure(&map, &graph.resolved, &texts), others())
     } else {
-        rayon::join(|| copy::measure(&map, &texts), others)
+        rayon::join(|| copy::measure(&map, &graph.resolved, &texts), others)
     };
     diagnostics.extend(found);
     diagnostics.extend(rules::run_where(&context(&copying), rules::reads_copying));

@@ -17,6 +17,7 @@ use crate::document::heading_key;
 use crate::model::{Field, Map, Owner};
 use crate::quote::normalize::normalize;
 use crate::quote::shared::{Run, SharedIndex, count_words, covered, words};
+use crate::resolved::ResolvedMap;
 use crate::texts::{SourceText, Texts};
 
 /// The run length of the stricter copy figure.
@@ -94,7 +95,7 @@ pub struct Copied {
 
 /// Measures what `map` reproduces of each text in `texts`: one index of
 /// every text, and each string of the map looked up in it once.
-pub fn measure(map: &Map, texts: &Texts) -> Copying {
+pub fn measure(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Copying {
     let read: Vec<(usize, &SourceText)> = (0..map.sources.len())
         .filter_map(|i| Some((i, texts.get(i)?)))
         .collect();
@@ -106,7 +107,7 @@ pub fn measure(map: &Map, texts: &Texts) -> Copying {
             .map(|(_, t)| (t.index.normalized(), t.structure.body_end)),
         gram(map),
     );
-    let quotes = quotes_by_source(map);
+    let quotes = quotes_by_source(map, resolved);
     let fields = map.text_fields();
     let g = gram(map);
     let find = |f: &Field<'_>| {
@@ -302,25 +303,21 @@ fn at_most_words(s: &str) -> usize {
 /// Per source (index into `map.sources`), the length in words and the
 /// place of each of its quotes: the anchor quotes for the map's document,
 /// and the quotes of the citations of it. One pass over the claims.
-fn quotes_by_source(map: &Map) -> Vec<Vec<(usize, Span)>> {
+fn quotes_by_source(map: &Map, r: &ResolvedMap) -> Vec<Vec<(usize, Span)>> {
     let mut out = vec![Vec::new(); map.sources.len()];
-    let document = map
-        .meta
-        .document
-        .as_ref()
-        .and_then(|d| map.source(d.as_str()));
+    let document = r.document;
     let mut add = |source: Option<usize>, q: &crate::model::Sp<String>| {
         if let Some(list) = source.and_then(|s| out.get_mut(s)) {
             list.push((count_words(&q.value), q.span.clone()));
         }
     };
-    for c in &map.claims {
+    for (i, c) in map.claims.iter().enumerate() {
         if let Some(q) = c.anchor.as_ref().and_then(|a| a.quote.as_ref()) {
             add(document, q);
         }
-        for cite in &c.cites {
+        for (cite, s) in c.cites.iter().zip(r.cites.of(i)) {
             if let Some(q) = &cite.quote {
-                add(map.source(cite.source.as_str()), q);
+                add(*s, q);
             }
         }
     }

@@ -234,8 +234,8 @@ pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String 
         let Some(claim) = map.claims.get(i) else {
             continue;
         };
-        for cite in &claim.cites {
-            let Some(s) = map.source(cite.source.as_str()) else {
+        for (cite, s) in claim.cites.iter().zip(resolved.cites.of(i)) {
+            let Some(s) = *s else {
                 continue;
             };
             let source = map.sources.get(s).map_or("", |x| x.id.as_str());

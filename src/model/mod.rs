@@ -626,15 +626,6 @@ impl Map {
         self.lookup_kind(id, Kind::Source)
     }
 
-    /// Whether `claim` cites a source of this map: citations of sources
-    /// that do not exist back nothing.
-    pub fn is_cited(&self, claim: &Claim) -> bool {
-        claim
-            .cites
-            .iter()
-            .any(|c| self.source(c.source.as_str()).is_some())
-    }
-
     /// The index of the section named `id`.
     pub fn section(&self, id: &str) -> Option<usize> {
         self.lookup_kind(id, Kind::Section)

@@ -276,15 +276,15 @@ impl<'a> Audit<'a> {
             qualifications: Vec::new(),
             arguments: 0,
         };
-        let section_of = |id: Option<&str>| id.and_then(|s| map.section(s));
+        let r = &graph.resolved;
         for (i, c) in map.claims.iter().enumerate() {
-            let target = match section_of(c.section.as_ref().map(|s| s.as_str())) {
+            let target = match r.section_of_claim(i) {
                 Some(s) => sections.get_mut(s),
                 None => Some(&mut loose),
             };
             let Some(sec) = target else { continue };
             sec.claims.push(i);
-            if !map.is_cited(c) {
+            if !r.is_cited(i) {
                 sec.uncited.push(i);
             }
             if graph.is_counterpoint(map, i) {
@@ -297,18 +297,15 @@ impl<'a> Audit<'a> {
                 let targets = c
                     .qualifies
                     .iter()
-                    .filter(|t| map.lookup(t.as_str()).is_some())
-                    .map(|t| t.value.clone())
+                    .zip(r.qualifies.of(i))
+                    .filter(|(_, t)| t.is_some())
+                    .map(|(written, _)| written.value.clone())
                     .collect();
                 sec.qualifications.push((i, targets));
             }
         }
-        for a in &map.arguments {
-            let s = section_of(a.section.as_ref().map(|s| s.as_str())).or_else(|| {
-                let c = a.conclusion.as_ref().and_then(|c| map.claim(&c.value))?;
-                section_of(map.claims.get(c)?.section.as_ref().map(|s| s.as_str()))
-            });
-            match s.and_then(|s| sections.get_mut(s)) {
+        for a in 0..map.arguments.len() {
+            match r.section_of_argument(a).and_then(|s| sections.get_mut(s)) {
                 Some(sec) => sec.arguments += 1,
                 None => loose.arguments += 1,
             }
@@ -342,15 +339,11 @@ impl<'a> Audit<'a> {
             })
             .map(finding)
             .collect();
-        let has_text = |id: &str| map.source(id).and_then(|i| texts.get(i)).is_some();
-        let document_text = map
-            .meta
-            .document
-            .as_ref()
-            .is_some_and(|d| has_text(&d.value));
+        let has_text = |s: Option<usize>| s.and_then(|i| texts.get(i)).is_some();
+        let document_text = has_text(r.document);
         let (mut quote_count, mut quotes_checked) = (0, 0);
         let (mut locator_count, mut locators_checked) = (0, 0);
-        for c in &map.claims {
+        for (i, c) in map.claims.iter().enumerate() {
             if c.anchor.as_ref().is_some_and(|a| a.para.is_some()) {
                 locator_count += 1;
                 locators_checked += usize::from(document_text);
@@ -359,9 +352,11 @@ impl<'a> Audit<'a> {
                 quote_count += 1;
                 quotes_checked += usize::from(document_text);
             }
-            for q in c.cites.iter().filter(|q| q.quote.is_some()) {
-                quote_count += 1;
-                quotes_checked += usize::from(has_text(&q.source.value));
+            for (q, s) in c.cites.iter().zip(r.cites.of(i)) {
+                if q.quote.is_some() {
+                    quote_count += 1;
+                    quotes_checked += usize::from(has_text(*s));
+                }
             }
         }
         let standing = |n: Node| Standing::of(map, graph, evaluation, n);
@@ -376,11 +371,8 @@ impl<'a> Audit<'a> {
                 .filter_map(standing)
                 .collect()
         };
-        let thesis_support = map
-            .meta
+        let thesis_support = r
             .thesis
-            .as_ref()
-            .and_then(|t| map.claim(&t.value))
             .and_then(|i| graph.claim_node(i))
             .map(|n| {
                 let mut support: Vec<Node> = graph
@@ -398,12 +390,7 @@ impl<'a> Audit<'a> {
                 support.into_iter().filter_map(standing).collect()
             })
             .unwrap_or_default();
-        let thesis_standing = map
-            .meta
-            .thesis
-            .as_ref()
-            .and_then(|t| map.claim(&t.value))
-            .and_then(|i| standing(Node::Claim(i)));
+        let thesis_standing = r.thesis.and_then(|i| standing(Node::Claim(i)));
         Audit {
             thesis_standing,
             thesis_support,

@@ -58,12 +58,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
-    let located: Vec<&Claim> = map
+    let r = &cx.graph.resolved;
+    let located: Vec<(usize, &Claim)> = map
         .claims
         .iter()
-        .filter(|c| c.anchor.as_ref().is_some_and(|a| a.para.is_some()))
+        .enumerate()
+        .filter(|(_, c)| c.anchor.as_ref().is_some_and(|a| a.para.is_some()))
         .collect();
-    let Some(first) = located.first() else {
+    let Some((_, first)) = located.first() else {
         return;
     };
     let Some(document) = &map.meta.document else {
@@ -86,20 +88,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
-    let Some(text) = map.source(document.as_str()).and_then(|i| cx.texts.get(i)) else {
+    let Some(text) = r.document.and_then(|i| cx.texts.get(i)) else {
         return; // no text (`unchecked-quotes`) or no such source (`unknown-reference`)
     };
     let doc = &text.structure;
     // Sections whose heading the document lacks, reported once each.
     let mut seen: HashSet<usize> = HashSet::new();
-    for c in located {
+    for (i, c) in located {
         let Some(anchor) = &c.anchor else { continue };
         let Some(para) = &anchor.para else { continue };
-        let section_ref = anchor.section.as_ref().or(c.section.as_ref());
+        // The anchor's own section, else the claim's.
+        let (section_ref, resolved) = match &anchor.section {
+            Some(s) => (Some(s), r.anchor_section.get(i).copied().flatten()),
+            None => (c.section.as_ref(), r.section_of_claim(i)),
+        };
         let heading = match section_ref {
             None => None,
-            Some(s) => {
-                let Some(si) = map.section(s.as_str()) else {
+            Some(_) => {
+                let Some(si) = resolved else {
                     continue; // `unknown-reference`
                 };
                 match find_heading(map, si, doc) {

@@ -46,11 +46,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
     // What is shown of the text is no longer than a quote may be.
     let limit = map.limits.quote_words();
+    let r = &cx.graph.resolved;
     let document = map.meta.document.as_ref().and_then(|d| {
-        let i = map.source(&d.value)?;
+        let i = r.document?;
         Some((d.value.as_str(), cx.texts.get(i)?))
     });
-    for c in &map.claims {
+    for (i, c) in map.claims.iter().enumerate() {
         if let (Some(q), Some((doc_id, text))) =
             (c.anchor.as_ref().and_then(|a| a.quote.as_ref()), document)
         {
@@ -58,9 +59,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("the anchor quote of claim `{}`", c.id.value)
             });
         }
-        for cite in &c.cites {
+        for (cite, s) in c.cites.iter().zip(r.cites.of(i)) {
             let Some(q) = &cite.quote else { continue };
-            let Some(text) = map.source(&cite.source.value).and_then(|i| cx.texts.get(i)) else {
+            let Some(text) = s.and_then(|s| cx.texts.get(s)) else {
                 continue;
             };
             verify(out, q, text, &cite.source.value, limit, || {

@@ -67,12 +67,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for arg in &map.arguments {
+    for (ai, arg) in map.arguments.iter().enumerate() {
         let Some(conclusion) = &arg.conclusion else {
             continue;
         };
-        for p in &arg.premises {
-            let Some(claim) = map.claim(&p.value).and_then(|i| map.claims.get(i)) else {
+        for (p, j) in arg.premises.iter().zip(cx.graph.resolved.premises.of(ai)) {
+            let Some(claim) = j.and_then(|j| map.claims.get(j)) else {
                 continue;
             };
             for a in &claim.attacks {

@@ -2,7 +2,6 @@
 
 use super::Context;
 use crate::diag::{Code, Diagnostic, Level};
-use crate::model::Kind;
 
 declare_rule! {
     /// ## What it finds
@@ -44,11 +43,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Only what the claim really attacks: a target that names nothing
         // is `unknown-reference`'s finding, not an objection.
         let mut what: Vec<String> = Vec::new();
-        for t in &c.attacks {
-            let real = cx
-                .map
-                .lookup(&t.value)
-                .is_some_and(|r| matches!(r.kind, Kind::Claim | Kind::Argument));
+        for (t, resolved) in c.attacks.iter().zip(cx.graph.resolved.attacks.of(i)) {
+            let real = resolved.is_some();
             let named = format!("`{}`", t.value);
             if real && !what.contains(&named) {
                 what.push(named);

@@ -53,13 +53,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             entry.1 += 1;
         }
     };
-    let document = map
-        .meta
-        .document
-        .as_ref()
-        .and_then(|d| map.source(&d.value));
+    let r = &cx.graph.resolved;
+    let document = r.document;
     let has_text = |i: usize| cx.texts.get(i).is_some() || cx.texts.failed(i);
-    for c in &map.claims {
+    for (ci, c) in map.claims.iter().enumerate() {
         if let Some(a) = &c.anchor {
             let quote = a.quote.as_ref().map(|q| (&q.span, false));
             let para = a.para.as_ref().map(|p| (&p.span, true));
@@ -74,8 +71,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        for cite in &c.cites {
-            let (Some(q), Some(i)) = (&cite.quote, map.source(&cite.source.value)) else {
+        for (cite, s) in c.cites.iter().zip(r.cites.of(ci)) {
+            let (Some(q), Some(i)) = (&cite.quote, *s) else {
                 continue;
             };
             if !has_text(i) {

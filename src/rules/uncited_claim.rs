@@ -35,12 +35,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &cx.map.claims {
+    for (i, c) in cx.map.claims.iter().enumerate() {
         // `cites` written wrongly was reported by the loader already.
         if c.miswritten.contains(&"cites") {
             continue;
         }
-        if cx.map.is_cited(c) {
+        if cx.graph.resolved.is_cited(i) {
             continue;
         }
         let mut d = Diagnostic::new(

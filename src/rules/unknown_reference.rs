@@ -103,60 +103,102 @@ impl Suggester<'_> {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let map = cx.map;
+    let r = &cx.graph.resolved;
     let mut sug = Suggester {
         map,
         indexes: HashMap::new(),
     };
-    let mut refer = |r: &Sp<String>, expect: Expect, key: &str, owner: &str| {
-        if let Some(d) = verify(map, &mut sug, r, expect, key, owner) {
+    // Only references the resolved map could not resolve are looked at,
+    // and looked up again only to say what they name instead.
+    let mut refer = |written: &Sp<String>, resolved: bool, expect, key: &str, owner: &str| {
+        if resolved {
+            return;
+        }
+        if let Some(d) = verify(map, &mut sug, written, expect, key, owner) {
             out.push(d);
         }
     };
     if let Some(t) = &map.meta.thesis {
-        refer(t, Expect::One(Kind::Claim), "thesis", "`[map]`");
+        refer(
+            t,
+            r.thesis.is_some(),
+            Expect::One(Kind::Claim),
+            "thesis",
+            "`[map]`",
+        );
     }
     if let Some(d) = &map.meta.document {
-        refer(d, Expect::One(Kind::Source), "document", "`[map]`");
+        refer(
+            d,
+            r.document.is_some(),
+            Expect::One(Kind::Source),
+            "document",
+            "`[map]`",
+        );
     }
-    for c in &map.claims {
+    for (i, c) in map.claims.iter().enumerate() {
         let owner = format!("claim `{}`", c.id.value);
         if let Some(s) = &c.section {
-            refer(s, Expect::One(Kind::Section), "section", &owner);
+            let ok = r.section_of_claim(i).is_some();
+            refer(s, ok, Expect::One(Kind::Section), "section", &owner);
         }
-        for a in &c.by {
-            refer(a, Expect::One(Kind::Actor), "by", &owner);
+        for (a, ok) in c.by.iter().zip(r.by.of(i)) {
+            refer(a, ok.is_some(), Expect::One(Kind::Actor), "by", &owner);
         }
-        for s in &c.supports {
-            refer(s, Expect::One(Kind::Claim), "supports", &owner);
-        }
-        for a in &c.attacks {
-            refer(a, Expect::ClaimOrArgument, "attacks", &owner);
-        }
-        for q in &c.qualifies {
-            refer(q, Expect::ClaimOrArgument, "qualifies", &owner);
-        }
-        if let Some(s) = c.anchor.as_ref().and_then(|a| a.section.as_ref()) {
+        for (s, ok) in c.supports.iter().zip(r.supports.of(i)) {
             refer(
                 s,
-                Expect::One(Kind::Section),
-                "section",
-                &format!("the anchor of {owner}"),
+                ok.is_some(),
+                Expect::One(Kind::Claim),
+                "supports",
+                &owner,
             );
         }
-        for cite in &c.cites {
-            refer(&cite.source, Expect::One(Kind::Source), "cites", &owner);
+        for (a, ok) in c.attacks.iter().zip(r.attacks.of(i)) {
+            refer(a, ok.is_some(), Expect::ClaimOrArgument, "attacks", &owner);
+        }
+        for (q, ok) in c.qualifies.iter().zip(r.qualifies.of(i)) {
+            refer(
+                q,
+                ok.is_some(),
+                Expect::ClaimOrArgument,
+                "qualifies",
+                &owner,
+            );
+        }
+        if let Some(s) = c.anchor.as_ref().and_then(|a| a.section.as_ref()) {
+            let ok = r.anchor_section.get(i).copied().flatten().is_some();
+            let of = format!("the anchor of {owner}");
+            refer(s, ok, Expect::One(Kind::Section), "section", &of);
+        }
+        for (cite, ok) in c.cites.iter().zip(r.cites.of(i)) {
+            refer(
+                &cite.source,
+                ok.is_some(),
+                Expect::One(Kind::Source),
+                "cites",
+                &owner,
+            );
         }
     }
-    for a in &map.arguments {
+    for (i, a) in map.arguments.iter().enumerate() {
         let owner = format!("argument `{}`", a.id.value);
         if let Some(s) = &a.section {
-            refer(s, Expect::One(Kind::Section), "section", &owner);
+            let ok = r.section_of_argument(i).is_some();
+            refer(s, ok, Expect::One(Kind::Section), "section", &owner);
         }
-        for p in &a.premises {
-            refer(p, Expect::One(Kind::Claim), "premises", &owner);
+        for (p, ok) in a.premises.iter().zip(r.premises.of(i)) {
+            refer(
+                p,
+                ok.is_some(),
+                Expect::One(Kind::Claim),
+                "premises",
+                &owner,
+            );
         }
         if let Some(c) = &a.conclusion {
-            refer(c, Expect::One(Kind::Claim), "conclusion", &owner);
+            let ok = r.conclusion.get(i).copied().flatten().is_some();
+            refer(c, ok, Expect::One(Kind::Claim), "conclusion", &owner);
         }
     }
 }
