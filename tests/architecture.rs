@@ -236,3 +236,61 @@ fn the_code_map_names_every_module() {
         );
     }
 }
+
+/// Where an id may still be looked up in the map's index, with the reason:
+/// every reference of the map is resolved once, in `src/resolved.rs`.
+const LOOKUPS: &[(&str, &str)] = &[
+    ("src/model/mod.rs", "the index itself"),
+    ("src/resolved.rs", "the one resolution of every reference"),
+    ("src/load/", "the loader builds the index"),
+    (
+        "src/render/view.rs",
+        "the ids a user gives to --focus and --section",
+    ),
+    (
+        "src/render/build.rs",
+        "the id a user gives to --section, for the title",
+    ),
+    (
+        "src/eval.rs",
+        "`Evaluation::label_of`, for ids a user gives",
+    ),
+    (
+        "src/rules/unknown_reference.rs",
+        "what an unresolved id names instead",
+    ),
+    ("src/cli/", "ids given on the command line"),
+];
+
+#[test]
+fn references_are_resolved_once() {
+    let mut wrong = Vec::new();
+    for file in sources(Path::new("src")) {
+        let shown = file.display().to_string();
+        if LOOKUPS
+            .iter()
+            .any(|(allowed, _)| shown.starts_with(allowed))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for call in [
+            ".lookup(",
+            ".lookup_kind(",
+            "map.claim(",
+            "map.source(",
+            "map.section(",
+            "map.argument(",
+        ] {
+            if code.contains(call) {
+                wrong.push(format!("{shown}: `{call}`"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "read `ResolvedMap` instead of looking ids up again:\n{}",
+        wrong.join("\n")
+    );
+}
