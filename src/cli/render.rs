@@ -10,7 +10,7 @@ mod split;
 
 use super::{SUCCESS, TextArgs, input, output, warn};
 use argmap::render::exec::{self, DotError};
-use argmap::render::{Direction, Format, Options, View};
+use argmap::render::{Direction, Format, Options, View, WriteError};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -244,6 +244,36 @@ pub fn run(args: &RenderArgs) -> u8 {
     {
         return code;
     }
+    if !format.needs_graphviz() {
+        // DOT is written as it is made: a large map's diagram is never
+        // held whole in memory.
+        let written = if is_stdout(out) {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            argmap::render::write_dot(map, graph, &options, &mut stdout)
+                .and_then(|()| stdout.flush().map_err(WriteError::Io))
+        } else {
+            output::write_atomically_with(out, |w| {
+                argmap::render::write_dot(map, graph, &options, w)
+            })
+        };
+        // Freeing the model of a large map takes a tenth of a second, and
+        // the process is about to exit.
+        std::mem::forget(usable);
+        return match written {
+            Ok(()) => SUCCESS,
+            Err(WriteError::View(e)) => fail(&e.to_string(), &[], e.help().as_deref()),
+            Err(WriteError::Io(e))
+                if is_stdout(out) && e.kind() == std::io::ErrorKind::BrokenPipe =>
+            {
+                SUCCESS
+            }
+            Err(WriteError::Io(e)) => fail(
+                &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
+                &[],
+                None,
+            ),
+        };
+    }
     let dot = match argmap::render::to_graph(map, graph, &options) {
         Ok(tree) => {
             let dot = argmap::render::print_dot(&tree);
@@ -254,20 +284,16 @@ pub fn run(args: &RenderArgs) -> u8 {
         Err(e) => return fail(&e.to_string(), &[], e.help().as_deref()),
     };
 
-    let output = if format.needs_graphviz() {
-        let program = exec::dot_program();
-        let limit = Duration::from_secs(args.timeout);
-        match exec::run_dot(&program, &dot, format, limit) {
-            Ok(rendered) => {
-                for line in rendered.warnings.lines().filter(|l| !l.trim().is_empty()) {
-                    warn(&format!("Graphviz: {}", line.trim()));
-                }
-                rendered.output
+    let program = exec::dot_program();
+    let limit = Duration::from_secs(args.timeout);
+    let output = match exec::run_dot(&program, &dot, format, limit) {
+        Ok(rendered) => {
+            for line in rendered.warnings.lines().filter(|l| !l.trim().is_empty()) {
+                warn(&format!("Graphviz: {}", line.trim()));
             }
-            Err(e) => return dot_failure(&e, &program, out, format),
+            rendered.output
         }
-    } else {
-        dot.into_bytes()
+        Err(e) => return dot_failure(&e, &program, out, format),
     };
 
     let written = if is_stdout(out) {

@@ -904,6 +904,31 @@ pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Select
 
 /// [`build`] with the map's [`Index`] already made.
 pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> Graph {
+    let mut stmts = Vec::new();
+    build_into(ix, options, sel, &mut |stmt| stmts.push(stmt));
+    Graph::DiGraph {
+        id: plain("argmap"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Claims whose nodes are made together, on every core for a large map,
+/// before they are handed on: enough to keep both cores busy, few enough
+/// that the nodes of a large map are never all alive at once.
+const NODE_BATCH: usize = 4096;
+
+/// The top-level statements of the diagram of [`build_with`], in order,
+/// each handed to `emit` as soon as it is made: a section's cluster once
+/// its nodes are made, every other node and edge one at a time. Written to
+/// a file as they come ([`super::write_dot`]), the statements of a large
+/// map are never all in memory.
+pub(crate) fn build_into(
+    ix: &Index<'_>,
+    options: &Options,
+    sel: &Selection,
+    emit: &mut dyn FnMut(Stmt),
+) {
     let map = ix.map;
     // One direction for every diagram of a map, so they read alike.
     let direction = options
@@ -917,96 +942,109 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         "t"
     };
     let focus = |n: Node| sel.focus == Some(n);
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", plain(direction.rankdir())),
-            attr("newrank", plain("true")),
-            attr("nodesep", plain("0.3")),
-            attr("ranksep", plain("0.5")),
-            attr("pad", plain("0.3")),
-            attr("bgcolor", plain("white")),
-            attr("outputorder", plain("edgesfirst")),
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("20")),
-            attr("labelloc", plain("t")),
-            attr("label", markup(&title(ix, options))),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("shape", plain("box")),
-            attr("style", quoted("rounded,filled")),
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("11")),
-            attr("fontcolor", quoted(INK)),
-            attr("margin", quoted("0.12,0.06")),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("9")),
-            attr("fontcolor", quoted(MUTED)),
-            attr("arrowsize", plain("0.8")),
-            attr("penwidth", plain("1.3")),
-        ])),
-    ];
+    emit(Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("rankdir", plain(direction.rankdir())),
+        attr("newrank", plain("true")),
+        attr("nodesep", plain("0.3")),
+        attr("ranksep", plain("0.5")),
+        attr("pad", plain("0.3")),
+        attr("bgcolor", plain("white")),
+        attr("outputorder", plain("edgesfirst")),
+        attr("fontname", quoted("Helvetica")),
+        attr("fontsize", plain("20")),
+        attr("labelloc", plain("t")),
+        attr("label", markup(&title(ix, options))),
+    ])));
+    emit(Stmt::GAttribute(GraphAttributes::Node(vec![
+        attr("shape", plain("box")),
+        attr("style", quoted("rounded,filled")),
+        attr("fontname", quoted("Helvetica")),
+        attr("fontsize", plain("11")),
+        attr("fontcolor", quoted(INK)),
+        attr("margin", quoted("0.12,0.06")),
+    ])));
+    emit(Stmt::GAttribute(GraphAttributes::Edge(vec![
+        attr("fontname", quoted("Helvetica")),
+        attr("fontsize", plain("9")),
+        attr("fontcolor", quoted(MUTED)),
+        attr("arrowsize", plain("0.8")),
+        attr("penwidth", plain("1.3")),
+    ])));
     if options.legend {
-        stmts.push(legend(options, Features::of(ix, sel), cluster_labelloc));
+        emit(legend(options, Features::of(ix, sel), cluster_labelloc));
     }
 
     // Nodes drawn in full go into their section's cluster; context nodes
-    // and claims without a section stay at the top level.
-    let mut clusters: Vec<Vec<Stmt>> = vec![Vec::new(); map.sections.len()];
-    let mut top = Vec::new();
-    let mut context = Vec::new();
-    let mut place = |section: Option<usize>, shown: Shown, stmt: Stmt| {
-        if shown == Shown::Context {
-            context.push(stmt);
-        } else if let Some(c) = section.and_then(|s| clusters.get_mut(s)) {
-            c.push(stmt);
-        } else {
-            top.push(stmt);
+    // and claims without a section stay at the top level. The top-level
+    // nodes come first, then the clusters in section order, then the
+    // context; within each, claims in file order, then arguments.
+    const TOP: usize = usize::MAX;
+    const CONTEXT: usize = usize::MAX - 1;
+    let place = |section: Option<usize>, shown: Shown| match (shown, section) {
+        (Shown::Context, _) => CONTEXT,
+        (_, Some(s)) if s < map.sections.len() => s,
+        _ => TOP,
+    };
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = vec![Default::default(); map.sections.len()];
+    let (mut top, mut context) = (
+        (Vec::new(), Vec::new()),
+        (Vec::<usize>::new(), Vec::<usize>::new()),
+    );
+    for i in (0..map.claims.len()).filter(|&i| sel.claim(i).drawn()) {
+        let group = match place(ix.r.section_of_claim(i), sel.claim(i)) {
+            TOP => &mut top,
+            CONTEXT => &mut context,
+            s => match groups.get_mut(s) {
+                Some(g) => g,
+                None => continue,
+            },
+        };
+        group.0.push(i);
+    }
+    for i in (0..map.arguments.len()).filter(|&i| sel.argument(i).drawn()) {
+        let group = match place(ix.r.section_of_argument(i), sel.argument(i)) {
+            TOP => &mut top,
+            CONTEXT => &mut context,
+            s => match groups.get_mut(s) {
+                Some(g) => g,
+                None => continue,
+            },
+        };
+        group.1.push(i);
+    }
+    // The nodes of claims `claims` and arguments `arguments`, handed on a
+    // batch at a time.
+    let nodes = |claims: &[usize], arguments: &[usize], out: &mut dyn FnMut(Stmt)| {
+        for batch in claims.chunks(NODE_BATCH) {
+            let made = in_parallel(batch.len(), |k| {
+                let i = *batch.get(k)?;
+                let claim = map.claims.get(i)?;
+                Some(claim_node(
+                    ix,
+                    i,
+                    claim,
+                    sel.claim(i),
+                    focus(Node::Claim(i)),
+                    options.status.as_ref().and_then(|e| e.claim(i)),
+                ))
+            });
+            made.into_iter().flatten().for_each(&mut *out);
+        }
+        for &i in arguments {
+            let made = argument_node(
+                map,
+                i,
+                sel.argument(i),
+                focus(Node::Argument(i)),
+                options.status.as_ref().and_then(|e| e.argument(i)),
+            );
+            made.into_iter().for_each(&mut *out);
         }
     };
-    let drawn: Vec<usize> = (0..map.claims.len())
-        .filter(|&i| sel.claim(i).drawn())
-        .collect();
-    let claim_nodes = in_parallel(drawn.len(), |k| {
-        let i = *drawn.get(k)?;
-        let claim = map.claims.get(i)?;
-        Some(claim_node(
-            ix,
-            i,
-            claim,
-            sel.claim(i),
-            focus(Node::Claim(i)),
-            options.status.as_ref().and_then(|e| e.claim(i)),
-        ))
-    });
-    for (&i, stmt) in drawn.iter().zip(claim_nodes) {
-        if let Some(stmt) = stmt {
-            let section = ix.r.section_of_claim(i);
-            place(section, sel.claim(i), stmt);
-        }
-    }
-    for i in 0..map.arguments.len() {
-        let shown = sel.argument(i);
-        if let Some(stmt) = shown
-            .drawn()
-            .then(|| {
-                argument_node(
-                    map,
-                    i,
-                    shown,
-                    focus(Node::Argument(i)),
-                    options.status.as_ref().and_then(|e| e.argument(i)),
-                )
-            })
-            .flatten()
-        {
-            place(ix.r.section_of_argument(i), shown, stmt);
-        }
-    }
-    stmts.append(&mut top);
-    for (i, nodes) in clusters.into_iter().enumerate() {
-        if nodes.is_empty() {
+    nodes(&top.0, &top.1, emit);
+    drop(top);
+    for (i, (claims, arguments)) in groups.into_iter().enumerate() {
+        if claims.is_empty() && arguments.is_empty() {
             continue;
         }
         let title = ix.section_title(i).unwrap_or("");
@@ -1023,13 +1061,13 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             attr("labelloc", plain(cluster_labelloc)),
             attr("margin", plain("14")),
         ]))];
-        body.extend(nodes);
-        stmts.push(Stmt::Subgraph(Subgraph {
+        nodes(&claims, &arguments, &mut |stmt| body.push(stmt));
+        emit(Stmt::Subgraph(Subgraph {
             id: plain(&format!("cluster_{i}")),
             stmts: body,
         }));
     }
-    stmts.append(&mut context);
+    nodes(&context.0, &context.1, emit);
     if sel.hidden_context > 0 {
         let n = sel.hidden_context;
         let what = if n == 1 { "claim" } else { "claims" };
@@ -1046,7 +1084,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
                 "{n} more {what} of other sections support, attack or share an argument with this section; see the overview, or draw one with --focus"
             )),
         ));
-        stmts.push(node("more_context", attrs));
+        emit(node("more_context", attrs));
     }
 
     // Sources cited by the claims drawn in full.
@@ -1070,7 +1108,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             }
         }
         for (i, _) in cited.iter().enumerate().filter(|(_, c)| **c) {
-            stmts.extend(source_node(ix, i));
+            source_node(ix, i).into_iter().for_each(&mut *emit);
         }
     }
 
@@ -1088,7 +1126,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         for (target, j) in claim.supports.iter().zip(ix.r.supports.of(i)) {
             if let Some(to) = j.and_then(|j| drawn(Target::Claim(j))) {
                 let tip = format!("{id} supports {}", target.value);
-                stmts.push(styled_edge(&from, &to, Line::Support, &tip));
+                emit(styled_edge(&from, &to, Line::Support, &tip));
             }
         }
         for (target, t) in claim.attacks.iter().zip(ix.r.attacks.of(i)) {
@@ -1101,7 +1139,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
                 "attacks"
             };
             let tip = format!("{id} {verb} {}", target.value);
-            stmts.push(styled_edge(&from, &to, Line::Attack, &tip));
+            emit(styled_edge(&from, &to, Line::Attack, &tip));
         }
         for (target, t) in claim.qualifies.iter().zip(ix.r.qualifies.of(i)) {
             let Some(to) = t.and_then(drawn) else {
@@ -1111,7 +1149,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
                 "{id} qualifies {} (a concession, not a refutation)",
                 target.value
             );
-            stmts.push(styled_edge(&from, &to, Line::Qualifies, &tip));
+            emit(styled_edge(&from, &to, Line::Qualifies, &tip));
         }
     }
     for (i, arg) in map.arguments.iter().enumerate() {
@@ -1123,7 +1161,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
         for (p, j) in arg.premises.iter().zip(ix.r.premises.of(i)) {
             if let Some(from) = j.and_then(|j| drawn(Target::Claim(j))) {
                 let tip = format!("{} is a premise of {id}", p.value);
-                stmts.push(styled_edge(&from, &node, Line::Premise, &tip));
+                emit(styled_edge(&from, &node, Line::Premise, &tip));
             }
         }
         let conclusion = ix.r.conclusion.get(i).copied().flatten();
@@ -1132,7 +1170,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
             conclusion.and_then(|j| drawn(Target::Claim(j))),
         ) {
             let tip = format!("{id} jointly supports {}", c.value);
-            stmts.push(styled_edge(&node, &to, Line::Conclusion, &tip));
+            emit(styled_edge(&node, &to, Line::Conclusion, &tip));
         }
     }
     if options.sources {
@@ -1152,7 +1190,7 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
                     _ => continue,
                 }
                 let tip = format!("{} cites {}", claim.id.value, c.source.value);
-                stmts.push(styled_edge(
+                emit(styled_edge(
                     &format!("s{s}"),
                     &format!("c{i}"),
                     Line::Cites,
@@ -1160,11 +1198,5 @@ pub(crate) fn build_with(ix: &Index<'_>, options: &Options, sel: &Selection) -> 
                 ));
             }
         }
-    }
-
-    Graph::DiGraph {
-        id: plain("argmap"),
-        strict: false,
-        stmts,
     }
 }

@@ -34,7 +34,7 @@ mod view;
 
 use std::path::Path;
 
-use graphviz_rust::dot_structures::Graph;
+use graphviz_rust::dot_structures::{Graph, Id};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::graph::MapGraph;
@@ -176,6 +176,75 @@ pub fn to_graph(map: &Map, graph: &MapGraph, options: &Options) -> Result<Graph,
 /// The diagram of `map` as DOT source.
 pub fn to_dot(map: &Map, graph: &MapGraph, options: &Options) -> Result<String, ViewError> {
     Ok(print_dot(&to_graph(map, graph, options)?))
+}
+
+/// Writes the diagram of `map` as DOT source to `out`, a statement at a
+/// time as it is made: the bytes of [`to_dot`], without the whole diagram
+/// ever in memory (for a map of 100,000 claims the tree and its text took
+/// several hundred megabytes).
+pub fn write_dot(
+    map: &Map,
+    graph: &MapGraph,
+    options: &Options,
+    out: &mut dyn std::io::Write,
+) -> Result<(), WriteError> {
+    let selection = view::select(map, graph, &options.view)?;
+    let ix = build::Index::new(map, graph);
+    out.write_all(b"digraph argmap {\n")?;
+    let mut first = true;
+    let mut failed = None;
+    build::build_into(&ix, options, &selection, &mut |stmt| {
+        if failed.is_some() {
+            return;
+        }
+        let text = print::print_statement(&stmt).unwrap_or_else(|| {
+            // Never made by argmap's diagrams: printed as graphviz-rust
+            // prints it inside a graph of its own.
+            let alone = print_dot(&Graph::DiGraph {
+                id: Id::Plain("argmap".to_owned()),
+                strict: false,
+                stmts: vec![stmt],
+            });
+            let body = alone.strip_suffix("\n}\n").unwrap_or(&alone);
+            body.split_once('\n')
+                .map_or("", |(_, stmt)| stmt)
+                .to_owned()
+        });
+        let sep: &[u8] = if first { b"" } else { b"\n" };
+        first = false;
+        if let Err(e) = out
+            .write_all(sep)
+            .and_then(|()| out.write_all(text.as_bytes()))
+        {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(WriteError::Io(e));
+    }
+    out.write_all(b"\n}\n")?;
+    Ok(())
+}
+
+/// Why [`write_dot`] could not write a diagram.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The view names nothing drawable.
+    View(ViewError),
+    /// Writing failed.
+    Io(std::io::Error),
+}
+
+impl From<ViewError> for WriteError {
+    fn from(e: ViewError) -> Self {
+        WriteError::View(e)
+    }
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
 }
 
 /// A DOT syntax tree as DOT source, ending with a newline: what graphviz-rust

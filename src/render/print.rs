@@ -39,6 +39,18 @@ pub(crate) fn print(graph: &Graph) -> Option<String> {
     Some(p.out)
 }
 
+/// The DOT text of one top-level statement of a directed graph, indented
+/// as [`print`] indents it (without a line break), or `None` when it holds
+/// something this printer leaves to graphviz-rust.
+pub(crate) fn print_statement(stmt: &Stmt) -> Option<String> {
+    let mut p = Printer {
+        out: String::new(),
+        arrow: "->",
+    };
+    p.stmts(std::slice::from_ref(stmt), INDENT)?;
+    Some(p.out)
+}
+
 struct Printer {
     out: String,
     arrow: &'static str,
