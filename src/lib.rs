@@ -26,6 +26,7 @@
 pub mod rules;
 
 pub mod aif;
+pub mod app;
 pub mod check;
 pub mod copy;
 pub mod diag;

@@ -28,6 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["render", "report", "export", "import", "schema"],
     ),
     ("the pipeline", &["check"]),
+    ("the commands", &["app"]),
 ];
 
 /// Imports against the layer order that are allowed for now, each with its

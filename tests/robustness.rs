@@ -1147,3 +1147,66 @@ fn source_texts_that_are_not_plain_files_or_too_large_are_findings() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("it is a directory"), "{}", run.stderr);
 }
+
+/// A map of `n` claims, each citing one source, none sound enough to be
+/// silent: `check` finds something in each.
+fn many_claims(n: usize) -> String {
+    let mut s = map_with("[sources.s]\ntitle = \"S\"\nkind = \"book\"\n\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "[claims.c{i}]\ntext = \"Claim number {i}, which nothing supports\"\n\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_closed_stdout_is_no_panic() {
+    // `argmap check --format json big.toml | head -1`: the reader stops
+    // reading, and the next write fails with a broken pipe. The output of
+    // each command is far larger than a pipe's buffer.
+    let dir = tempfile::tempdir().unwrap();
+    put(dir.path(), "big.toml", many_claims(3000));
+    let cases: [&[&str]; 6] = [
+        &["check", "--format", "json", "big.toml"],
+        &["eval", "big.toml"],
+        &["export", "big.toml", "--to", "json"],
+        &["render", "big.toml", "-o", "-"],
+        &["report", "big.toml"],
+        &["schema"],
+    ];
+    for args in cases {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_argmap"));
+        cmd.current_dir(dir.path())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env("NO_COLOR", "1");
+        let mut child = {
+            let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
+            cmd.spawn().unwrap()
+        };
+        // Read a little, then close the pipe, as `head -c 100` would.
+        {
+            use std::io::Read;
+            let mut stdout = child.stdout.take().unwrap();
+            let mut first = [0u8; 100];
+            stdout.read_exact(&mut first).unwrap();
+        }
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let what = format!("`argmap {}`", args.join(" "));
+        assert!(!stderr.contains("panicked"), "{what} panicked: {stderr}");
+        assert!(
+            !stderr.lines().any(|l| l.starts_with("error")),
+            "{what} reported the closed pipe as an error: {stderr}"
+        );
+        // `check` exits as its findings say; the rest succeed.
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{what} exited with {:?}: {stderr}",
+            output.status.code()
+        );
+    }
+}

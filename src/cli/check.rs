@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, Args};
 
-use super::{FINDINGS, Format, LevelArgs, SUCCESS, TextArgs, fail, input, output};
+use super::{FINDINGS, Format, LevelArgs, Outcome, SUCCESS, TextArgs, fail, input, output};
 use argmap::diag::render::{human, json};
 
 pub const EXAMPLES: &str = "\
@@ -46,30 +46,16 @@ pub struct CheckArgs {
 }
 
 /// Runs `check`; returns the exit code.
-pub fn run(args: &CheckArgs, matches: &ArgMatches) -> u8 {
-    let cli_levels = match LevelArgs::levels(matches) {
-        Ok(l) => l,
-        Err(e) => return fail(&e, None),
-    };
+pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
+    let cli_levels = LevelArgs::levels(matches).map_err(|e| fail(&e, None))?;
     let mut inputs = Vec::with_capacity(args.maps.len());
     for path in &args.maps {
-        match input::read_map(path) {
-            Ok(bytes) => inputs.push((path.display().to_string(), bytes)),
-            Err((msg, help)) => return fail(&msg, help.as_deref()),
-        }
+        inputs.push((path.display().to_string(), input::read_map(path)?));
     }
-    let texts = match args.texts.options() {
-        Ok(t) => t,
-        Err(e) => return fail(&e, None),
-    };
-    let today = match super::today() {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
     let opts = argmap::check::Options {
         levels: cli_levels,
-        texts,
-        today,
+        texts: args.texts.options()?,
+        today: super::today()?,
     };
     let checked: Vec<_> = inputs
         .into_iter()
@@ -79,10 +65,7 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> u8 {
         .texts
         .unused_id(checked.iter().filter_map(|c| c.map.as_ref()))
     {
-        return fail(
-            &e,
-            Some("`--text` takes the id of a source, as in `[sources.<id>]`"),
-        );
+        return Err(e);
     }
     let (reports, models): (Vec<_>, Vec<_>) = checked
         .into_iter()
@@ -93,14 +76,9 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> u8 {
     // the memory at once.
     std::mem::forget(models);
     match args.format {
-        // A closed stderr is not worth a panic.
-        Format::Human => output::write_styled(
-            std::io::stderr().lock(),
-            &human::render(&reports, true, args.quiet),
-        )
-        .unwrap_or(()),
-        Format::Json => print!("{}", json::render(&reports)),
+        Format::Human => output::eprint(&human::render(&reports, true, args.quiet)),
+        Format::Json => output::print(&json::render(&reports), "the findings")?,
     }
     let errors: usize = reports.iter().map(|r| r.errors()).sum();
-    if errors > 0 { FINDINGS } else { SUCCESS }
+    Ok(if errors > 0 { FINDINGS } else { SUCCESS })
 }

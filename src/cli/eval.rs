@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde::ser::Serializer;
 
-use super::{SUCCESS, TextArgs, fail, input, output};
+use super::{Outcome, SUCCESS, TextArgs, input, output};
 use argmap::eval::{self, Counts, Evaluation, Label, Reason, Role};
 use argmap::graph::{MapGraph, Node};
 use argmap::model::{Argument, Map};
@@ -58,26 +58,16 @@ enum Format {
 }
 
 /// Runs `eval`; returns the exit code.
-pub fn run(args: &EvalArgs) -> u8 {
-    let usable = match input::load_usable(&args.map, &args.texts) {
-        Ok(u) => u,
-        Err(code) => return code,
-    };
+pub fn run(args: &EvalArgs) -> Outcome {
+    let usable = input::load_usable(&args.map, &args.texts)?;
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = eval::evaluate(map, graph);
     let out = match args.format {
         Format::Human => human_output(map, graph, &evaluation),
         Format::Json => json_output(map, graph, &evaluation),
     };
-    match output::write_styled(std::io::stdout().lock(), &out) {
-        Ok(()) => SUCCESS,
-        // `argmap eval big.toml | head`: the reader has what it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => SUCCESS,
-        Err(e) => fail(
-            &format!("cannot write the labels: {}", input::io_reason(&e)),
-            None,
-        ),
-    }
+    output::print(&out, "the labels")?;
+    Ok(SUCCESS)
 }
 
 /// The JSON object: `thesis` (when the map names one), `counts`, `labels`

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::{SUCCESS, fail};
+use super::{Outcome, SUCCESS, fail, output};
 use argmap::rules::{self, RULES};
 
 pub const EXAMPLES: &str = "\
@@ -19,23 +19,28 @@ pub struct ExplainArgs {
 }
 
 /// Runs `explain`; returns the exit code.
-pub fn run(args: &ExplainArgs) -> u8 {
+pub fn run(args: &ExplainArgs) -> Outcome {
     match &args.code {
         None => {
-            print!("{}", list());
-            SUCCESS
+            output::print(&list(), "the list of codes")?;
+            Ok(SUCCESS)
         }
         Some(code) => match argmap::diag::Code::parse(code).and_then(rules::find) {
             Some(rule) => {
-                println!("{} (default level: {})\n", rule.code, rule.default_level);
-                println!("{}", rule.explanation());
-                SUCCESS
+                let text = format!(
+                    "{} (default level: {})\n\n{}\n",
+                    rule.code,
+                    rule.default_level,
+                    rule.explanation()
+                );
+                output::print(&text, "the explanation")?;
+                Ok(SUCCESS)
             }
             None => {
                 let help = argmap::diag::Code::suggest(code)
                     .map(|s| format!("did you mean `{s}`?"))
                     .unwrap_or_else(|| "run `argmap explain` to list every code".to_owned());
-                fail(&format!("no diagnostic code `{code}`"), Some(&help))
+                Err(fail(&format!("no diagnostic code `{code}`"), Some(&help)))
             }
         },
     }

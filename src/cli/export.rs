@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{SUCCESS, TextArgs, fail, input, output};
+use super::{Outcome, SUCCESS, TextArgs, input, output};
 use argmap::export::{self, Format};
 
 pub const EXAMPLES: &str = "\
@@ -67,18 +67,13 @@ pub struct ExportArgs {
 }
 
 /// Runs `export`; returns the exit code.
-pub fn run(args: &ExportArgs) -> u8 {
-    let usable = match input::load_usable(&args.map, &args.texts) {
-        Ok(u) => u,
-        Err(code) => return code,
-    };
+pub fn run(args: &ExportArgs) -> Outcome {
+    let usable = input::load_usable(&args.map, &args.texts)?;
     let text = export::export(&usable.map, &usable.graph.resolved, Format::from(args.to));
-    match output::emit(
+    output::emit(
         &args.output,
         &output::inputs(&args.map, &usable),
         text.as_bytes(),
-    ) {
-        Ok(()) => SUCCESS,
-        Err(e) => fail(&e, None),
-    }
+    )?;
+    Ok(SUCCESS)
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{SUCCESS, fail, input, output, warn};
+use super::{Outcome, SUCCESS, fail, input, output, warn};
 use argmap::import::aif;
 
 pub const EXAMPLES: &str = "\
@@ -86,11 +86,8 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Runs `import`; returns the exit code.
-pub fn run(args: &ImportArgs) -> u8 {
-    let bytes = match read(&args.file) {
-        Ok(b) => b,
-        Err(e) => return fail(&e, None),
-    };
+pub fn run(args: &ImportArgs) -> Outcome {
+    let bytes = read(&args.file).map_err(|e| fail(&e, None))?;
     let shown = if args.file == Path::new("-") {
         "stdin".to_owned()
     } else {
@@ -111,15 +108,18 @@ pub fn run(args: &ImportArgs) -> u8 {
     };
     let imported = match imported {
         Ok(i) => i,
-        Err(e) => return fail(&format!("cannot import {shown}: {e}"), e.help.as_deref()),
+        Err(e) => {
+            return Err(fail(
+                &format!("cannot import {shown}: {e}"),
+                e.help.as_deref(),
+            ));
+        }
     };
-    if let Err(e) = output::emit(
+    output::emit(
         &args.output,
         &[(args.file.as_path(), "input")],
         imported.toml.as_bytes(),
-    ) {
-        return fail(&e, None);
-    }
+    )?;
 
     let s = &imported.summary;
     anstream::eprintln!("note: imported {} from {shown}", s.made());
@@ -164,5 +164,5 @@ pub fn run(args: &ImportArgs) -> u8 {
             codes.join(", "),
         ));
     }
-    SUCCESS
+    Ok(SUCCESS)
 }

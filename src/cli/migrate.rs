@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{FINDINGS, SUCCESS, fail, input, output};
+use super::{FINDINGS, Outcome, SUCCESS, fail, input, output};
 use argmap::migrate;
 use argmap::model::FORMAT_VERSION;
 
@@ -43,33 +43,30 @@ pub struct MigrateArgs {
 }
 
 /// Runs `migrate`; returns the exit code.
-pub fn run(args: &MigrateArgs) -> u8 {
+pub fn run(args: &MigrateArgs) -> Outcome {
     let shown = args.map.display().to_string();
-    let bytes = match input::read_map(&args.map) {
-        Ok(b) => b,
-        Err((msg, help)) => return fail(&msg, help.as_deref()),
-    };
+    let bytes = input::read_map(&args.map)?;
     let Ok(text) = String::from_utf8(bytes) else {
-        return fail(
+        return Err(fail(
             &format!("`{shown}` is not UTF-8"),
             Some("run `argmap check` on it"),
-        );
+        ));
     };
     let loaded = argmap::load::load(&shown, text.as_bytes());
     let Some(map) = loaded.map else {
-        return fail(
+        return Err(fail(
             &format!("`{shown}` is not valid TOML, so it cannot be migrated"),
             Some(&format!("run `argmap check {shown}` to see where")),
-        );
+        ));
     };
     let plan = migrate::plan(&map);
     if plan.is_current() {
         eprintln!("`{shown}` is in format version {FORMAT_VERSION} already: nothing to change");
-        return SUCCESS;
+        return Ok(SUCCESS);
     }
     let rewritten = match migrate::rewrite(&text, &map, &plan) {
         Ok(t) => t,
-        Err(e) => return fail(&e.to_string(), None),
+        Err(e) => return Err(fail(&e.to_string(), None)),
     };
     // The result must read as the current version, with nothing left to do.
     let again = argmap::load::load(&shown, rewritten.as_bytes());
@@ -78,10 +75,10 @@ pub fn run(args: &MigrateArgs) -> u8 {
         .as_ref()
         .is_none_or(|m| !migrate::plan(m).is_current())
     {
-        return fail(
+        return Err(fail(
             &format!("migrating `{shown}` did not give a map of format version {FORMAT_VERSION}"),
             Some("nothing was written; please report this with the map"),
-        );
+        ));
     }
     let n = plan.locators.len();
     let summary = format!(
@@ -94,27 +91,24 @@ pub fn run(args: &MigrateArgs) -> u8 {
     );
     if args.check {
         eprintln!("{summary} (not written: --check)");
-        return FINDINGS;
+        return Ok(FINDINGS);
     }
     if args.write {
         if let Err(e) = output::write_atomically(&args.map, rewritten.as_bytes()) {
-            return fail(
+            return Err(fail(
                 &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
                 None,
-            );
+            ));
         }
         eprintln!("{summary}");
-        return SUCCESS;
+        return Ok(SUCCESS);
     }
-    match output::emit(
+    output::emit(
         &args.output,
         &[(args.map.as_path(), "input map")],
         rewritten.as_bytes(),
-    ) {
-        Ok(()) => {
-            eprintln!("{summary}");
-            SUCCESS
-        }
-        Err(e) => fail(&e, Some("to rewrite the map itself, use `--write`")),
-    }
+    )
+    .map_err(|e| e.with_help("to rewrite the map itself, use `--write`"))?;
+    eprintln!("{summary}");
+    Ok(SUCCESS)
 }

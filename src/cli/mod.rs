@@ -17,7 +17,13 @@ mod schema;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+pub use argmap::app::Error;
+use argmap::app::io_reason;
 use argmap::diag::{Level, Levels};
+
+/// What a command returns: its exit code when it ran (0 or 1), or why it
+/// could not.
+pub type Outcome = Result<u8, Error>;
 
 /// No error-level finding.
 pub const SUCCESS: u8 = 0;
@@ -164,16 +170,20 @@ fn parse_text_arg(s: &str) -> Result<(String, std::path::PathBuf), String> {
 
 impl TextArgs {
     /// The options, once every `--text` file is known to be readable.
-    pub fn options(&self) -> Result<argmap::texts::TextOptions, String> {
+    pub fn options(&self) -> Result<argmap::texts::TextOptions, Error> {
         for (id, path) in &self.texts {
             match std::fs::metadata(path) {
                 Ok(m) if m.is_file() => {}
-                Ok(_) => return Err(format!("`--text {id}={}`: not a file", path.display())),
+                Ok(_) => {
+                    return Err(fail(
+                        &format!("`--text {id}={}`: not a file", path.display()),
+                        None,
+                    ));
+                }
                 Err(e) => {
-                    return Err(format!(
-                        "`--text {id}={}`: {}",
-                        path.display(),
-                        input::io_reason(&e)
+                    return Err(fail(
+                        &format!("`--text {id}={}`: {}", path.display(), io_reason(&e)),
+                        None,
                     ));
                 }
             }
@@ -184,52 +194,19 @@ impl TextArgs {
         })
     }
 
-    /// An error for a `--text` id that names no source in any of `maps`.
+    /// The failure for a `--text` id that names no source in any of `maps`.
     pub fn unused_id<'m>(
         &self,
         maps: impl Iterator<Item = &'m argmap::model::Map> + Clone,
-    ) -> Option<String> {
-        for (id, path) in &self.texts {
-            if maps.clone().any(|m| m.source(id).is_some()) {
-                continue;
-            }
-            let ids: Vec<&str> = maps
-                .clone()
-                .flat_map(|m| m.ids_of(argmap::model::Kind::Source))
-                .collect();
-            // A typo, or the start of ids (`lee` for `lee-chapter`).
-            let starting: Vec<&str> = ids
-                .iter()
-                .copied()
-                .filter(|s| s.starts_with(id.as_str()))
-                .take(6)
-                .collect();
-            let hint = match (
-                argmap::suggest::closest(id, ids.iter().copied()),
-                &starting[..],
-            ) {
-                (Some(s), _) | (None, &[s]) => format!("; did you mean `{s}`?"),
-                (None, []) => String::new(),
-                (None, many) => {
-                    let shown: Vec<String> =
-                        many.iter().take(5).map(|s| format!("`{s}`")).collect();
-                    let more = if many.len() > 5 { ", ..." } else { "" };
-                    format!("; sources starting with `{id}`: {}{more}", shown.join(", "))
-                }
-            };
-            return Some(format!(
-                "`--text {id}={}`: no map has a source `{id}`{hint}",
-                path.display()
-            ));
-        }
-        None
+    ) -> Option<Error> {
+        argmap::app::unused_text_id(&self.texts, maps)
     }
 }
 
 /// The date in `ARGMAP_TODAY` (`YYYY-MM-DD`), which `accessed-date` takes as
 /// today instead of the system clock's date; unset or empty: `None`. An
-/// unreadable value is a usage error (exit 2), reported here.
-pub fn today() -> Result<Option<argmap::model::Date>, u8> {
+/// unreadable value is a usage error (exit 2).
+pub fn today() -> Result<Option<argmap::model::Date>, Error> {
     let Some(value) = std::env::var_os("ARGMAP_TODAY") else {
         return Ok(None);
     };
@@ -254,24 +231,50 @@ pub fn today() -> Result<Option<argmap::model::Date>, u8> {
     }
 }
 
-/// Prints a command failure in the house style and returns [`FAILURE`].
-pub fn fail(message: &str, help: Option<&str>) -> u8 {
+/// A command failure (exit 2) with `message` and maybe a `help` line.
+pub fn fail(message: &str, help: Option<&str>) -> Error {
     fail_with_notes(message, &[], help)
 }
 
-/// Prints a command failure with `= note:` lines and returns [`FAILURE`].
-pub fn fail_with_notes(message: &str, notes: &[String], help: Option<&str>) -> u8 {
-    let style = anstyle::Style::new()
-        .bold()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()));
-    anstream::eprintln!("{style}error{style:#}: {message}");
-    for note in notes {
-        anstream::eprintln!("  = note: {note}");
+/// A command failure (exit 2) with `= note:` lines.
+pub fn fail_with_notes(message: &str, notes: &[String], help: Option<&str>) -> Error {
+    let mut e = Error::failed(message);
+    for n in notes {
+        e = e.with_note(n.clone());
     }
-    if let Some(help) = help {
-        anstream::eprintln!("  = help: {help}");
+    match help {
+        Some(h) => e.with_help(h),
+        None => e,
     }
-    FAILURE
+}
+
+/// Prints why a command stopped, in the house style, and returns its exit
+/// code: the one place an error becomes an exit code.
+fn report(e: &Error) -> u8 {
+    match e {
+        Error::Failed {
+            message,
+            notes,
+            help,
+        } => {
+            let style = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
+            let mut text = format!("{style}error{style:#}: {message}\n");
+            for note in notes {
+                text.push_str(&format!("  = note: {note}\n"));
+            }
+            if let Some(help) = help {
+                text.push_str(&format!("  = help: {help}\n"));
+            }
+            // A closed stderr leaves nothing to tell.
+            output::write_styled(std::io::stderr().lock(), &text).ok();
+        }
+        Error::NotToml { findings } => {
+            output::write_styled(std::io::stderr().lock(), findings).ok();
+        }
+    }
+    e.exit_code()
 }
 
 /// Prints a warning in the house style.
@@ -295,7 +298,7 @@ pub fn run() -> u8 {
         ColorChoice::Never => anstream::ColorChoice::Never.write_global(),
     }
     let sub = matches.subcommand().map(|(_, m)| m);
-    match (cli.command, sub) {
+    let done = match (cli.command, sub) {
         (Command::Check(args), Some(m)) => check::run(&args, m),
         (Command::Explain(args), _) => explain::run(&args),
         (Command::Report(args), _) => report::run(&args),
@@ -305,6 +308,10 @@ pub fn run() -> u8 {
         (Command::Import(args), _) => import::run(&args),
         (Command::Schema(args), _) => schema::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
-        (Command::Check(_), None) => FAILURE,
+        (Command::Check(_), None) => Ok(FAILURE),
+    };
+    match done {
+        Ok(code) => code,
+        Err(e) => report(&e),
     }
 }

@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use argmap::app::{Error, io_reason};
+
 /// Whether `out` exists and is the same file as `input`.
 pub fn same_file(input: &Path, out: &Path) -> bool {
     match (input.canonicalize(), out.canonicalize()) {
@@ -65,28 +67,53 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
 
 /// Writes `bytes` to `out` (`-` for stdout), refusing to overwrite any of
 /// the command's `inputs`: (path, what it is), such as the map and the
-/// source texts it read. Returns an error message in the house style.
-pub fn emit(out: &Path, inputs: &[(&Path, &str)], bytes: &[u8]) -> Result<(), String> {
+/// source texts it read.
+pub fn emit(out: &Path, inputs: &[(&Path, &str)], bytes: &[u8]) -> Result<(), Error> {
     if out == Path::new("-") {
         let mut stdout = std::io::stdout().lock();
         return stdout
             .write_all(bytes)
             .and_then(|()| stdout.flush())
-            .map_err(|e| format!("cannot write to stdout: {}", super::input::io_reason(&e)));
+            .or_else(closed_pipe)
+            .map_err(|e| Error::failed(format!("cannot write to stdout: {}", io_reason(&e))));
     }
     if let Some((input, what)) = inputs.iter().find(|(i, _)| same_file(i, out)) {
-        return Err(format!(
+        return Err(Error::failed(format!(
             "refusing to write over the {what} `{}`",
             input.display()
-        ));
+        )));
     }
     write_atomically(out, bytes).map_err(|e| {
-        format!(
+        Error::failed(format!(
             "cannot write `{}`: {}",
             out.display(),
-            super::input::io_reason(&e)
-        )
+            io_reason(&e)
+        ))
     })
+}
+
+/// Success for a closed pipe: `argmap check --format json big.toml | head`
+/// has given its reader what it wanted.
+pub fn closed_pipe(e: std::io::Error) -> std::io::Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
+/// Prints `text`, which may hold ANSI styles, on stdout (see
+/// [`write_styled`]); a closed pipe is no error.
+pub fn print(text: &str, what: &str) -> Result<(), Error> {
+    write_styled(std::io::stdout().lock(), text)
+        .or_else(closed_pipe)
+        .map_err(|e| Error::failed(format!("cannot write {what}: {}", io_reason(&e))))
+}
+
+/// Prints `text` on stderr, styled as [`write_styled`] decides. A closed or
+/// failing stderr leaves nobody to tell, so its errors are dropped.
+pub fn eprint(text: &str) {
+    write_styled(std::io::stderr().lock(), text).ok();
 }
 
 /// The files a command read: the map and the source texts of `usable`.

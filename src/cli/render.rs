@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 mod split;
 
-use super::{SUCCESS, TextArgs, input, output, warn};
+use super::{Outcome, SUCCESS, TextArgs, input, output, warn};
 use argmap::render::exec::{self, DotError};
 use argmap::render::{Direction, Format, Options, View, WriteError};
 
@@ -155,7 +155,7 @@ pub struct RenderArgs {
     timeout: u64,
 }
 
-fn fail(message: &str, notes: &[String], help: Option<&str>) -> u8 {
+fn fail(message: &str, notes: &[String], help: Option<&str>) -> super::Error {
     super::fail_with_notes(message, notes, help)
 }
 
@@ -165,7 +165,7 @@ fn is_stdout(path: &Path) -> bool {
 }
 
 /// Runs `render`; returns the exit code.
-pub fn run(args: &RenderArgs) -> u8 {
+pub fn run(args: &RenderArgs) -> Outcome {
     if args.split {
         return split::run(args);
     }
@@ -177,34 +177,34 @@ pub fn run(args: &RenderArgs) -> u8 {
         (None, false) => match Format::from_path(out) {
             Some(f) => f,
             None => {
-                return fail(
+                return Err(fail(
                     &format!("cannot tell the format of `{shown}` from its extension"),
                     &[],
                     Some("name a file ending in .dot, .svg, .png or .pdf, or give `--format`"),
-                );
+                ));
             }
         },
     };
     if is_stdout(out) && format.is_binary() && std::io::stdout().is_terminal() {
-        return fail(
+        return Err(fail(
             &format!(
                 "refusing to write {} to a terminal",
                 format.name().to_uppercase()
             ),
             &[],
             Some("redirect stdout to a file, or give `-o FILE`"),
-        );
+        ));
     }
     if !is_stdout(out) {
         if out.is_dir() {
-            return fail(
+            return Err(fail(
                 &format!("`{shown}` is a directory"),
                 &[],
                 Some("give a file name, such as `-o map.svg`"),
-            );
+            ));
         }
         if output::same_file(&args.map, out) {
-            return fail(
+            return Err(fail(
                 &format!(
                     "refusing to write the diagram over the map `{}`",
                     args.map.display()
@@ -214,13 +214,10 @@ pub fn run(args: &RenderArgs) -> u8 {
                     "give another output file, such as `-o {}`",
                     args.map.with_extension("svg").display()
                 )),
-            );
+            ));
         }
     }
-    let usable = match input::load_usable(&args.map, &args.texts) {
-        Ok(u) => u,
-        Err(code) => return code,
-    };
+    let usable = input::load_usable(&args.map, &args.texts)?;
     let (map, graph) = (&usable.map, &usable.graph);
 
     let view = match (&args.focus, &args.section) {
@@ -240,9 +237,9 @@ pub fn run(args: &RenderArgs) -> u8 {
     };
     if format.needs_graphviz()
         && !args.force
-        && let Some(code) = split::refuse_if_too_large(map, graph, &options, format)
+        && let Some(refusal) = split::refuse_if_too_large(map, graph, &options, format)
     {
-        return code;
+        return Err(refusal);
     }
     if !format.needs_graphviz() {
         // DOT is written as it is made: a large map's diagram is never
@@ -260,18 +257,18 @@ pub fn run(args: &RenderArgs) -> u8 {
         // the process is about to exit.
         std::mem::forget(usable);
         return match written {
-            Ok(()) => SUCCESS,
-            Err(WriteError::View(e)) => fail(&e.to_string(), &[], e.help().as_deref()),
+            Ok(()) => Ok(SUCCESS),
+            Err(WriteError::View(e)) => Err(fail(&e.to_string(), &[], e.help().as_deref())),
             Err(WriteError::Io(e))
                 if is_stdout(out) && e.kind() == std::io::ErrorKind::BrokenPipe =>
             {
-                SUCCESS
+                Ok(SUCCESS)
             }
-            Err(WriteError::Io(e)) => fail(
+            Err(WriteError::Io(e)) => Err(fail(
                 &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
                 &[],
                 None,
-            ),
+            )),
         };
     }
     let dot = match argmap::render::to_graph(map, graph, &options) {
@@ -281,7 +278,7 @@ pub fn run(args: &RenderArgs) -> u8 {
             std::mem::forget(tree);
             dot
         }
-        Err(e) => return fail(&e.to_string(), &[], e.help().as_deref()),
+        Err(e) => return Err(fail(&e.to_string(), &[], e.help().as_deref())),
     };
 
     let program = exec::dot_program();
@@ -293,31 +290,38 @@ pub fn run(args: &RenderArgs) -> u8 {
             }
             rendered.output
         }
-        Err(e) => return dot_failure(&e, &program, out, format),
+        Err(e) => return Err(dot_failure(&e, &program, out, format)),
     };
 
     let written = if is_stdout(out) {
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&output).and_then(|()| stdout.flush())
+        stdout
+            .write_all(&output)
+            .and_then(|()| stdout.flush())
+            .or_else(output::closed_pipe)
     } else {
         output::write_atomically(out, &output)
     };
     // Freeing the model of a large map takes a tenth of a second, and the
     // process is about to exit.
     std::mem::forget(usable);
-    match written {
-        Ok(()) => SUCCESS,
-        Err(e) if is_stdout(out) && e.kind() == std::io::ErrorKind::BrokenPipe => SUCCESS,
-        Err(e) => fail(
+    written.map_err(|e| {
+        fail(
             &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
             &[],
             None,
-        ),
-    }
+        )
+    })?;
+    Ok(SUCCESS)
 }
 
 /// Reports a `dot` failure; nothing has been written.
-fn dot_failure(e: &DotError, program: &std::ffi::OsStr, out: &Path, format: Format) -> u8 {
+fn dot_failure(
+    e: &DotError,
+    program: &std::ffi::OsStr,
+    out: &Path,
+    format: Format,
+) -> super::Error {
     let dot_name = if is_stdout(out) {
         "-o map.dot".to_owned()
     } else {

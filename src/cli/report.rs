@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::{SUCCESS, TextArgs, fail, input, output};
+use super::{Outcome, SUCCESS, TextArgs, input, output};
 use argmap::report::{Audit, html, markdown};
 
 pub const EXAMPLES: &str = "\
@@ -61,11 +61,8 @@ pub struct ReportArgs {
 }
 
 /// Runs `report`; returns the exit code.
-pub fn run(args: &ReportArgs) -> u8 {
-    let usable = match input::load_usable(&args.map, &args.texts) {
-        Ok(u) => u,
-        Err(code) => return code,
-    };
+pub fn run(args: &ReportArgs) -> Outcome {
+    let usable = input::load_usable(&args.map, &args.texts)?;
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = argmap::eval::evaluate(map, graph);
     let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts);
@@ -91,14 +88,12 @@ pub fn run(args: &ReportArgs) -> u8 {
             html::render(&audit, svg.as_deref())
         }
     };
-    match output::emit(
+    output::emit(
         &args.output,
         &output::inputs(&args.map, &usable),
         page.as_bytes(),
-    ) {
-        Ok(()) => SUCCESS,
-        Err(e) => fail(&e, None),
-    }
+    )?;
+    Ok(SUCCESS)
 }
 
 /// The whole-map diagram as SVG, when Graphviz is installed and lays it out

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{SUCCESS, fail, output};
+use super::{Outcome, SUCCESS, output};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -25,11 +25,9 @@ pub struct SchemaArgs {
 }
 
 /// Runs `schema`; returns the exit code.
-pub fn run(args: &SchemaArgs) -> u8 {
+pub fn run(args: &SchemaArgs) -> Outcome {
     let json = argmap::schema::to_json();
     // No input map to protect: the output path is compared with itself.
-    match output::emit(&args.output, &[], json.as_bytes()) {
-        Ok(()) => SUCCESS,
-        Err(e) => fail(&e, None),
-    }
+    output::emit(&args.output, &[], json.as_bytes())?;
+    Ok(SUCCESS)
 }

@@ -17,6 +17,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use super::{Direction, Format, Options, RenderArgs, View, dot_failure, fail, is_stdout};
+use crate::cli::Outcome;
 use crate::cli::{SUCCESS, input, output, warn};
 use argmap::graph::MapGraph;
 use argmap::model::Map;
@@ -52,7 +53,7 @@ pub(super) fn refuse_if_too_large(
     graph: &MapGraph,
     options: &Options,
     format: Format,
-) -> Option<u8> {
+) -> Option<crate::cli::Error> {
     // A view that names nothing is reported when the DOT is built.
     let nodes = split::drawn_nodes(map, graph, options).ok()?;
     if nodes <= MAX_GRAPHVIZ_NODES {
@@ -84,15 +85,15 @@ struct Job {
 }
 
 /// Runs `render --split`; returns the exit code.
-pub(super) fn run(args: &RenderArgs) -> u8 {
+pub(super) fn run(args: &RenderArgs) -> Outcome {
     let dir = &args.output;
     let shown = dir.display();
     if is_stdout(dir) {
-        return fail(
+        return Err(fail(
             "`--split` writes a folder of diagrams, not one stream",
             &[],
             Some("give a folder: `-o diagrams/`"),
-        );
+        ));
     }
     let named_like_a_file = dir
         .extension()
@@ -100,24 +101,21 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
         .map(str::to_ascii_lowercase)
         .is_some_and(|e| matches!(e.as_str(), "dot" | "gv" | "svg" | "png" | "pdf"));
     if args.format.is_none() && named_like_a_file && !dir.is_dir() {
-        return fail(
+        return Err(fail(
             &format!("`{shown}` names a file, and `--split` writes a folder of diagrams"),
             &[],
             Some("give a folder and the format: `-o diagrams/ --format svg`"),
-        );
+        ));
     }
     if dir.exists() && !dir.is_dir() {
-        return fail(
+        return Err(fail(
             &format!("`{shown}` is a file, and `--split` writes a folder of diagrams"),
             &[],
             Some("give a folder, new or existing: `-o diagrams/`"),
-        );
+        ));
     }
     let format = args.format.map_or(Format::Dot, Format::from);
-    let usable = match input::load_usable(&args.map, &args.texts) {
-        Ok(u) => u,
-        Err(code) => return code,
-    };
+    let usable = input::load_usable(&args.map, &args.texts)?;
     let (map, graph) = (&usable.map, &usable.graph);
 
     // Files are named by section ids: none may be the overview's name, and
@@ -129,7 +127,7 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
         // Most file systems take names of at most 255 bytes.
         let longest = 255 - 1 - format.name().len();
         if id.len() > longest {
-            return fail(
+            return Err(fail(
                 &format!(
                     "section `{}…` has an id of {} bytes, too long for a file name",
                     id.get(..24).unwrap_or(id),
@@ -139,10 +137,10 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
                 Some(&format!(
                     "shorten the section's id to at most {longest} bytes"
                 )),
-            );
+            ));
         }
         if let Some(other) = taken.insert(id.to_lowercase(), format!("section `{id}`")) {
-            return fail(
+            return Err(fail(
                 &format!(
                     "section `{id}` and {other} would be written to the same file, \
                      `{}.{}`",
@@ -151,15 +149,15 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
                 ),
                 &[],
                 Some("rename the section, or draw it with `--section ID -o FILE`"),
-            );
+            ));
         }
     }
     if let Err(e) = std::fs::create_dir_all(dir) {
-        return fail(
+        return Err(fail(
             &format!("cannot create `{shown}`: {}", input::io_reason(&e)),
             &[],
             None,
-        );
+        ));
     }
 
     let options = Options {
@@ -214,17 +212,17 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
     for job in &jobs {
         let path = dir.join(&job.file);
         if path.is_dir() {
-            return fail(
+            return Err(fail(
                 &format!(
                     "`{}` is a folder, where `--split` would write a diagram",
                     path.display()
                 ),
                 &[],
                 Some("move the folder away, or give `-o` another folder"),
-            );
+            ));
         }
         if let Some((input, what)) = inputs.iter().find(|(i, _)| output::same_file(i, &path)) {
-            return fail(
+            return Err(fail(
                 &format!(
                     "refusing to write over the {what} `{}`: `--split` would write `{}` there",
                     input.display(),
@@ -232,21 +230,21 @@ pub(super) fn run(args: &RenderArgs) -> u8 {
                 ),
                 &[],
                 Some("give `-o` another folder"),
-            );
+            ));
         }
     }
-    let code = write_all(dir, &jobs, Duration::from_secs(args.timeout));
+    let done = write_all(dir, &jobs, Duration::from_secs(args.timeout));
     // Freeing the model of a large map takes a tenth of a second, and the
     // process is about to exit.
     std::mem::forget(usable);
-    code
+    done
 }
 
 /// Renders and writes every job, as many at once as there are cores, into a
 /// hidden folder inside `dir`; once every one has succeeded, moves them
 /// into `dir`. Once one fails, the jobs not yet started are skipped, the
 /// failure of the earliest job is reported, and `dir` is left as it was.
-fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
+fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> Outcome {
     let program = exec::dot_program();
     let stage = match tempfile::Builder::new()
         .prefix(".argmap-split-")
@@ -254,7 +252,7 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
     {
         Ok(stage) => stage,
         Err(e) => {
-            return fail(
+            return Err(fail(
                 &format!(
                     "cannot write in `{}`: {}",
                     dir.display(),
@@ -262,7 +260,7 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
                 ),
                 &[],
                 None,
-            );
+            ));
         }
     };
     let failed = AtomicBool::new(false);
@@ -316,15 +314,16 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
                 plural(jobs.len(), "diagram"),
                 dir.display()
             );
-            SUCCESS
+            Ok(SUCCESS)
         }
         Some((i, failure)) => {
-            let Some(job) = jobs.get(i) else {
-                return crate::cli::FAILURE;
-            };
-            let path = dir.join(&job.file);
-            match failure {
-                Failure::Dot(e) => dot_failure(&e, &program, &path, job.format),
+            let file = jobs.get(i).map_or("", |j| j.file.as_str());
+            let path = dir.join(file);
+            Err(match failure {
+                Failure::Dot(e) => {
+                    let format = jobs.get(i).map_or(Format::Dot, |j| j.format);
+                    dot_failure(&e, &program, &path, format)
+                }
                 Failure::Write(e) => fail(
                     &format!(
                         "cannot write `{}`: {}",
@@ -334,7 +333,7 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> u8 {
                     &[],
                     None,
                 ),
-            }
+            })
         }
     }
 }
