@@ -58,6 +58,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::{EdgeKind, MapGraph, Node};
 use crate::model::{Kind, Map};
+use crate::resolved::ResolvedMap;
 
 /// The status of a claim or an argument under grounded semantics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -228,11 +229,14 @@ impl Evaluation {
     }
 
     /// The label of the thesis (`map.thesis`), with its id, when the map
-    /// names one; the label is `None` when the id names no claim or
-    /// argument.
-    pub fn thesis<'m>(&self, map: &'m Map) -> Option<(&'m str, Option<Label>)> {
+    /// names one; the label is `None` when the id names no claim.
+    pub fn thesis<'m>(
+        &self,
+        map: &'m Map,
+        resolved: &ResolvedMap,
+    ) -> Option<(&'m str, Option<Label>)> {
         let id = map.meta.thesis.as_ref()?.as_str();
-        Some((id, self.label_of(map, id)))
+        Some((id, resolved.thesis.and_then(|i| self.claim(i))))
     }
 
     /// Label counts over the claims.

@@ -276,6 +276,8 @@ fn references_are_resolved_once() {
         }
         let text = std::fs::read_to_string(&file).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        // `self.map\n    .claim(id)` is a lookup too.
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         for call in [
             ".lookup(",
             ".lookup_kind(",

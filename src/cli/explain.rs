@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::{Outcome, SUCCESS, fail, output};
-use argmap::rules::{self, RULES};
+use argmap::rules;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -22,7 +22,7 @@ pub struct ExplainArgs {
 pub fn run(args: &ExplainArgs) -> Outcome {
     match &args.code {
         None => {
-            output::print(&list(), "the list of codes")?;
+            output::print(&rules::table(), "the list of codes")?;
             Ok(SUCCESS)
         }
         Some(code) => match argmap::diag::Code::parse(code).and_then(rules::find) {
@@ -44,24 +44,4 @@ pub fn run(args: &ExplainArgs) -> Outcome {
             }
         },
     }
-}
-
-/// The table of codes.
-pub fn list() -> String {
-    let width = RULES
-        .iter()
-        .map(|r| r.code.as_str().len())
-        .max()
-        .unwrap_or(0);
-    let mut out = format!("{:width$}  {:5}  {}\n", "code", "level", "finds");
-    for r in RULES {
-        out.push_str(&format!(
-            "{:width$}  {:5}  {}\n",
-            r.code.as_str(),
-            r.default_level.as_str(),
-            r.summary
-        ));
-    }
-    out.push_str("\nrun `argmap explain CODE` for what a code finds, why it matters, an example and the fix\n");
-    out
 }

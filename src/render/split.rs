@@ -53,25 +53,22 @@ const MUTED: &str = "#4D4D4D";
 /// sources they cite.
 pub fn drawn_nodes(map: &Map, graph: &MapGraph, options: &Options) -> Result<usize, ViewError> {
     let sel = view::select(map, graph, &options.view)?;
-    Ok(count(map, &sel, options.sources))
+    Ok(count(map, graph, &sel, options.sources))
 }
 
 /// The nodes a selection draws (as `build` draws them).
-fn count(map: &Map, sel: &Selection, sources: bool) -> usize {
+fn count(map: &Map, graph: &MapGraph, sel: &Selection, sources: bool) -> usize {
     let drawn = |s: &Shown| s.drawn();
     let mut n = sel.claims.iter().filter(|s| drawn(s)).count()
         + sel.arguments.iter().filter(|s| drawn(s)).count();
     if sources {
         let mut cited = vec![false; map.sources.len()];
-        for (i, c) in map.claims.iter().enumerate() {
+        for i in 0..map.claims.len() {
             if sel.claim(i) != Shown::Full {
                 continue;
             }
-            for cite in &c.cites {
-                if let Some(flag) = map
-                    .source(cite.source.as_str())
-                    .and_then(|s| cited.get_mut(s))
-                {
+            for &s in graph.resolved.cites.of(i).iter().flatten() {
+                if let Some(flag) = cited.get_mut(s) {
                     *flag = true;
                 }
             }
@@ -128,7 +125,7 @@ fn section_diagram(
     Some(SectionDiagram {
         section: s,
         id,
-        nodes: count(map, &sel, opts.sources),
+        nodes: count(map, graph, &sel, opts.sources),
         dot: print(&tree),
     })
 }

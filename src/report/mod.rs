@@ -3,9 +3,11 @@
 //! bare assertions, the bibliography findings, the quote checks and the
 //! evaluation of the thesis. [`Audit`] gathers the facts; [`markdown`] and
 //! [`html`] present them. All map text is escaped by the presenters.
+//! [`labels`] presents an evaluation's labels, as `argmap eval` prints them.
 
 pub mod escape;
 pub mod html;
+pub mod labels;
 pub mod markdown;
 
 use crate::diag::{Code, Diagnostic, FileReport, Severity};
@@ -227,6 +229,8 @@ pub struct Audit<'a> {
     pub locators_checked: usize,
     /// What the map reproduces of each source text read.
     pub texts: &'a [crate::diag::TextSummary],
+    /// The claim `[map] thesis` names, when it names one.
+    pub thesis_claim: Option<usize>,
     /// The thesis, with its label and why.
     pub thesis_standing: Option<Standing>,
     /// What directly supports the thesis (claims and arguments), with their
@@ -392,6 +396,7 @@ impl<'a> Audit<'a> {
             .unwrap_or_default();
         let thesis_standing = r.thesis.and_then(|i| standing(Node::Claim(i)));
         Audit {
+            thesis_claim: r.thesis,
             thesis_standing,
             thesis_support,
             rejected: with(Label::Rejected),
@@ -451,12 +456,9 @@ impl<'a> Audit<'a> {
 
     /// The thesis: id, text and label.
     pub fn thesis(&self) -> Option<(&str, &str, Option<Label>)> {
-        let (id, label) = self.evaluation.thesis(self.map)?;
-        let text = self
-            .map
-            .claim(id)
-            .and_then(|i| self.map.claims.get(i))
-            .map_or("", |c| c.display_text());
-        Some((id, text, label))
+        let id = self.map.meta.thesis.as_ref()?.as_str();
+        let claim = self.thesis_claim.and_then(|i| self.map.claims.get(i));
+        let label = self.thesis_claim.and_then(|i| self.evaluation.claim(i));
+        Some((id, claim.map_or("", |c| c.display_text()), label))
     }
 }

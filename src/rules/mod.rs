@@ -191,3 +191,24 @@ pub fn run_where(cx: &Context<'_>, keep: impl Fn(&Rule) -> bool) -> Vec<Diagnost
     };
     found.concat()
 }
+
+/// The table of codes `argmap explain` prints: each code, its default
+/// level and what it finds.
+pub fn table() -> String {
+    let width = RULES
+        .iter()
+        .map(|r| r.code.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = format!("{:width$}  {:5}  {}\n", "code", "level", "finds");
+    for r in RULES {
+        out.push_str(&format!(
+            "{:width$}  {:5}  {}\n",
+            r.code.as_str(),
+            r.default_level.as_str(),
+            r.summary
+        ));
+    }
+    out.push_str("\nrun `argmap explain CODE` for what a code finds, why it matters, an example and the fix\n");
+    out
+}

@@ -42,8 +42,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let Some(node) = cx
-        .map
-        .claim(&thesis.value)
+        .graph
+        .resolved
+        .thesis
         .and_then(|i| cx.graph.claim_node(i))
     else {
         return;
