@@ -147,7 +147,7 @@ pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
                     out,
                     "thesis `{}` is {s}{label}{s:#}: {}\n",
                     cut(id, usize::MAX),
-                    cut(&text, usize::MAX)
+                    cut(text, usize::MAX)
                 );
             }
             None => {
