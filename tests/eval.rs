@@ -399,7 +399,7 @@ fn api_helpers() {
     assert_eq!(e.label_of(&map, "b"), Some(R));
     assert_eq!(e.label_of(&map, "arg"), Some(R));
     assert_eq!(e.label_of(&map, "nowhere"), None);
-    assert_eq!(e.thesis(&map), Some(("a", Some(A))));
+    assert_eq!(e.thesis(&map, &graph.resolved), Some(("a", Some(A))));
     assert_eq!(e.node(Node::Argument(0)), Some(R));
     assert_eq!(e.node(Node::Source(0)), None);
     assert_eq!(
