@@ -33,6 +33,7 @@ pub mod diag;
 pub mod document;
 pub mod eval;
 pub mod export;
+pub mod format;
 pub mod graph;
 pub mod import;
 pub mod load;

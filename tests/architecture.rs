@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// only modules of lower layers: siblings stay independent, and no cycle
 /// can form. ARCHITECTURE.md shows the same table.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("leaves", &["suggest", "quote", "aif", "wrap"]),
+    ("leaves", &["suggest", "quote", "aif", "wrap", "format"]),
     ("diagnostics", &["diag"]),
     ("model", &["model"]),
     ("document structure", &["document"]),

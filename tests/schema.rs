@@ -218,10 +218,7 @@ fn kind_is_the_loaders_enum() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    let loader: Vec<&str> = argmap::model::SourceKind::ALL
-        .iter()
-        .map(|(n, _)| *n)
-        .collect();
+    let loader: Vec<&str> = argmap::model::SourceKind::names().collect();
     assert_eq!(kinds, loader);
 }
 

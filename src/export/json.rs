@@ -138,10 +138,7 @@ fn ids(v: &[Sp<String>]) -> Vec<&str> {
 }
 
 fn source_kind_name(kind: crate::model::SourceKind) -> &'static str {
-    crate::model::SourceKind::ALL
-        .iter()
-        .find(|(_, k)| *k == kind)
-        .map_or("other", |(n, _)| n)
+    kind.name()
 }
 
 fn source(s: &Source) -> SourceOut<'_> {

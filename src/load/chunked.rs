@@ -35,9 +35,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::walk::{MAX_LOAD_FINDINGS, Walker};
 use crate::diag::{Diagnostic, Label, Span};
-use crate::model::{
-    Actor, Anchor, Argument, Citation, Claim, Limits, LintSetting, Map, Meta, Section, Source, Sp,
-};
+use crate::model::{Map, Spans};
 
 /// About this many bytes per chunk. Smaller chunks leave less garbage
 /// between the model's allocations: 64 KiB gave the lowest peak memory.
@@ -158,7 +156,7 @@ fn part(text: &str, range: Range<usize>) -> Option<Part> {
     let saw_map = walker.tables(doc, &mut map);
     let (mut diagnostics, dropped) = walker.into_diagnostics();
     if offset > 0 {
-        shift_map(&mut map, offset);
+        map.shift_spans(offset);
         for d in &mut diagnostics {
             shift_diagnostic(d, offset);
         }
@@ -246,172 +244,6 @@ fn join(parts: Vec<Part>) -> Option<(Map, Vec<Diagnostic>)> {
 fn shift(span: &mut Span, by: usize) {
     span.start += by;
     span.end += by;
-}
-
-fn shift_sp<T>(sp: &mut Sp<T>, by: usize) {
-    shift(&mut sp.span, by);
-}
-
-fn shift_opt<T>(sp: &mut Option<Sp<T>>, by: usize) {
-    if let Some(sp) = sp {
-        shift_sp(sp, by);
-    }
-}
-
-fn shift_all<T>(list: &mut [Sp<T>], by: usize) {
-    for sp in list {
-        shift_sp(sp, by);
-    }
-}
-
-/// Shifts every span of a part of the model. The patterns name every field
-/// (no `..`), so a field added to the model without a span shift here does
-/// not compile.
-fn shift_map(map: &mut Map, by: usize) {
-    let Meta {
-        span,
-        title,
-        description,
-        thesis,
-        document,
-        version,
-    } = &mut map.meta;
-    shift(span, by);
-    shift_opt(version, by);
-    let Limits {
-        span,
-        quote_words,
-        quote_share,
-        copy_run,
-    } = &mut map.limits;
-    // 0..0 is "no `[limits]`", which `join` looks for.
-    if *span != (0..0) {
-        shift(span, by);
-    }
-    shift_opt(quote_words, by);
-    shift_opt(quote_share, by);
-    shift_opt(copy_run, by);
-    shift_opt(title, by);
-    shift_opt(description, by);
-    shift_opt(thesis, by);
-    shift_opt(document, by);
-    for LintSetting { code, level } in &mut map.lints {
-        shift_sp(code, by);
-        shift_sp(level, by);
-    }
-    for Section {
-        id,
-        title,
-        description,
-        heading,
-    } in &mut map.sections
-    {
-        shift_sp(id, by);
-        shift_opt(title, by);
-        shift_opt(description, by);
-        shift_opt(heading, by);
-    }
-    for Actor { id, name } in &mut map.actors {
-        shift_sp(id, by);
-        shift_opt(name, by);
-    }
-    for source in &mut map.sources {
-        let Source {
-            id,
-            title,
-            authors,
-            year,
-            date,
-            kind,
-            container,
-            publisher,
-            url,
-            doi,
-            accessed,
-            cited_as,
-            text,
-            note,
-            miswritten: _,
-        } = source;
-        shift_sp(id, by);
-        shift_opt(title, by);
-        if let Some(authors) = authors {
-            shift_sp(authors, by);
-            shift_all(&mut authors.value, by);
-        }
-        shift_opt(year, by);
-        shift_opt(date, by);
-        shift_opt(kind, by);
-        shift_opt(container, by);
-        shift_opt(publisher, by);
-        shift_opt(url, by);
-        shift_opt(doi, by);
-        shift_opt(accessed, by);
-        shift_opt(cited_as, by);
-        shift_opt(text, by);
-        shift_opt(note, by);
-    }
-    for claim in &mut map.claims {
-        let Claim {
-            id,
-            text,
-            section,
-            by: holders,
-            anchor,
-            cites,
-            supports,
-            attacks,
-            qualifies,
-            miswritten: _,
-        } = claim;
-        shift_sp(id, by);
-        shift_opt(text, by);
-        shift_opt(section, by);
-        shift_all(holders, by);
-        if let Some(Anchor {
-            at,
-            section,
-            para,
-            quote,
-            span,
-        }) = anchor
-        {
-            shift_opt(at, by);
-            shift_opt(section, by);
-            shift_opt(para, by);
-            shift_opt(quote, by);
-            shift(span, by);
-        }
-        for Citation {
-            source,
-            at,
-            quote,
-            span,
-        } in cites
-        {
-            shift_sp(source, by);
-            shift_opt(at, by);
-            shift_opt(quote, by);
-            shift(span, by);
-        }
-        shift_all(supports, by);
-        shift_all(attacks, by);
-        shift_all(qualifies, by);
-    }
-    for Argument {
-        id,
-        premises,
-        conclusion,
-        label,
-        section,
-    } in &mut map.arguments
-    {
-        shift_sp(id, by);
-        shift_all(premises, by);
-        shift_opt(conclusion, by);
-        shift_opt(label, by);
-        shift_opt(section, by);
-    }
 }
 
 /// Shifts every span of a finding.

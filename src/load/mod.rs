@@ -8,7 +8,7 @@
 //! can run on the rest of the map.
 
 mod chunked;
-mod fields;
+mod synonyms;
 mod walk;
 
 pub use walk::MAX_LOAD_FINDINGS;

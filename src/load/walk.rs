@@ -4,8 +4,9 @@
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use super::{fields, type_name};
+use super::{synonyms, type_name};
 use crate::diag::{Code, Diagnostic, Level, Span};
+use crate::format;
 use crate::model::{
     Actor, Anchor, Argument, Citation, Claim, Date, FORMAT_VERSION, Limits, LintSetting, Map, Meta,
     Section, Source, SourceKind, Sp,
@@ -33,8 +34,21 @@ pub(super) struct Walker {
 struct Ctx<'a> {
     /// `claim `rebuild`` or `[map]`.
     what: &'a str,
-    /// The fields this table takes.
+    /// The table's name in [`format::TABLES`].
+    #[cfg_attr(not(test), allow(dead_code))]
+    table: &'static str,
+    /// The keys this table takes, as [`crate::format`] declares them.
     fields: &'static [&'static str],
+}
+
+/// The value of `key` in table `t`, which `cx` describes. Every key the
+/// walker reads goes through here: in tests, it records which.
+fn get<'t, 'i>(t: &'t DeTable<'i>, key: &'static str, cx: &Ctx<'_>) -> Option<&'t Value<'i>> {
+    #[cfg(test)]
+    asked::record(cx.table, key);
+    #[cfg(not(test))]
+    let _ = cx;
+    t.get(key)
 }
 
 impl Walker {
@@ -64,48 +78,62 @@ impl Walker {
         let mut saw_map = false;
         for (key, value) in doc {
             let name: &str = key.get_ref();
-            match name {
+            let read = match name {
                 "map" => {
                     saw_map = true;
                     if let Some(t) = self.table(value, "`[map]`") {
                         map.meta = self.meta(t, key.span());
                     }
+                    true
                 }
                 "lints" => {
                     if let Some(t) = self.table(value, "`[lints]`") {
                         map.lints = self.lints(t);
                     }
+                    true
                 }
                 "limits" => {
                     if let Some(t) = self.table(value, "`[limits]`") {
                         map.limits = self.limits(t, key.span());
                     }
+                    true
                 }
                 "sections" | "actors" | "sources" | "claims" | "arguments" => {
-                    let Some(t) = self.table(value, &format!("`[{name}]`")) else {
-                        continue;
-                    };
-                    for (id, item) in t {
-                        let Some(id) = self.id(id, name) else {
-                            continue;
-                        };
-                        let what = format!("{} `{}`", singular(name), id.value);
-                        let Some(body) = self.table(item, &what) else {
-                            continue;
-                        };
-                        match name {
-                            "sections" => map.sections.push(self.section(id, body, &what)),
-                            "actors" => map.actors.push(self.actor(id, body, &what)),
-                            "sources" => map.sources.push(self.source(id, body, &what)),
-                            "claims" => map.claims.push(self.claim(id, body, &what)),
-                            _ => map.arguments.push(self.argument(id, body, &what)),
-                        }
+                    if let Some(t) = self.table(value, &format!("`[{name}]`")) {
+                        self.items(name, t, map);
                     }
+                    true
                 }
-                _ => self.unknown(key, fields::TOP, "the map", "a top-level table"),
+                _ => false,
+            };
+            if read {
+                #[cfg(test)]
+                asked::record("the map", name);
+            } else {
+                self.unknown(key, format::MapFile::KEYS, "the map", "a top-level table");
             }
         }
         saw_map
+    }
+
+    /// Walks the items of the top-level table `name` (`claims`, ...).
+    fn items(&mut self, name: &str, t: &DeTable<'_>, map: &mut Map) {
+        for (id, item) in t {
+            let Some(id) = self.id(id, name) else {
+                continue;
+            };
+            let what = format!("{} `{}`", singular(name), id.value);
+            let Some(body) = self.table(item, &what) else {
+                continue;
+            };
+            match name {
+                "sections" => map.sections.push(self.section(id, body, &what)),
+                "actors" => map.actors.push(self.actor(id, body, &what)),
+                "sources" => map.sources.push(self.source(id, body, &what)),
+                "claims" => map.claims.push(self.claim(id, body, &what)),
+                _ => map.arguments.push(self.argument(id, body, &what)),
+            }
+        }
     }
 
     /// Completes a map walked by [`Walker::tables`]: the finding for a
@@ -124,11 +152,12 @@ impl Walker {
     fn meta(&mut self, t: &DeTable<'_>, span: Span) -> Meta {
         let cx = Ctx {
             what: "`[map]`",
-            fields: fields::MAP,
+            table: "`[map]`",
+            fields: format::MapTable::KEYS,
         };
         self.check_keys(t, &cx);
         let title = self.string(t, "title", &cx);
-        if title.is_none() && t.get("title").is_none() {
+        if title.is_none() && get(t, "title", &cx).is_none() {
             self.push(
                 Diagnostic::new(Code::MissingField, span.clone(), "`[map]` has no `title`")
                     .with_label("this table needs `title = \"...\"`"),
@@ -145,7 +174,7 @@ impl Walker {
     }
 
     fn version(&mut self, t: &DeTable<'_>, cx: &Ctx<'_>) -> Option<Sp<i64>> {
-        let v = t.get("version")?;
+        let v = get(t, "version", cx)?;
         let n = self.integer(v, "version", cx)?;
         if (1..=FORMAT_VERSION).contains(&n) {
             return Some(Sp::new(n, v.span()));
@@ -170,11 +199,12 @@ impl Walker {
     fn limits(&mut self, t: &DeTable<'_>, span: Span) -> Limits {
         let cx = Ctx {
             what: "`[limits]`",
-            fields: fields::LIMITS,
+            table: "`[limits]`",
+            fields: format::Limits::KEYS,
         };
         self.check_keys(t, &cx);
         let words = |w: &mut Self, key: &'static str, min: usize, why: &str| {
-            let v = t.get(key)?;
+            let v = get(t, key, &cx)?;
             let n = w.integer(v, key, &cx)?;
             match usize::try_from(n) {
                 Ok(n) if n >= min && n <= 10_000 => Some(Sp::new(n, v.span())),
@@ -198,7 +228,7 @@ impl Walker {
             Limits::MIN_COPY_RUN,
             "shorter runs are common phrases, not copying",
         );
-        let quote_share = t.get("quote-share").and_then(|v| {
+        let quote_share = get(t, "quote-share", &cx).and_then(|v| {
             let share = match v.get_ref() {
                 DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                     .ok()
@@ -275,7 +305,8 @@ impl Walker {
     fn section(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Section {
         let cx = Ctx {
             what,
-            fields: fields::SECTION,
+            table: "section",
+            fields: format::Section::KEYS,
         };
         self.check_keys(t, &cx);
         Section {
@@ -289,7 +320,8 @@ impl Walker {
     fn actor(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Actor {
         let cx = Ctx {
             what,
-            fields: fields::ACTOR,
+            table: "actor",
+            fields: format::Actor::KEYS,
         };
         self.check_keys(t, &cx);
         Actor {
@@ -301,7 +333,8 @@ impl Walker {
     fn source(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Source {
         let cx = Ctx {
             what,
-            fields: fields::SOURCE,
+            table: "source",
+            fields: format::Source::KEYS,
         };
         self.miswritten.clear();
         self.check_keys(t, &cx);
@@ -310,7 +343,7 @@ impl Walker {
             .and_then(|k| match SourceKind::parse(&k.value) {
                 Some(kind) => Some(Sp::new(kind, k.span)),
                 None => {
-                    let names = SourceKind::ALL.iter().map(|(n, _)| *n);
+                    let names = SourceKind::names();
                     let mut d = Diagnostic::new(
                         Code::InvalidValue,
                         k.span,
@@ -325,7 +358,7 @@ impl Walker {
                     None
                 }
             });
-        let authors = t.get("authors").and_then(|v| {
+        let authors = get(t, "authors", &cx).and_then(|v| {
             let list = self.string_list_value(v, "authors", &cx)?;
             Some(Sp::new(list, v.span()))
         });
@@ -351,17 +384,18 @@ impl Walker {
     fn claim(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Claim {
         let cx = Ctx {
             what,
-            fields: fields::CLAIM,
+            table: "claim",
+            fields: format::Claim::KEYS,
         };
         self.miswritten.clear();
         self.check_keys(t, &cx);
         let text = self.string(t, "text", &cx);
         // Not also for `txt = ...`, reported as a misspelling of `text`.
-        if t.get("text").is_none() && !self.miswritten.contains(&"text") {
+        if get(t, "text", &cx).is_none() && !self.miswritten.contains(&"text") {
             self.missing(&id, what, "text", "the claim in your own words");
         }
-        let anchor = t.get("anchor").and_then(|v| self.anchor(v, what));
-        let cites = match t.get("cites") {
+        let anchor = get(t, "anchor", &cx).and_then(|v| self.anchor(v, what));
+        let cites = match get(t, "cites", &cx) {
             None => Vec::new(),
             Some(v) => match v.get_ref() {
                 DeValue::Array(items) => items
@@ -399,7 +433,8 @@ impl Walker {
             DeValue::Table(t) => {
                 let cx = Ctx {
                     what: &format!("a citation of {what}"),
-                    fields: fields::CITATION,
+                    table: "citation",
+                    fields: format::Citation::KEYS,
                 };
                 self.check_keys(t, &cx);
                 let source = self.string(t, "source", &cx);
@@ -408,7 +443,7 @@ impl Walker {
                     // second finding (`uncited-claim`) for this one.
                     self.miswritten.push("cites");
                 }
-                if t.get("source").is_none() {
+                if get(t, "source", &cx).is_none() {
                     self.push(
                         Diagnostic::new(
                             Code::MissingField,
@@ -465,10 +500,11 @@ impl Walker {
         };
         let cx = Ctx {
             what: &format!("the anchor of {what}"),
-            fields: fields::ANCHOR,
+            table: "anchor",
+            fields: format::Anchor::KEYS,
         };
         self.check_keys(t, &cx);
-        let para = t.get("para").and_then(|p| {
+        let para = get(t, "para", &cx).and_then(|p| {
             let n = self.integer(p, "para", &cx)?;
             match usize::try_from(n) {
                 Ok(n) if n >= 1 => Some(Sp::new(n, p.span())),
@@ -497,11 +533,12 @@ impl Walker {
     fn argument(&mut self, id: Sp<String>, t: &DeTable<'_>, what: &str) -> Argument {
         let cx = Ctx {
             what,
-            fields: fields::ARGUMENT,
+            table: "argument",
+            fields: format::Argument::KEYS,
         };
         self.check_keys(t, &cx);
         let premises = self.string_list(t, "premises", &cx);
-        match t.get("premises") {
+        match get(t, "premises", &cx) {
             None => self.missing(&id, what, "premises", "the claims that jointly support"),
             Some(v) if matches!(v.get_ref(), DeValue::Array(a) if a.is_empty()) => self.push(
                 Diagnostic::new(
@@ -514,7 +551,7 @@ impl Walker {
             Some(_) => {}
         }
         let conclusion = self.string(t, "conclusion", &cx);
-        if t.get("conclusion").is_none() {
+        if get(t, "conclusion", &cx).is_none() {
             self.missing(&id, what, "conclusion", "the claim the premises support");
         }
         Argument {
@@ -552,7 +589,7 @@ impl Walker {
         let typo = suggest::closest(name, fields.iter().copied());
         let synonym = typo
             .is_none()
-            .then(|| fields::synonym(name, fields))
+            .then(|| synonyms::synonym(name, fields))
             .flatten();
         self.miswritten.extend(typo.or(synonym));
         d = match (typo, synonym) {
@@ -637,7 +674,7 @@ impl Walker {
     }
 
     fn string(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Option<Sp<String>> {
-        let v = t.get(key)?;
+        let v = get(t, key, cx)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Sp::new(s.to_string(), v.span())),
             _ => {
@@ -648,7 +685,7 @@ impl Walker {
     }
 
     fn string_list(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Vec<Sp<String>> {
-        t.get(key)
+        get(t, key, cx)
             .and_then(|v| self.string_list_value(v, key, cx))
             .unwrap_or_default()
     }
@@ -742,7 +779,7 @@ impl Walker {
     }
 
     fn year(&mut self, t: &DeTable<'_>, cx: &Ctx<'_>) -> Option<Sp<i64>> {
-        let v = t.get("year")?;
+        let v = get(t, "year", cx)?;
         let year = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
             DeValue::String(s) if s.trim().parse::<i16>().is_ok() => {
@@ -781,7 +818,7 @@ impl Walker {
     }
 
     fn date(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Option<Sp<Date>> {
-        let v = t.get(key)?;
+        let v = get(t, key, cx)?;
         let date = match v.get_ref() {
             DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
             _ => None,
@@ -827,4 +864,73 @@ fn singular(table: &str) -> &'static str {
 /// A short label for a value of the wrong type: "this is an integer".
 fn describe(v: &Value<'_>) -> String {
     format!("this is {}", type_name(v.get_ref()))
+}
+
+/// The keys the walker reads, by table, recorded in tests to compare with
+/// the format's declaration.
+#[cfg(test)]
+mod asked {
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+
+    thread_local! {
+        static ASKED: RefCell<BTreeSet<(String, String)>> = const { RefCell::new(BTreeSet::new()) };
+    }
+
+    /// Records that the walker read `key` of a `table`.
+    pub(super) fn record(table: &str, key: &str) {
+        ASKED.with(|a| a.borrow_mut().insert((table.to_owned(), key.to_owned())));
+    }
+
+    /// Every (table, key) read on this thread since the last call.
+    pub(super) fn take() -> BTreeSet<(String, String)> {
+        ASKED.with(|a| std::mem::take(&mut *a.borrow_mut()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use std::collections::BTreeSet;
+
+    use crate::format;
+
+    /// A map in which every table appears once, so that the walker reads
+    /// each; the values need not be sound.
+    const EVERY_TABLE: &str = r#"
+[map]
+title = "t"
+[lints]
+[limits]
+[sections.s]
+[actors.a]
+[sources.src]
+[claims.c]
+text = "c"
+anchor = {}
+cites = [{ source = "src" }]
+[arguments.g]
+premises = ["c"]
+conclusion = "c"
+"#;
+
+    #[test]
+    fn the_walker_reads_the_keys_the_format_declares() {
+        super::asked::take();
+        crate::load::load("m.toml", EVERY_TABLE.as_bytes());
+        let read = super::asked::take();
+        let declared: BTreeSet<(String, String)> = format::TABLES
+            .iter()
+            .flat_map(|(t, keys)| keys.iter().map(|k| ((*t).to_owned(), (*k).to_owned())))
+            .collect();
+        let undeclared: Vec<_> = read.difference(&declared).collect();
+        let unread: Vec<_> = declared.difference(&read).collect();
+        assert!(
+            undeclared.is_empty() && unread.is_empty(),
+            "the loader and `crate::format` disagree:\n\
+             read but not declared: {undeclared:?}\n\
+             declared but never read: {unread:?}"
+        );
+    }
 }

@@ -9,6 +9,36 @@ use std::collections::HashMap;
 
 use crate::diag::{Level, Span};
 
+/// Moving every span of a value by `by` bytes: a map walked from a piece of
+/// its file is placed in the whole file with one call. Each type's impl
+/// names every field (no `..`), beside the type, so that a field added
+/// without its shift does not compile.
+pub trait Spans {
+    /// Adds `by` to every span.
+    fn shift_spans(&mut self, by: usize);
+}
+
+fn shift(span: &mut Span, by: usize) {
+    span.start += by;
+    span.end += by;
+}
+
+impl<T: Spans> Spans for Option<T> {
+    fn shift_spans(&mut self, by: usize) {
+        if let Some(v) = self {
+            v.shift_spans(by);
+        }
+    }
+}
+
+impl<T: Spans> Spans for Vec<T> {
+    fn shift_spans(&mut self, by: usize) {
+        for v in self {
+            v.shift_spans(by);
+        }
+    }
+}
+
 /// A value and the byte range of the map file it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sp<T> {
@@ -16,6 +46,12 @@ pub struct Sp<T> {
     pub value: T,
     /// Where it was written.
     pub span: Span,
+}
+
+impl<T> Spans for Sp<T> {
+    fn shift_spans(&mut self, by: usize) {
+        shift(&mut self.span, by);
+    }
 }
 
 impl<T> Sp<T> {
@@ -126,6 +162,25 @@ pub struct Meta {
     pub version: Option<Sp<i64>>,
 }
 
+impl Spans for Meta {
+    fn shift_spans(&mut self, by: usize) {
+        let Meta {
+            span,
+            title,
+            description,
+            thesis,
+            document,
+            version,
+        } = self;
+        shift(span, by);
+        title.shift_spans(by);
+        description.shift_spans(by);
+        thesis.shift_spans(by);
+        document.shift_spans(by);
+        version.shift_spans(by);
+    }
+}
+
 /// The format version this argmap writes and reads.
 pub const FORMAT_VERSION: i64 = 2;
 
@@ -142,6 +197,24 @@ pub struct Limits {
     /// Shortest run of words shared with a text that `copied-text` reports
     /// (`copy-run`).
     pub copy_run: Option<Sp<usize>>,
+}
+
+impl Spans for Limits {
+    fn shift_spans(&mut self, by: usize) {
+        let Limits {
+            span,
+            quote_words,
+            quote_share,
+            copy_run,
+        } = self;
+        // 0..0 is "no `[limits]`".
+        if *span != (0..0) {
+            shift(span, by);
+        }
+        quote_words.shift_spans(by);
+        quote_share.shift_spans(by);
+        copy_run.shift_spans(by);
+    }
 }
 
 impl Limits {
@@ -188,6 +261,21 @@ pub struct Section {
     pub heading: Option<Sp<String>>,
 }
 
+impl Spans for Section {
+    fn shift_spans(&mut self, by: usize) {
+        let Section {
+            id,
+            title,
+            description,
+            heading,
+        } = self;
+        id.shift_spans(by);
+        title.shift_spans(by);
+        description.shift_spans(by);
+        heading.shift_spans(by);
+    }
+}
+
 impl Section {
     /// The heading of the document this section follows: `heading`, else
     /// `title`.
@@ -205,51 +293,15 @@ pub struct Actor {
     pub name: Option<Sp<String>>,
 }
 
-/// The kind of a source (`kind = "..."`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SourceKind {
-    /// A book.
-    Book,
-    /// A chapter in an edited book.
-    Chapter,
-    /// A journal or magazine article.
-    Article,
-    /// A news item.
-    News,
-    /// A report.
-    Report,
-    /// A web page.
-    Web,
-    /// A speech.
-    Speech,
-    /// A law or regulation.
-    Law,
-    /// A data set.
-    Dataset,
-    /// Anything else.
-    Other,
-}
-
-impl SourceKind {
-    /// Every kind with its spelling.
-    pub const ALL: [(&'static str, SourceKind); 10] = [
-        ("book", SourceKind::Book),
-        ("chapter", SourceKind::Chapter),
-        ("article", SourceKind::Article),
-        ("news", SourceKind::News),
-        ("report", SourceKind::Report),
-        ("web", SourceKind::Web),
-        ("speech", SourceKind::Speech),
-        ("law", SourceKind::Law),
-        ("dataset", SourceKind::Dataset),
-        ("other", SourceKind::Other),
-    ];
-
-    /// Parses a spelling.
-    pub fn parse(s: &str) -> Option<SourceKind> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+impl Spans for Actor {
+    fn shift_spans(&mut self, by: usize) {
+        let Actor { id, name } = self;
+        id.shift_spans(by);
+        name.shift_spans(by);
     }
 }
+
+pub use crate::format::SourceKind;
 
 /// `[sources.<id>]`: a bibliography entry.
 #[derive(Clone, Debug)]
@@ -286,6 +338,45 @@ pub struct Source {
     /// (`author` for `authors`), already reported by the loader: rules that
     /// would find them missing skip them, so one slip gives one finding.
     pub miswritten: Vec<&'static str>,
+}
+
+impl Spans for Source {
+    fn shift_spans(&mut self, by: usize) {
+        let Source {
+            id,
+            title,
+            authors,
+            year,
+            date,
+            kind,
+            container,
+            publisher,
+            url,
+            doi,
+            accessed,
+            cited_as,
+            text,
+            note,
+            miswritten: _,
+        } = self;
+        id.shift_spans(by);
+        title.shift_spans(by);
+        if let Some(authors) = authors {
+            authors.shift_spans(by);
+            authors.value.shift_spans(by);
+        }
+        year.shift_spans(by);
+        date.shift_spans(by);
+        kind.shift_spans(by);
+        container.shift_spans(by);
+        publisher.shift_spans(by);
+        url.shift_spans(by);
+        doi.shift_spans(by);
+        accessed.shift_spans(by);
+        cited_as.shift_spans(by);
+        text.shift_spans(by);
+        note.shift_spans(by);
+    }
 }
 
 impl Source {
@@ -345,6 +436,21 @@ pub struct Citation {
     pub span: Span,
 }
 
+impl Spans for Citation {
+    fn shift_spans(&mut self, by: usize) {
+        let Citation {
+            source,
+            at,
+            quote,
+            span,
+        } = self;
+        source.shift_spans(by);
+        at.shift_spans(by);
+        quote.shift_spans(by);
+        shift(span, by);
+    }
+}
+
 /// A claim's `anchor`: where the analysed document states it.
 #[derive(Clone, Debug)]
 pub struct Anchor {
@@ -359,6 +465,23 @@ pub struct Anchor {
     pub quote: Option<Sp<String>>,
     /// The whole entry.
     pub span: Span,
+}
+
+impl Spans for Anchor {
+    fn shift_spans(&mut self, by: usize) {
+        let Anchor {
+            at,
+            section,
+            para,
+            quote,
+            span,
+        } = self;
+        at.shift_spans(by);
+        section.shift_spans(by);
+        para.shift_spans(by);
+        quote.shift_spans(by);
+        shift(span, by);
+    }
 }
 
 /// `[claims.<id>]`: a statement of the map.
@@ -387,6 +510,32 @@ pub struct Claim {
     pub miswritten: Vec<&'static str>,
 }
 
+impl Spans for Claim {
+    fn shift_spans(&mut self, by: usize) {
+        let Claim {
+            id,
+            text,
+            section,
+            by: holders,
+            anchor,
+            cites,
+            supports,
+            attacks,
+            qualifies,
+            miswritten: _,
+        } = self;
+        id.shift_spans(by);
+        text.shift_spans(by);
+        section.shift_spans(by);
+        holders.shift_spans(by);
+        anchor.shift_spans(by);
+        cites.shift_spans(by);
+        supports.shift_spans(by);
+        attacks.shift_spans(by);
+        qualifies.shift_spans(by);
+    }
+}
+
 impl Claim {
     /// The text, or the id when the text is missing.
     pub fn display_text(&self) -> &str {
@@ -409,6 +558,23 @@ pub struct Argument {
     pub section: Option<Sp<String>>,
 }
 
+impl Spans for Argument {
+    fn shift_spans(&mut self, by: usize) {
+        let Argument {
+            id,
+            premises,
+            conclusion,
+            label,
+            section,
+        } = self;
+        id.shift_spans(by);
+        premises.shift_spans(by);
+        conclusion.shift_spans(by);
+        label.shift_spans(by);
+        section.shift_spans(by);
+    }
+}
+
 /// A `[lints]` entry: `code = "level"`.
 #[derive(Clone, Debug)]
 pub struct LintSetting {
@@ -416,6 +582,14 @@ pub struct LintSetting {
     pub code: Sp<crate::diag::Code>,
     /// The level.
     pub level: Sp<Level>,
+}
+
+impl Spans for LintSetting {
+    fn shift_spans(&mut self, by: usize) {
+        let LintSetting { code, level } = self;
+        code.shift_spans(by);
+        level.shift_spans(by);
+    }
 }
 
 /// The item that holds a string field.
@@ -477,6 +651,31 @@ pub struct Map {
     /// foldhash: ids are looked up for every reference, by every rule and
     /// renderer, and SipHash took 7% of `check` on a map of 100,000 claims.
     index: HashMap<String, ItemRef, hashbrown::DefaultHashBuilder>,
+}
+
+impl Spans for Map {
+    fn shift_spans(&mut self, by: usize) {
+        let Map {
+            meta,
+            lints,
+            limits,
+            sections,
+            actors,
+            sources,
+            claims,
+            arguments,
+            // Ids to items: no spans.
+            index: _,
+        } = self;
+        meta.shift_spans(by);
+        limits.shift_spans(by);
+        lints.shift_spans(by);
+        sections.shift_spans(by);
+        actors.shift_spans(by);
+        sources.shift_spans(by);
+        claims.shift_spans(by);
+        arguments.shift_spans(by);
+    }
 }
 
 impl Map {

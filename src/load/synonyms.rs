@@ -1,48 +1,6 @@
-//! The keys the format defines for each table, for `unknown-field` checks
-//! and suggestions.
-
-pub(super) const TOP: &[&str] = &[
-    "map",
-    "lints",
-    "limits",
-    "sections",
-    "actors",
-    "sources",
-    "claims",
-    "arguments",
-];
-pub(super) const MAP: &[&str] = &["title", "description", "thesis", "document", "version"];
-pub(super) const LIMITS: &[&str] = &["quote-words", "quote-share", "copy-run"];
-pub(super) const SECTION: &[&str] = &["title", "description", "heading"];
-pub(super) const ACTOR: &[&str] = &["name"];
-pub(super) const SOURCE: &[&str] = &[
-    "title",
-    "authors",
-    "year",
-    "date",
-    "kind",
-    "container",
-    "publisher",
-    "url",
-    "doi",
-    "accessed",
-    "cited-as",
-    "text",
-    "note",
-];
-pub(super) const CLAIM: &[&str] = &[
-    "text",
-    "section",
-    "by",
-    "anchor",
-    "cites",
-    "supports",
-    "attacks",
-    "qualifies",
-];
-pub(super) const CITATION: &[&str] = &["source", "at", "quote"];
-pub(super) const ANCHOR: &[&str] = &["at", "section", "para", "quote"];
-pub(super) const ARGUMENT: &[&str] = &["premises", "conclusion", "label", "section"];
+//! Words users write for a key the format names otherwise, for the
+//! suggestions of `unknown-field`. The keys themselves are declared in
+//! [`crate::format`].
 
 /// Words users write for a key the format names otherwise, for suggestions
 /// that spelling alone cannot find (`page = 3` for `at = "p. 3"`). A synonym
