@@ -14,11 +14,7 @@ fn fixture(code: impl std::fmt::Display) -> String {
 }
 
 /// The day the snapshots were taken: `accessed-date` compares with it.
-const TODAY: argmap::model::Date = argmap::model::Date {
-    year: 2026,
-    month: 11,
-    day: 26,
-};
+const TODAY: argmap::model::Date = jiff::civil::date(2026, 11, 26);
 
 fn check(path: &str) -> argmap::diag::FileReport {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));

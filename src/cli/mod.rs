@@ -214,17 +214,9 @@ pub fn today() -> Result<Option<argmap::model::Date>, Error> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.trim().parse::<toml::value::Datetime>() {
-        Ok(toml::value::Datetime {
-            date: Some(d),
-            time: None,
-            offset: None,
-        }) => Ok(Some(argmap::model::Date {
-            year: d.year,
-            month: d.month,
-            day: d.day,
-        })),
-        _ => Err(fail(
+    match argmap::model::Date::strptime("%Y-%m-%d", text.trim()) {
+        Ok(date) => Ok(Some(date)),
+        Err(_) => Err(fail(
             &format!("`ARGMAP_TODAY` is `{}`, not a date", text.escape_debug()),
             Some("give a date as YYYY-MM-DD, such as `ARGMAP_TODAY=2026-11-26`, or unset it"),
         )),

@@ -820,18 +820,18 @@ impl Walker {
     fn date(&mut self, t: &DeTable<'_>, key: &'static str, cx: &Ctx<'_>) -> Option<Sp<Date>> {
         let v = get(t, key, cx)?;
         let date = match v.get_ref() {
-            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                dt.date.and_then(|d| {
+                    let year = i16::try_from(d.year).ok()?;
+                    let month = i8::try_from(d.month).ok()?;
+                    let day = i8::try_from(d.day).ok()?;
+                    Date::new(year, month, day).ok()
+                })
+            }
             _ => None,
         };
         match date {
-            Some(d) => Some(Sp::new(
-                Date {
-                    year: d.year,
-                    month: d.month,
-                    day: d.day,
-                },
-                v.span(),
-            )),
+            Some(d) => Some(Sp::new(d, v.span())),
             None => {
                 self.miswritten.push(key);
                 self.push(

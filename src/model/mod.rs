@@ -68,22 +68,8 @@ impl Sp<String> {
     }
 }
 
-/// A TOML date (`2024-03-01`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    /// Year.
-    pub year: u16,
-    /// Month, 1 to 12.
-    pub month: u8,
-    /// Day, 1 to 31.
-    pub day: u8,
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+/// A TOML date (`2024-03-01`): a calendar date, as jiff keeps it.
+pub use jiff::civil::Date;
 
 /// The kinds of item that have ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -385,7 +371,7 @@ impl Source {
         self.year
             .as_ref()
             .map(|y| y.value)
-            .or_else(|| self.date.as_ref().map(|d| i64::from(d.value.year)))
+            .or_else(|| self.date.as_ref().map(|d| i64::from(d.value.year())))
     }
 
     /// A short label: `cited-as`, else first author's family name and year,

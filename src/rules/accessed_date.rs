@@ -1,8 +1,6 @@
 //! `accessed-date`: an `accessed` date in the future or before the source
 //! was published.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use super::Context;
 use crate::diag::{Code, Diagnostic, Level};
 use crate::model::Date;
@@ -61,18 +59,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (published, how) = match (&s.date, &s.year) {
             (Some(d), _) => (d.value, format!("its `date` is {}", d.value)),
             (None, Some(y)) => (
-                Date {
-                    year: u16::try_from(y.value).unwrap_or(0),
-                    month: 1,
-                    day: 1,
-                },
+                Date::new(i16::try_from(y.value).unwrap_or(0), 1, 1).unwrap_or_default(),
                 format!("its `year` is {}", y.value),
             ),
             (None, None) => continue,
         };
         let before = match (&s.date, &s.year) {
             (Some(_), _) => accessed.value < published,
-            _ => i64::from(accessed.value.year) < s.year.as_ref().map_or(0, |y| y.value),
+            _ => i64::from(accessed.value.year()) < s.year.as_ref().map_or(0, |y| y.value),
         };
         if before {
             out.push(
@@ -93,44 +87,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Today's date (UTC) from the system clock.
 fn today() -> Date {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0))
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01
-/// (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> Date {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: u16::try_from(year).unwrap_or(0),
-        month: u8::try_from(month).unwrap_or(1),
-        day: u8::try_from(day).unwrap_or(1),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_counts_become_dates() {
-        let d = |y, m, dd| Date {
-            year: y,
-            month: m,
-            day: dd,
-        };
-        assert_eq!(civil_from_days(0), d(1970, 1, 1));
-        assert_eq!(civil_from_days(19_358), d(2023, 1, 1));
-        assert_eq!(civil_from_days(11_016), d(2000, 2, 29));
-    }
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
 }
