@@ -61,8 +61,22 @@ use crate::model::{Kind, Map};
 use crate::resolved::ResolvedMap;
 
 /// The status of a claim or an argument under grounded semantics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Label {
     /// It stands: nothing that stands defeats it.
     Accepted,
@@ -75,15 +89,11 @@ pub enum Label {
 
 impl Label {
     /// Every label, in display order.
-    pub const ALL: [Label; 3] = [Label::Accepted, Label::Rejected, Label::Undecided];
+    pub const ALL: &[Label] = <Label as strum::VariantArray>::VARIANTS;
 
     /// The lowercase name: `accepted`, `rejected`, `undecided`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Accepted => "accepted",
-            Label::Rejected => "rejected",
-            Label::Undecided => "undecided",
-        }
+        self.into()
     }
 }
 

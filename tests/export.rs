@@ -613,7 +613,7 @@ fn maps_with_errors_export_what_resolves() {
         "circular-support",
     ] {
         let map = load(&format!("tests/fixtures/rules/{fixture}.toml"));
-        for format in Format::ALL {
+        for &format in Format::ALL {
             let out = export_of(&map, format);
             assert!(out.ends_with('\n'), "{fixture} as {format:?}");
         }
@@ -640,7 +640,7 @@ fn an_empty_map_exports() {
 #[test]
 fn cli_writes_each_format_to_stdout_or_a_file() {
     let dir = tempfile::tempdir().unwrap();
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let (code, stdout, stderr) = run(&["export", EVERYTHING, "--to", format.name()]);
         assert_eq!(code, 0, "{stderr}");
         assert_eq!(stdout, everything(format));

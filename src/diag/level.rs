@@ -8,7 +8,8 @@ use std::fmt;
 use super::{Code, Diagnostic, Severity};
 
 /// What to do with a rule's findings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Level {
     /// Not reported.
     Allow,
@@ -21,21 +22,12 @@ pub enum Level {
 impl Level {
     /// Parses the spelling used in `[lints]`.
     pub fn parse(s: &str) -> Option<Level> {
-        match s {
-            "allow" => Some(Level::Allow),
-            "warn" => Some(Level::Warn),
-            "error" => Some(Level::Error),
-            _ => None,
-        }
+        s.parse().ok()
     }
 
     /// The spelling used in `[lints]` and `explain`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Allow => "allow",
-            Level::Warn => "warn",
-            Level::Error => "error",
-        }
+        self.into()
     }
 
     fn severity(self) -> Option<Severity> {

@@ -19,8 +19,11 @@ pub type Span = std::ops::Range<usize>;
 
 /// How serious a reported finding is. `allow` findings are never reported, so
 /// they have no severity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Severity {
     /// Reported, but does not fail the check.
     Warning,
@@ -31,10 +34,7 @@ pub enum Severity {
 impl Severity {
     /// The lowercase name used in output (`error`, `warning`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
+        self.into()
     }
 }
 

@@ -35,7 +35,8 @@ use crate::model::{Kind, Map};
 use crate::resolved::ResolvedMap;
 
 /// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     /// argmap's JSON: the whole model, versioned (`argmap-json`, version 1).
     Json,
@@ -51,23 +52,11 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the documentation lists them.
-    pub const ALL: [Format; 5] = [
-        Format::Json,
-        Format::Argdown,
-        Format::Aif,
-        Format::Mermaid,
-        Format::Graphml,
-    ];
+    pub const ALL: &[Format] = <Format as strum::VariantArray>::VARIANTS;
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Argdown => "argdown",
-            Format::Aif => "aif",
-            Format::Mermaid => "mermaid",
-            Format::Graphml => "graphml",
-        }
+        self.into()
     }
 
     /// The usual file extension, without the dot.

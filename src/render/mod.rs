@@ -112,7 +112,8 @@ impl Default for Options {
 }
 
 /// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     /// Graphviz DOT source; needs no Graphviz.
     Dot,
@@ -125,14 +126,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format with its name (also its file extension).
-    pub const ALL: [(&'static str, Format); 4] = [
-        ("dot", Format::Dot),
-        ("svg", Format::Svg),
-        ("png", Format::Png),
-        ("pdf", Format::Pdf),
-    ];
-
     /// The format a file name's extension names (`.dot`, `.gv`, `.svg`,
     /// `.png`, `.pdf`, in any case).
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -140,20 +133,12 @@ impl Format {
         if ext == "gv" {
             return Some(Format::Dot);
         }
-        Self::ALL
-            .iter()
-            .find(|(name, _)| *name == ext)
-            .map(|(_, f)| *f)
+        ext.parse().ok()
     }
 
     /// The format's name, which is also its extension and its `dot -T` value.
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Dot => "dot",
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Pdf => "pdf",
-        }
+        self.into()
     }
 
     /// Whether producing it needs the Graphviz `dot` program.

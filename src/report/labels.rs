@@ -206,7 +206,7 @@ pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
         .unwrap_or(0);
     let indent = " ".repeat(2 + kind_width + 2 + id_width + 2);
     let dim = Style::new().dimmed();
-    for (label, rows) in Label::ALL.into_iter().zip(&groups) {
+    for (label, rows) in Label::ALL.iter().copied().zip(&groups) {
         if rows.is_empty() {
             continue;
         }
