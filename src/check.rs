@@ -7,7 +7,7 @@ use crate::diag::{Code, FileReport, Level, Levels, TextSummary};
 use crate::graph::MapGraph;
 use crate::load;
 use crate::model::{Date, Map};
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Reads};
 use crate::texts::{self, TextOptions, Texts};
 
 /// A checked map: the report, and the model and graph when the file was TOML.
@@ -37,6 +37,20 @@ pub struct Options {
     /// from the system clock. Set it for output that must not change from
     /// one day to the next (snapshots, reproducible reports).
     pub today: Option<Date>,
+    /// What to check: everything, or the map alone (no source texts).
+    pub scope: Scope,
+}
+
+/// What a check covers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The map and its source texts: every rule.
+    #[default]
+    Everything,
+    /// The map alone, for commands whose output does not depend on the
+    /// source texts (diagrams, labels, exports): no text is read, and the
+    /// rules that read texts or the copy measure do not run.
+    Structure,
 }
 
 /// Loads and checks the map in `bytes`, shown as `name`, with level
@@ -86,8 +100,12 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     };
     // Reading and indexing the source texts does not need the graph: on a
     // large map, it runs alongside the building of the graph.
+    let structure_only = opts.scope == Scope::Structure;
     let read_texts = || {
         let mut found = Vec::new();
+        if structure_only {
+            return (Texts::default(), found);
+        }
         let texts = texts::resolve(&map, Path::new(name), &opts.texts, &mut found);
         (texts, found)
     };
@@ -124,14 +142,29 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     // The copy measure and the rules that do not read it are independent:
     // on a large map they run side by side.
     let none = Copying::default();
-    let others = || rules::run_where(&context(&none), |r| !rules::reads_copying(r));
+    let others = || {
+        rules::run_where(&context(&none), |r| match r.reads {
+            Reads::Map => true,
+            Reads::Texts => !structure_only,
+            Reads::Copying => false,
+        })
+    };
+    let measure = || {
+        if structure_only {
+            Copying::default()
+        } else {
+            copy::measure(&map, &graph.resolved, &texts)
+        }
+    };
     let (copying, found) = if map.claims.len() < rules::PARALLEL_CLAIMS {
-        (copy::measure(&map, &graph.resolved, &texts), others())
+        (measure(), others())
     } else {
-        rayon::join(|| copy::measure(&map, &graph.resolved, &texts), others)
+        rayon::join(measure, others)
     };
     diagnostics.extend(found);
-    diagnostics.extend(rules::run_where(&context(&copying), rules::reads_copying));
+    if !structure_only {
+        diagnostics.extend(rules::run_where(&context(&copying), rules::reads_copying));
+    }
     levels.apply(&mut diagnostics, rules::default_level);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code.as_str()).cmp(&(

@@ -297,3 +297,37 @@ fn references_are_resolved_once() {
         wrong.join("\n")
     );
 }
+
+/// A rule that reads the source texts or the copy measure says so in its
+/// declaration (`reads: Reads::Texts` or `Reads::Copying`): commands that
+/// read no texts (`render`, `eval`, `export`) skip exactly those rules.
+#[test]
+fn rules_declare_what_they_read() {
+    let mut wrong = Vec::new();
+    for file in sources(Path::new("src/rules")) {
+        if file.ends_with("mod.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let shown = file.display();
+        let declared = if code.contains("Reads::Copying") {
+            "copying"
+        } else if code.contains("Reads::Texts") {
+            "texts"
+        } else {
+            "map"
+        };
+        let reads = if code.contains("cx.copying") {
+            "copying"
+        } else if code.contains("cx.texts") {
+            "texts"
+        } else {
+            "map"
+        };
+        if declared != reads {
+            wrong.push(format!("{shown}: reads {reads}, declares {declared}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

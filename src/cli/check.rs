@@ -56,6 +56,7 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
         levels: cli_levels,
         texts: args.texts.options()?,
         today: super::today()?,
+        scope: argmap::check::Scope::Everything,
     };
     let checked: Vec<_> = inputs
         .into_iter()

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Outcome, SUCCESS, TextArgs, input, output};
+use super::{IgnoredTextArgs, Outcome, SUCCESS, input, output};
 use argmap::eval;
 use argmap::report::labels;
 
@@ -32,7 +32,7 @@ pub struct EvalArgs {
     format: Format,
 
     #[command(flatten)]
-    texts: TextArgs,
+    texts: IgnoredTextArgs,
 }
 
 /// Output format of the labels.
@@ -46,7 +46,8 @@ enum Format {
 
 /// Runs `eval`; returns the exit code.
 pub fn run(args: &EvalArgs) -> Outcome {
-    let usable = input::load_usable(&args.map, &args.texts)?;
+    let usable = input::load_usable(&args.map, None)?;
+    args.texts.note("eval");
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = eval::evaluate(map, graph);
     let out = match args.format {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Outcome, SUCCESS, TextArgs, input, output};
+use super::{IgnoredTextArgs, Outcome, SUCCESS, input, output};
 use argmap::export::{self, Format};
 
 pub const EXAMPLES: &str = "\
@@ -63,12 +63,13 @@ pub struct ExportArgs {
     output: PathBuf,
 
     #[command(flatten)]
-    texts: TextArgs,
+    texts: IgnoredTextArgs,
 }
 
 /// Runs `export`; returns the exit code.
 pub fn run(args: &ExportArgs) -> Outcome {
-    let usable = input::load_usable(&args.map, &args.texts)?;
+    let usable = input::load_usable(&args.map, None)?;
+    args.texts.note("export");
     let text = export::export(&usable.map, &usable.graph.resolved, Format::from(args.to));
     output::emit(
         &args.output,

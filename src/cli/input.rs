@@ -6,15 +6,23 @@ use std::path::Path;
 
 use argmap::app::Error;
 pub use argmap::app::{Usable, io_reason, read_map};
+use argmap::check::Scope;
 
-/// Reads and checks the map at `path` with the command line's `--text`
-/// options and `ARGMAP_TODAY`. A usable map with error-level findings is
-/// returned, after a one-line warning.
-pub fn load_usable(path: &Path, texts: &super::TextArgs) -> Result<Usable, Error> {
+/// Reads and checks the map at `path` with `ARGMAP_TODAY`, and with the
+/// command line's `--text` options when `texts` is given; without them,
+/// only the map itself is checked and no source text is read (for
+/// commands whose output does not depend on the texts). A usable map with
+/// error-level findings is returned, after a one-line warning.
+pub fn load_usable(path: &Path, texts: Option<&super::TextArgs>) -> Result<Usable, Error> {
+    let (texts, scope) = match texts {
+        Some(t) => (t.options()?, Scope::Everything),
+        None => (Default::default(), Scope::Structure),
+    };
     let opts = argmap::check::Options {
         levels: argmap::diag::Levels::default(),
-        texts: texts.options()?,
+        texts,
         today: super::today()?,
+        scope,
     };
     // Styled; printing strips the styles where the stream wants none.
     let usable = argmap::app::load_usable(path, &opts, true)?;

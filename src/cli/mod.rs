@@ -161,6 +161,29 @@ pub struct TextArgs {
     allow_outside_texts: bool,
 }
 
+/// `--text` and `--allow-outside-texts` on the commands that read no
+/// source text (`render`, `eval`, `export`): accepted, since every command
+/// that reads maps once took them, and ignored, with a note.
+#[derive(Args, Debug, Default)]
+pub struct IgnoredTextArgs {
+    #[arg(long = "text", value_name = "ID=PATH", hide = true, action = clap::ArgAction::Append)]
+    texts: Vec<String>,
+    #[arg(long, hide = true)]
+    allow_outside_texts: bool,
+}
+
+impl IgnoredTextArgs {
+    /// Says, once, that `command` ignores them, when any was given.
+    pub fn note(&self, command: &str) {
+        if !self.texts.is_empty() || self.allow_outside_texts {
+            output::eprint(&format!(
+                "note: `argmap {command}` reads no source texts: `--text` and \
+                 `--allow-outside-texts` are ignored; `argmap check` and `argmap report` check quotes\n"
+            ));
+        }
+    }
+}
+
 fn parse_text_arg(s: &str) -> Result<(String, std::path::PathBuf), String> {
     match s.split_once('=') {
         Some((id, path)) if !id.is_empty() && !path.is_empty() => Ok((id.to_owned(), path.into())),

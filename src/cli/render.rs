@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 mod split;
 
-use super::{Outcome, SUCCESS, TextArgs, input, output, warn};
+use super::{IgnoredTextArgs, Outcome, SUCCESS, input, output, warn};
 use argmap::render::exec::{self, DotError};
 use argmap::render::{Direction, Format, Options, View, WriteError};
 
@@ -147,7 +147,7 @@ pub struct RenderArgs {
     status: bool,
 
     #[command(flatten)]
-    texts: TextArgs,
+    texts: IgnoredTextArgs,
 
     /// Stop Graphviz `dot` after this many seconds; nothing is written then.
     #[arg(long, value_name = "SECS", default_value_t = 60,
@@ -217,7 +217,8 @@ pub fn run(args: &RenderArgs) -> Outcome {
             ));
         }
     }
-    let usable = input::load_usable(&args.map, &args.texts)?;
+    let usable = input::load_usable(&args.map, None)?;
+    args.texts.note("render");
     let (map, graph) = (&usable.map, &usable.graph);
 
     let view = match (&args.focus, &args.section) {

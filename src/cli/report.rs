@@ -62,7 +62,7 @@ pub struct ReportArgs {
 
 /// Runs `report`; returns the exit code.
 pub fn run(args: &ReportArgs) -> Outcome {
-    let usable = input::load_usable(&args.map, &args.texts)?;
+    let usable = input::load_usable(&args.map, Some(&args.texts))?;
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = argmap::eval::evaluate(map, graph);
     let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts);

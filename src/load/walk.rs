@@ -398,10 +398,13 @@ impl Walker {
         let cites = match get(t, "cites", &cx) {
             None => Vec::new(),
             Some(v) => match v.get_ref() {
-                DeValue::Array(items) => items
-                    .iter()
-                    .filter_map(|item| self.citation(item, what))
-                    .collect(),
+                DeValue::Array(items) => {
+                    // Sized to the array: `filter_map` would start at four
+                    // citations, 400 bytes too many for most claims.
+                    let mut cites = Vec::with_capacity(items.len());
+                    cites.extend(items.iter().filter_map(|item| self.citation(item, what)));
+                    cites
+                }
                 _ => {
                     self.wrong_type(v, "cites", &cx, "an array of source ids or tables");
                     Vec::new()

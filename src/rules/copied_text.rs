@@ -43,6 +43,7 @@ declare_rule! {
         default_level: Level::Error,
         summary: "a field other than a quote that copies a run of words from a source's text",
         check: Some(check),
+        reads: super::Reads::Copying,
     };
 }
 

@@ -53,6 +53,7 @@ declare_rule! {
         default_level: Level::Error,
         summary: "an anchor's paragraph is not in the document, or its quote is not in that paragraph",
         check: Some(check),
+        reads: super::Reads::Texts,
     };
 }
 

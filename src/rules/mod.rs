@@ -45,6 +45,19 @@ pub struct Rule {
     pub docs: &'static str,
     /// The check, for rules that run on a loaded map.
     pub check: Option<CheckFn>,
+    /// What the check reads beyond the map and its graph.
+    pub reads: Reads,
+}
+
+/// What a rule's check reads beyond the map and its graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// The map and its graph only.
+    Map,
+    /// The source texts ([`Context::texts`]) too.
+    Texts,
+    /// The copy measure ([`Context::copying`]) too, which reads the texts.
+    Copying,
 }
 
 impl Rule {
@@ -67,7 +80,8 @@ macro_rules! declare_rule {
             code: $code:expr,
             default_level: $level:expr,
             summary: $summary:literal,
-            check: $check:expr $(,)?
+            check: $check:expr
+            $(, reads: $reads:expr)? $(,)?
         };
     ) => {
         $(#[doc = $doc])*
@@ -77,8 +91,11 @@ macro_rules! declare_rule {
             summary: $summary,
             docs: concat!($($doc, "\n"),*),
             check: $check,
+            reads: declare_rule!(@reads $($reads)?),
         };
     };
+    (@reads) => { $crate::rules::Reads::Map };
+    (@reads $reads:expr) => { $reads };
 }
 
 mod accessed_date;
@@ -169,7 +186,7 @@ pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
 /// Whether `rule` reads [`Context::copying`]: the rules that may run only
 /// once the copy measure is done.
 pub fn reads_copying(rule: &Rule) -> bool {
-    matches!(rule.code, Code::CopiedText | Code::QuoteBudget)
+    rule.reads == Reads::Copying
 }
 
 /// [`run_all`] for the rules that `keep` keeps.

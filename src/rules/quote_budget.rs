@@ -37,6 +37,7 @@ declare_rule! {
         default_level: Level::Error,
         summary: "the quotes from one text add up to more than the map's share of it",
         check: Some(check),
+        reads: super::Reads::Copying,
     };
 }
 

@@ -39,6 +39,7 @@ declare_rule! {
         default_level: Level::Error,
         summary: "a quote that does not occur in its source's text",
         check: Some(check),
+        reads: super::Reads::Texts,
     };
 }
 

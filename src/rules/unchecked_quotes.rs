@@ -38,6 +38,7 @@ declare_rule! {
         default_level: Level::Warn,
         summary: "quotes, locators or copying that cannot be checked: the source has no text",
         check: Some(check),
+        reads: super::Reads::Texts,
     };
 }
 

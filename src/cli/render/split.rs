@@ -115,7 +115,8 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         ));
     }
     let format = args.format.map_or(Format::Dot, Format::from);
-    let usable = input::load_usable(&args.map, &args.texts)?;
+    let usable = input::load_usable(&args.map, None)?;
+    args.texts.note("render");
     let (map, graph) = (&usable.map, &usable.graph);
 
     // Files are named by section ids: none may be the overview's name, and
