@@ -621,7 +621,70 @@ impl Features {
 /// The legend: a small diagram of the kinds of node and line that `f` says
 /// the diagram uses.
 fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
-    let text_node = |id: &str, text: &str, note: Option<&str>, mut attrs: Vec<Attribute>| {
+    let mut legend = Legend {
+        stmts: vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("label", markup("<b>Legend</b>")),
+            attr("style", quoted("rounded")),
+            attr("color", quoted("#BDBDBD")),
+            attr("fontsize", plain("11")),
+            attr("labeljust", plain("l")),
+            attr("labelloc", plain(cluster_labelloc)),
+            attr("margin", plain("10")),
+        ]))],
+        edges: Vec::new(),
+        cites: small("its citations: Author 2020, p. 3", MUTED),
+        uncited: small("<i>no citation</i>", RED),
+    };
+    // What supports point at: the thesis, or else a plain claim.
+    let target = if f.thesis {
+        legend.thesis()
+    } else {
+        "legend_claim"
+    };
+    legend.claims(&f);
+    if f.premise {
+        legend.premise(&f, target);
+    }
+    if f.linked {
+        legend.linked(&f, target);
+    }
+    if f.counterpoint || f.answer {
+        legend.objection(&f);
+    }
+    if f.context {
+        legend.context();
+    }
+    if options.status.is_some() {
+        legend.labels();
+    }
+    if options.sources {
+        legend.source(target);
+    }
+    let Legend {
+        mut stmts,
+        mut edges,
+        ..
+    } = legend;
+    stmts.append(&mut edges);
+    Stmt::Subgraph(Subgraph {
+        id: plain("cluster_legend"),
+        stmts,
+    })
+}
+
+/// The legend as it is drawn: its sample nodes, then its edges.
+struct Legend {
+    stmts: Vec<Stmt>,
+    edges: Vec<Stmt>,
+    /// The note under a cited sample.
+    cites: String,
+    /// The note under an uncited sample.
+    uncited: String,
+}
+
+impl Legend {
+    /// A sample node: `text`, and a `note` under a rule.
+    fn sample(&mut self, id: &str, text: &str, note: Option<&str>, mut attrs: Vec<Attribute>) {
         let mut rows = row(text);
         if let Some(n) = note {
             rows.push_str("<hr/>");
@@ -629,152 +692,139 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
         }
         attrs.push(attr("label", markup(&table(&rows))));
         attrs.push(attr("fontsize", plain("9")));
-        node(id, attrs)
-    };
-    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("label", markup("<b>Legend</b>")),
-        attr("style", quoted("rounded")),
-        attr("color", quoted("#BDBDBD")),
-        attr("fontsize", plain("11")),
-        attr("labeljust", plain("l")),
-        attr("labelloc", plain(cluster_labelloc)),
-        attr("margin", plain("10")),
-    ]))];
-    let mut edges = Vec::new();
-    let cites = small("its citations: Author 2020, p. 3", MUTED);
-    let uncited = small("<i>no citation</i>", RED);
-    // What supports point at: the thesis, or else a plain claim.
-    let target = if f.thesis {
-        stmts.push(text_node(
+        self.stmts.push(node(id, attrs));
+    }
+
+    fn edge(&mut self, from: &str, to: &str, line: Line, label: Option<&str>) {
+        self.edges.push(legend_edge(from, to, line, label));
+    }
+
+    /// The thesis sample; its id.
+    fn thesis(&mut self) -> &'static str {
+        let cites = self.cites.clone();
+        self.sample(
             "legend_thesis",
             "<b>Thesis</b>",
             Some(&cites),
             role_attrs(Role::Thesis, false),
-        ));
+        );
         "legend_thesis"
-    } else {
-        "legend_claim"
-    };
-    // The uncited sample: a linked premise if there are any, else a
-    // premise, else the plain claim.
-    let uncited_premise = f.uncited && !f.linked && f.premise;
-    let uncited_claim = f.uncited && !f.linked && !f.premise;
-    // Counterpoints are drawn for answers too: an answer attacks one.
-    let counterpoint = f.counterpoint || f.answer;
-    // What a concession qualifies: an inference when only those are
-    // qualified and inferences are drawn, else a claim.
-    let concession_target = if f.qualifies_argument && f.linked {
-        "legend_argument"
-    } else {
-        "legend_claim"
-    };
-    // The plain claim: drawn, or needed as what supports or attacks meet.
-    let claim_needed = f.plain
-        || counterpoint
-        || f.context
-        || !f.thesis
-        || uncited_claim
-        || (f.concession && concession_target == "legend_claim");
-    if claim_needed {
-        let (text, note) = if uncited_claim {
-            ("Claim, uncited", Some(uncited.as_str()))
-        } else if f.thesis {
-            ("Claim that supports nothing", None)
+    }
+
+    /// The plain claim (drawn, or needed as what supports or attacks meet),
+    /// the position held by someone, and the qualification.
+    fn claims(&mut self, f: &Features) {
+        // The uncited sample: a linked premise if there are any, else a
+        // premise, else the plain claim.
+        let uncited_claim = f.uncited && !f.linked && !f.premise;
+        // Counterpoints are drawn for answers too: an answer attacks one.
+        let counterpoint = f.counterpoint || f.answer;
+        // What a concession qualifies: an inference when only those are
+        // qualified and inferences are drawn, else a claim.
+        let concession_target = if f.qualifies_argument && f.linked {
+            "legend_argument"
         } else {
-            ("Claim", Some(cites.as_str()))
+            "legend_claim"
         };
-        stmts.push(text_node(
-            "legend_claim",
-            text,
-            note,
-            role_attrs(Role::Claim, uncited_claim),
-        ));
+        let claim_needed = f.plain
+            || counterpoint
+            || f.context
+            || !f.thesis
+            || uncited_claim
+            || (f.concession && concession_target == "legend_claim");
+        if claim_needed {
+            let (text, note) = if uncited_claim {
+                ("Claim, uncited", Some(self.uncited.clone()))
+            } else if f.thesis {
+                ("Claim that supports nothing", None)
+            } else {
+                ("Claim", Some(self.cites.clone()))
+            };
+            self.sample(
+                "legend_claim",
+                text,
+                note.as_deref(),
+                role_attrs(Role::Claim, uncited_claim),
+            );
+        }
+        if f.held {
+            self.sample(
+                "legend_held",
+                &format!(
+                    "{}<br/><i>A position the text reports,<br/>not its author's own claim</i>",
+                    small("<b>POSITION</b> of who holds it", PURPLE)
+                ),
+                None,
+                role_attrs(Role::Claim, false),
+            );
+        }
+        if f.concession {
+            self.sample(
+                "legend_concession",
+                &format!(
+                    "{}<br/>Granted: it limits what it points to,<br/>and does not refute it",
+                    small("<b>QUALIFICATION</b>", AMBER)
+                ),
+                None,
+                role_attrs(Role::Concession, false),
+            );
+            self.edge(
+                "legend_concession",
+                concession_target,
+                Line::Qualifies,
+                Some("qualifies"),
+            );
+        }
     }
-    if f.held {
-        stmts.push(text_node(
-            "legend_held",
-            &format!(
-                "{}<br/><i>A position the text reports,<br/>not its author's own claim</i>",
-                small("<b>POSITION</b> of who holds it", PURPLE)
-            ),
-            None,
-            role_attrs(Role::Claim, false),
-        ));
-    }
-    if f.concession {
-        stmts.push(text_node(
-            "legend_concession",
-            &format!(
-                "{}<br/>Granted: it limits what it points to,<br/>and does not refute it",
-                small("<b>QUALIFICATION</b>", AMBER)
-            ),
-            None,
-            role_attrs(Role::Concession, false),
-        ));
-        edges.push(legend_edge(
-            "legend_concession",
-            concession_target,
-            Line::Qualifies,
-            Some("qualifies"),
-        ));
-    }
-    if f.premise {
+
+    /// The premise, supporting `target`.
+    fn premise(&mut self, f: &Features, target: &str) {
+        let uncited_premise = f.uncited && !f.linked;
         let (text, note) = if uncited_premise {
-            ("Premise, uncited", Some(uncited.as_str()))
+            ("Premise, uncited", Some(self.uncited.clone()))
         } else {
             ("Premise", None)
         };
-        stmts.push(text_node(
+        self.sample(
             "legend_premise",
             text,
-            note,
+            note.as_deref(),
             role_attrs(Role::Premise, uncited_premise),
-        ));
-        edges.push(legend_edge(
-            "legend_premise",
-            target,
-            Line::Support,
-            Some("supports"),
-        ));
+        );
+        self.edge("legend_premise", target, Line::Support, Some("supports"));
     }
-    if f.linked {
+
+    /// The inference with its linked premises, concluding `target`, and
+    /// its undercut.
+    fn linked(&mut self, f: &Features, target: &str) {
         let mut arg = argument_attrs();
         arg.push(attr("label", markup("<i>inference</i>")));
-        stmts.push(node("legend_argument", arg));
-        stmts.push(text_node(
+        self.stmts.push(node("legend_argument", arg));
+        self.sample(
             "legend_linked1",
             "Linked premise",
             None,
             role_attrs(Role::Premise, false),
-        ));
-        edges.push(legend_edge(
+        );
+        self.edge(
             "legend_argument",
             target,
             Line::Conclusion,
             Some("jointly support"),
-        ));
-        edges.push(legend_edge(
-            "legend_linked1",
-            "legend_argument",
-            Line::Premise,
-            None,
-        ));
+        );
+        self.edge("legend_linked1", "legend_argument", Line::Premise, None);
         if f.uncited {
-            stmts.push(text_node(
+            let uncited = self.uncited.clone();
+            self.sample(
                 "legend_linked2",
                 "Linked premise, uncited",
                 Some(&uncited),
                 role_attrs(Role::Premise, true),
-            ));
-            edges.push(legend_edge(
-                "legend_linked2",
-                "legend_argument",
-                Line::Premise,
-                None,
-            ));
+            );
+            self.edge("legend_linked2", "legend_argument", Line::Premise, None);
         }
         if f.undercut {
-            stmts.push(text_node(
+            self.sample(
                 "legend_undercut",
                 &format!(
                     "{}<br/>Undercut of an inference",
@@ -782,30 +832,32 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
                 ),
                 None,
                 role_attrs(Role::Counterpoint, false),
-            ));
-            edges.push(legend_edge(
+            );
+            self.edge(
                 "legend_undercut",
                 "legend_argument",
                 Line::Attack,
                 Some("undercuts"),
-            ));
+            );
         }
     }
-    if counterpoint {
-        stmts.push(text_node(
+
+    /// The counterpoint attacking the plain claim, and its answer.
+    fn objection(&mut self, f: &Features) {
+        self.sample(
             "legend_counter",
             &format!("{}<br/>Counterpoint", small("<b>OBJECTION</b>", RED)),
             None,
             role_attrs(Role::Counterpoint, false),
-        ));
-        edges.push(legend_edge(
+        );
+        self.edge(
             "legend_counter",
             "legend_claim",
             Line::Attack,
             Some("attacks"),
-        ));
+        );
         if f.answer {
-            stmts.push(text_node(
+            self.sample(
                 "legend_answer",
                 &format!(
                     "{}<br/>Answer to an objection",
@@ -813,30 +865,29 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
                 ),
                 None,
                 role_attrs(Role::Answer, false),
-            ));
-            edges.push(legend_edge(
+            );
+            self.edge(
                 "legend_answer",
                 "legend_counter",
                 Line::Attack,
                 Some("answers"),
-            ));
+            );
         }
     }
-    if f.context {
-        stmts.push(text_node(
+
+    /// A claim of another section, faded.
+    fn context(&mut self) {
+        self.sample(
             "legend_context",
             "Claim in another section",
             None,
             context_attrs(),
-        ));
-        edges.push(legend_edge(
-            "legend_context",
-            "legend_claim",
-            Line::Support,
-            None,
-        ));
+        );
+        self.edge("legend_context", "legend_claim", Line::Support, None);
     }
-    if options.status.is_some() {
+
+    /// The three labels of the evaluation.
+    fn labels(&mut self) {
         for (id, status) in [
             ("legend_accepted", Label::Accepted),
             ("legend_rejected", Label::Rejected),
@@ -844,36 +895,23 @@ fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
         ] {
             let mut attrs = role_attrs(Role::Claim, false);
             set_fill(&mut attrs, status_fill(status));
-            stmts.push(text_node(
-                id,
-                &format!("<b>{}</b>", status_tag(status)),
-                None,
-                attrs,
-            ));
+            self.sample(id, &format!("<b>{}</b>", status_tag(status)), None, attrs);
         }
-        edges.push(legend_edge(
+        self.edge(
             "legend_accepted",
             "legend_rejected",
             Line::Attack,
             Some("defeats"),
-        ));
+        );
     }
-    if options.sources {
+
+    /// A source, cited by `target`.
+    fn source(&mut self, target: &str) {
         let mut attrs = source_attrs();
         attrs.push(attr("label", markup("<b>Source</b>")));
-        stmts.push(node("legend_source", attrs));
-        edges.push(legend_edge(
-            "legend_source",
-            target,
-            Line::Cites,
-            Some("cited by"),
-        ));
+        self.stmts.push(node("legend_source", attrs));
+        self.edge("legend_source", target, Line::Cites, Some("cited by"));
     }
-    stmts.append(&mut edges);
-    Stmt::Subgraph(Subgraph {
-        id: plain("cluster_legend"),
-        stmts,
-    })
 }
 
 /// An edge of the legend, with an optional label.
@@ -929,11 +967,10 @@ pub(crate) fn build_into(
     sel: &Selection,
     emit: &mut dyn FnMut(Stmt),
 ) {
-    let map = ix.map;
     // One direction for every diagram of a map, so they read alike.
     let direction = options
         .direction
-        .unwrap_or_else(|| Direction::auto(map.claims.len()));
+        .unwrap_or_else(|| Direction::auto(ix.map.claims.len()));
     // Graphviz turns cluster labels over with the graph: in a bottom-to-top
     // drawing `labelloc=b` puts them at the top.
     let cluster_labelloc = if direction == Direction::BottomTop {
@@ -941,113 +978,163 @@ pub(crate) fn build_into(
     } else {
         "t"
     };
-    let focus = |n: Node| sel.focus == Some(n);
-    emit(Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("rankdir", plain(direction.rankdir())),
-        attr("newrank", plain("true")),
-        attr("nodesep", plain("0.3")),
-        attr("ranksep", plain("0.5")),
-        attr("pad", plain("0.3")),
-        attr("bgcolor", plain("white")),
-        attr("outputorder", plain("edgesfirst")),
-        attr("fontname", quoted("Helvetica")),
-        attr("fontsize", plain("20")),
-        attr("labelloc", plain("t")),
-        attr("label", markup(&title(ix, options))),
-    ])));
-    emit(Stmt::GAttribute(GraphAttributes::Node(vec![
-        attr("shape", plain("box")),
-        attr("style", quoted("rounded,filled")),
-        attr("fontname", quoted("Helvetica")),
-        attr("fontsize", plain("11")),
-        attr("fontcolor", quoted(INK)),
-        attr("margin", quoted("0.12,0.06")),
-    ])));
-    emit(Stmt::GAttribute(GraphAttributes::Edge(vec![
-        attr("fontname", quoted("Helvetica")),
-        attr("fontsize", plain("9")),
-        attr("fontcolor", quoted(MUTED)),
-        attr("arrowsize", plain("0.8")),
-        attr("penwidth", plain("1.3")),
-    ])));
+    defaults(ix, options, direction)
+        .into_iter()
+        .for_each(&mut *emit);
     if options.legend {
         emit(legend(options, Features::of(ix, sel), cluster_labelloc));
     }
+    let groups = Groups::of(ix, sel);
+    let nodes = NodeWriter { ix, options, sel };
+    nodes.write(&groups.top, emit);
+    for (i, group) in groups.sections.iter().enumerate() {
+        if let Some(cluster) = nodes.cluster(i, group, cluster_labelloc) {
+            emit(cluster);
+        }
+    }
+    nodes.write(&groups.context, emit);
+    if sel.hidden_context > 0 {
+        emit(more_context(sel.hidden_context));
+    }
+    if options.sources {
+        source_nodes(ix, sel, emit);
+    }
+    claim_edges(ix, sel, emit);
+    argument_edges(ix, sel, emit);
+    if options.sources {
+        citation_edges(ix, sel, emit);
+    }
+}
 
-    // Nodes drawn in full go into their section's cluster; context nodes
-    // and claims without a section stay at the top level. The top-level
-    // nodes come first, then the clusters in section order, then the
-    // context; within each, claims in file order, then arguments.
-    const TOP: usize = usize::MAX;
-    const CONTEXT: usize = usize::MAX - 1;
-    let place = |section: Option<usize>, shown: Shown| match (shown, section) {
-        (Shown::Context, _) => CONTEXT,
-        (_, Some(s)) if s < map.sections.len() => s,
-        _ => TOP,
-    };
-    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = vec![Default::default(); map.sections.len()];
-    let (mut top, mut context) = (
-        (Vec::new(), Vec::new()),
-        (Vec::<usize>::new(), Vec::<usize>::new()),
-    );
-    for i in (0..map.claims.len()).filter(|&i| sel.claim(i).drawn()) {
-        let group = match place(ix.r.section_of_claim(i), sel.claim(i)) {
-            TOP => &mut top,
-            CONTEXT => &mut context,
-            s => match groups.get_mut(s) {
-                Some(g) => g,
-                None => continue,
-            },
+/// The graph's, nodes' and edges' default attributes.
+fn defaults(ix: &Index<'_>, options: &Options, direction: Direction) -> [Stmt; 3] {
+    [
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("rankdir", plain(direction.rankdir())),
+            attr("newrank", plain("true")),
+            attr("nodesep", plain("0.3")),
+            attr("ranksep", plain("0.5")),
+            attr("pad", plain("0.3")),
+            attr("bgcolor", plain("white")),
+            attr("outputorder", plain("edgesfirst")),
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("20")),
+            attr("labelloc", plain("t")),
+            attr("label", markup(&title(ix, options))),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("shape", plain("box")),
+            attr("style", quoted("rounded,filled")),
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("11")),
+            attr("fontcolor", quoted(INK)),
+            attr("margin", quoted("0.12,0.06")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("9")),
+            attr("fontcolor", quoted(MUTED)),
+            attr("arrowsize", plain("0.8")),
+            attr("penwidth", plain("1.3")),
+        ])),
+    ]
+}
+
+/// Claims and arguments (indices, in file order) drawn together.
+#[derive(Clone, Default)]
+struct Group {
+    claims: Vec<usize>,
+    arguments: Vec<usize>,
+}
+
+/// Where each drawn node goes. Nodes drawn in full go into their section's
+/// cluster; context nodes and claims without a section stay at the top
+/// level. The top-level nodes come first, then the clusters in section
+/// order, then the context.
+struct Groups {
+    top: Group,
+    sections: Vec<Group>,
+    context: Group,
+}
+
+impl Groups {
+    fn of(ix: &Index<'_>, sel: &Selection) -> Groups {
+        let map = ix.map;
+        let mut groups = Groups {
+            top: Group::default(),
+            sections: vec![Group::default(); map.sections.len()],
+            context: Group::default(),
         };
-        group.0.push(i);
+        for i in (0..map.claims.len()).filter(|&i| sel.claim(i).drawn()) {
+            if let Some(g) = groups.group(sel.claim(i), ix.r.section_of_claim(i)) {
+                g.claims.push(i);
+            }
+        }
+        for i in (0..map.arguments.len()).filter(|&i| sel.argument(i).drawn()) {
+            if let Some(g) = groups.group(sel.argument(i), ix.r.section_of_argument(i)) {
+                g.arguments.push(i);
+            }
+        }
+        groups
     }
-    for i in (0..map.arguments.len()).filter(|&i| sel.argument(i).drawn()) {
-        let group = match place(ix.r.section_of_argument(i), sel.argument(i)) {
-            TOP => &mut top,
-            CONTEXT => &mut context,
-            s => match groups.get_mut(s) {
-                Some(g) => g,
-                None => continue,
-            },
-        };
-        group.1.push(i);
+
+    fn group(&mut self, shown: Shown, section: Option<usize>) -> Option<&mut Group> {
+        match (shown, section) {
+            (Shown::Context, _) => Some(&mut self.context),
+            (_, Some(s)) if s < self.sections.len() => self.sections.get_mut(s),
+            _ => Some(&mut self.top),
+        }
     }
-    // The nodes of claims `claims` and arguments `arguments`, handed on a
-    // batch at a time.
-    let nodes = |claims: &[usize], arguments: &[usize], out: &mut dyn FnMut(Stmt)| {
-        for batch in claims.chunks(NODE_BATCH) {
+}
+
+/// Writes the nodes of groups.
+struct NodeWriter<'a> {
+    ix: &'a Index<'a>,
+    options: &'a Options,
+    sel: &'a Selection,
+}
+
+impl NodeWriter<'_> {
+    /// The nodes of `group`, claims then arguments, handed on a batch at a
+    /// time.
+    fn write(&self, group: &Group, out: &mut dyn FnMut(Stmt)) {
+        let (ix, sel) = (self.ix, self.sel);
+        let focus = |n: Node| sel.focus == Some(n);
+        let status = self.options.status.as_ref();
+        for batch in group.claims.chunks(NODE_BATCH) {
             let made = in_parallel(batch.len(), |k| {
                 let i = *batch.get(k)?;
-                let claim = map.claims.get(i)?;
+                let claim = ix.map.claims.get(i)?;
                 Some(claim_node(
                     ix,
                     i,
                     claim,
                     sel.claim(i),
                     focus(Node::Claim(i)),
-                    options.status.as_ref().and_then(|e| e.claim(i)),
+                    status.and_then(|e| e.claim(i)),
                 ))
             });
             made.into_iter().flatten().for_each(&mut *out);
         }
-        for &i in arguments {
+        for &i in &group.arguments {
             let made = argument_node(
-                map,
+                ix.map,
                 i,
                 sel.argument(i),
                 focus(Node::Argument(i)),
-                options.status.as_ref().and_then(|e| e.argument(i)),
+                status.and_then(|e| e.argument(i)),
             );
             made.into_iter().for_each(&mut *out);
         }
-    };
-    nodes(&top.0, &top.1, emit);
-    drop(top);
-    for (i, (claims, arguments)) in groups.into_iter().enumerate() {
-        if claims.is_empty() && arguments.is_empty() {
-            continue;
+    }
+
+    /// Section `i`'s cluster with the nodes of `group`; `None` when it has
+    /// none.
+    fn cluster(&self, i: usize, group: &Group, labelloc: &str) -> Option<Stmt> {
+        if group.claims.is_empty() && group.arguments.is_empty() {
+            return None;
         }
-        let title = ix.section_title(i).unwrap_or("");
+        let title = self.ix.section_title(i).unwrap_or("");
         let mut body = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr(
                 "label",
@@ -1058,79 +1145,79 @@ pub(crate) fn build_into(
             attr("color", quoted("#B4B4B4")),
             attr("fontsize", plain("14")),
             attr("labeljust", plain("l")),
-            attr("labelloc", plain(cluster_labelloc)),
+            attr("labelloc", plain(labelloc)),
             attr("margin", plain("14")),
         ]))];
-        nodes(&claims, &arguments, &mut |stmt| body.push(stmt));
-        emit(Stmt::Subgraph(Subgraph {
+        self.write(group, &mut |stmt| body.push(stmt));
+        Some(Stmt::Subgraph(Subgraph {
             id: plain(&format!("cluster_{i}")),
             stmts: body,
-        }));
+        }))
     }
-    nodes(&context.0, &context.1, emit);
-    if sel.hidden_context > 0 {
-        let n = sel.hidden_context;
-        let what = if n == 1 { "claim" } else { "claims" };
-        let mut attrs = context_attrs();
-        attrs.push(attr(
-            "label",
-            markup(&table(&row(&format!(
-                "<i>and {n} more {what} of other sections<br/>one step from this one,<br/>not drawn</i>"
-            )))),
-        ));
-        attrs.push(attr(
-            "tooltip",
-            quoted(&format!(
-                "{n} more {what} of other sections support, attack or share an argument with this section; see the overview, or draw one with --focus"
-            )),
-        ));
-        emit(node("more_context", attrs));
-    }
+}
 
-    // Sources cited by the claims drawn in full.
-    let mut cited = vec![
-        false;
-        if options.sources {
-            map.sources.len()
-        } else {
-            0
+/// The note standing for `n` context claims not drawn.
+fn more_context(n: usize) -> Stmt {
+    let what = if n == 1 { "claim" } else { "claims" };
+    let mut attrs = context_attrs();
+    attrs.push(attr(
+        "label",
+        markup(&table(&row(&format!(
+            "<i>and {n} more {what} of other sections<br/>one step from this one,<br/>not drawn</i>"
+        )))),
+    ));
+    attrs.push(attr(
+        "tooltip",
+        quoted(&format!(
+            "{n} more {what} of other sections support, attack or share an argument with this section; see the overview, or draw one with --focus"
+        )),
+    ));
+    node("more_context", attrs)
+}
+
+/// The nodes of the sources cited by the claims drawn in full.
+fn source_nodes(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
+    let mut cited = vec![false; ix.map.sources.len()];
+    for i in 0..ix.map.claims.len() {
+        if sel.claim(i) != Shown::Full {
+            continue;
         }
-    ];
-    if options.sources {
-        for i in 0..map.claims.len() {
-            if sel.claim(i) != Shown::Full {
-                continue;
-            }
-            for s in ix.r.cites.of(i).iter().flatten() {
-                if let Some(flag) = cited.get_mut(*s) {
-                    *flag = true;
-                }
+        for s in ix.r.cites.of(i).iter().flatten() {
+            if let Some(flag) = cited.get_mut(*s) {
+                *flag = true;
             }
         }
-        for (i, _) in cited.iter().enumerate().filter(|(_, c)| **c) {
-            source_node(ix, i).into_iter().for_each(&mut *emit);
-        }
     }
+    for (i, _) in cited.iter().enumerate().filter(|(_, c)| **c) {
+        source_node(ix, i).into_iter().for_each(&mut *emit);
+    }
+}
 
-    // Edges, in file order.
-    let drawn = |t: Target| match t {
+/// The DOT id of a drawn claim or argument; `None` when it is not drawn.
+fn drawn(sel: &Selection, t: Target) -> Option<String> {
+    match t {
         Target::Claim(j) => sel.claim(j).drawn().then(|| format!("c{j}")),
         Target::Argument(j) => sel.argument(j).drawn().then(|| format!("a{j}")),
-    };
-    for (i, claim) in map.claims.iter().enumerate() {
+    }
+}
+
+/// The support, attack and qualification edges of the claims, in file
+/// order.
+fn claim_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
+    for (i, claim) in ix.map.claims.iter().enumerate() {
         if !sel.claim(i).drawn() {
             continue;
         }
         let from = format!("c{i}");
         let id = claim.id.as_str();
         for (target, j) in claim.supports.iter().zip(ix.r.supports.of(i)) {
-            if let Some(to) = j.and_then(|j| drawn(Target::Claim(j))) {
+            if let Some(to) = j.and_then(|j| drawn(sel, Target::Claim(j))) {
                 let tip = format!("{id} supports {}", target.value);
                 emit(styled_edge(&from, &to, Line::Support, &tip));
             }
         }
         for (target, t) in claim.attacks.iter().zip(ix.r.attacks.of(i)) {
-            let Some(to) = t.and_then(drawn) else {
+            let Some(to) = t.and_then(|t| drawn(sel, t)) else {
                 continue;
             };
             let verb = if to.starts_with('a') {
@@ -1142,7 +1229,7 @@ pub(crate) fn build_into(
             emit(styled_edge(&from, &to, Line::Attack, &tip));
         }
         for (target, t) in claim.qualifies.iter().zip(ix.r.qualifies.of(i)) {
-            let Some(to) = t.and_then(drawn) else {
+            let Some(to) = t.and_then(|t| drawn(sel, t)) else {
                 continue;
             };
             let tip = format!(
@@ -1152,14 +1239,18 @@ pub(crate) fn build_into(
             emit(styled_edge(&from, &to, Line::Qualifies, &tip));
         }
     }
-    for (i, arg) in map.arguments.iter().enumerate() {
+}
+
+/// The premise and conclusion edges of the arguments, in file order.
+fn argument_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
+    for (i, arg) in ix.map.arguments.iter().enumerate() {
         if !sel.argument(i).drawn() {
             continue;
         }
         let node = format!("a{i}");
         let id = arg.id.as_str();
         for (p, j) in arg.premises.iter().zip(ix.r.premises.of(i)) {
-            if let Some(from) = j.and_then(|j| drawn(Target::Claim(j))) {
+            if let Some(from) = j.and_then(|j| drawn(sel, Target::Claim(j))) {
                 let tip = format!("{} is a premise of {id}", p.value);
                 emit(styled_edge(&from, &node, Line::Premise, &tip));
             }
@@ -1167,36 +1258,38 @@ pub(crate) fn build_into(
         let conclusion = ix.r.conclusion.get(i).copied().flatten();
         if let (Some(c), Some(to)) = (
             &arg.conclusion,
-            conclusion.and_then(|j| drawn(Target::Claim(j))),
+            conclusion.and_then(|j| drawn(sel, Target::Claim(j))),
         ) {
             let tip = format!("{id} jointly supports {}", c.value);
             emit(styled_edge(&node, &to, Line::Conclusion, &tip));
         }
     }
-    if options.sources {
-        // The last claim that got an edge from each source: one edge per
-        // source and claim however often the claim cites it.
-        let mut last_claim = vec![usize::MAX; map.sources.len()];
-        for (i, claim) in map.claims.iter().enumerate() {
-            if sel.claim(i) != Shown::Full {
+}
+
+/// The citation edges from sources to the claims drawn in full: one per
+/// source and claim, however often the claim cites it.
+fn citation_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
+    // The last claim that got an edge from each source.
+    let mut last_claim = vec![usize::MAX; ix.map.sources.len()];
+    for (i, claim) in ix.map.claims.iter().enumerate() {
+        if sel.claim(i) != Shown::Full {
+            continue;
+        }
+        for (c, s) in claim.cites.iter().zip(ix.r.cites.of(i)) {
+            let Some(s) = *s else {
                 continue;
+            };
+            match last_claim.get_mut(s) {
+                Some(last) if *last != i => *last = i,
+                _ => continue,
             }
-            for (c, s) in claim.cites.iter().zip(ix.r.cites.of(i)) {
-                let Some(s) = *s else {
-                    continue;
-                };
-                match last_claim.get_mut(s) {
-                    Some(last) if *last != i => *last = i,
-                    _ => continue,
-                }
-                let tip = format!("{} cites {}", claim.id.value, c.source.value);
-                emit(styled_edge(
-                    &format!("s{s}"),
-                    &format!("c{i}"),
-                    Line::Cites,
-                    &tip,
-                ));
-            }
+            let tip = format!("{} cites {}", claim.id.value, c.source.value);
+            emit(styled_edge(
+                &format!("s{s}"),
+                &format!("c{i}"),
+                Line::Cites,
+                &tip,
+            ));
         }
     }
 }
