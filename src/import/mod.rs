@@ -126,14 +126,3 @@ pub fn is_valid_id(id: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
-
-/// `s` as a TOML string value, escaped.
-pub(crate) fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
-}
-
-/// A TOML array of ids (which need no escaping, being valid ids).
-pub(crate) fn toml_ids(ids: &[String]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|i| toml_string(i)).collect();
-    format!("[{}]", quoted.join(", "))
-}
