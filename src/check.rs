@@ -132,12 +132,14 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             c.miswritten.clear();
         }
     }
+    let reported = |code| !allowed(code);
     let context = |copying| Context {
         map: &map,
         graph: &graph,
         texts: &texts,
         copying,
         today: opts.today,
+        reported: &reported,
     };
     // The copy measure and the rules that do not read it are independent:
     // on a large map they run side by side.

@@ -68,3 +68,11 @@ pub(super) fn synonym(word: &str, fields: &[&str]) -> Option<&'static str> {
         .find(|(w, key)| *w == lower && fields.contains(key))
         .map(|(_, key)| *key)
 }
+
+/// The synonym `word` is a misspelling of, and its key in `fields`: for
+/// `soruces`, (`sources`, `cites`).
+pub(super) fn misspelt(word: &str, fields: &[&str]) -> Option<(&'static str, &'static str)> {
+    let allowed = SYNONYMS.iter().filter(|(_, key)| fields.contains(key));
+    let found = crate::suggest::closest(word, allowed.clone().map(|(w, _)| *w))?;
+    allowed.clone().find(|(w, _)| *w == found).copied()
+}

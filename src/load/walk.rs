@@ -110,7 +110,7 @@ impl Walker {
                 #[cfg(test)]
                 asked::record("the map", name);
             } else {
-                self.unknown(key, format::MapFile::KEYS, "the map", "a top-level table");
+                self.unknown(key, format::MapFile::KEYS, "the map", "top-level table");
             }
         }
         saw_map
@@ -405,6 +405,19 @@ impl Walker {
                     cites.extend(items.iter().filter_map(|item| self.citation(item, what)));
                     cites
                 }
+                DeValue::String(id) => {
+                    self.miswritten.push("cites");
+                    self.push(
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            v.span(),
+                            format!("`cites` of {what} must be an array, not a string"),
+                        )
+                        .with_label("a single string")
+                        .with_help(format!("write `cites = [\"{id}\"]`")),
+                    );
+                    Vec::new()
+                }
                 _ => {
                     self.wrong_type(v, "cites", &cx, "an array of source ids or tables");
                     Vec::new()
@@ -594,7 +607,12 @@ impl Walker {
             .is_none()
             .then(|| synonyms::synonym(name, fields))
             .flatten();
-        self.miswritten.extend(typo.or(synonym));
+        // A misspelt synonym: `soruces` for `sources`, which is `cites`.
+        let misspelt = (typo.is_none() && synonym.is_none())
+            .then(|| synonyms::misspelt(name, fields))
+            .flatten();
+        self.miswritten
+            .extend(typo.or(synonym).or(misspelt.map(|(_, key)| key)));
         d = match (typo, synonym) {
             (Some(s), _) => d
                 .with_label(format!("did you mean `{s}`?"))
@@ -606,7 +624,14 @@ impl Walker {
                 .with_help(format!(
                     "the format calls this `{s}`: `argmap schema` and docs/map-format.md show what it takes"
                 )),
-            (None, None) => d.with_label("not part of the map format"),
+            (None, None) => match misspelt {
+                Some((word, key)) => d
+                    .with_label(format!("did you mean `{key}`?"))
+                    .with_help(format!(
+                        "`{name}` looks like `{word}`, which the format calls `{key}`: `argmap schema` and docs/map-format.md show what it takes"
+                    )),
+                None => d.with_label("not part of the map format"),
+            },
         };
         self.push(d.with_note(format!("{what} takes: {}", fields.join(", "))));
     }

@@ -27,6 +27,10 @@ pub struct Context<'a> {
     pub copying: &'a crate::copy::Copying,
     /// Today, for `accessed-date`; `None`: the system clock's date (UTC).
     pub today: Option<crate::model::Date>,
+    /// Whether the findings of `code` are reported at the map's levels. A
+    /// rule leaves a follow-on of another rule's finding to that finding
+    /// (one slip, one finding) only while that finding is reported.
+    pub reported: &'a (dyn Fn(Code) -> bool + Sync),
 }
 
 /// A rule's check: appends its findings.

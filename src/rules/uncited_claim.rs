@@ -43,6 +43,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.graph.resolved.is_cited(i) {
             continue;
         }
+        // Citations of ids that name no source: `unknown-reference` reports
+        // each, and says the claim is uncited.
+        if !c.cites.is_empty() && (cx.reported)(Code::UnknownReference) {
+            continue;
+        }
         let mut d = Diagnostic::new(
             Code::UncitedClaim,
             c.id.span.clone(),

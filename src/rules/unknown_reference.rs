@@ -110,12 +110,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     // Only references the resolved map could not resolve are looked at,
     // and looked up again only to say what they name instead.
-    let mut refer = |written: &Sp<String>, resolved: bool, expect, key: &str, owner: &str| {
+    // Follow-on findings that other rules leave to this one.
+    let unsupported_thesis = super::unsupported_thesis::thesis_unsupported(cx);
+    let thesis_note = |id: &str| {
+        (unsupported_thesis && super::unsupported_thesis::may_mean_thesis(cx, id)).then(|| {
+            format!(
+                "the thesis `{}` has no other support (`unsupported-thesis` is not reported while this names nothing)",
+                map.meta.thesis.as_ref().map_or("", |t| t.as_str())
+            )
+        })
+    };
+    let mut refer = |written: &Sp<String>,
+                     resolved: bool,
+                     expect,
+                     key: &str,
+                     owner: &str,
+                     note: Option<String>| {
         if resolved {
             return;
         }
         if let Some(d) = verify(map, &mut sug, written, expect, key, owner) {
-            out.push(d);
+            out.push(match note {
+                Some(n) => d.with_note(n),
+                None => d,
+            });
         }
     };
     if let Some(t) = &map.meta.thesis {
@@ -125,6 +143,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Expect::One(Kind::Claim),
             "thesis",
             "`[map]`",
+            None,
         );
     }
     if let Some(d) = &map.meta.document {
@@ -134,16 +153,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Expect::One(Kind::Source),
             "document",
             "`[map]`",
+            None,
         );
     }
     for (i, c) in map.claims.iter().enumerate() {
         let owner = format!("claim `{}`", c.id.value);
         if let Some(s) = &c.section {
             let ok = r.section_of_claim(i).is_some();
-            refer(s, ok, Expect::One(Kind::Section), "section", &owner);
+            refer(s, ok, Expect::One(Kind::Section), "section", &owner, None);
         }
         for (a, ok) in c.by.iter().zip(r.by.of(i)) {
-            refer(a, ok.is_some(), Expect::One(Kind::Actor), "by", &owner);
+            refer(
+                a,
+                ok.is_some(),
+                Expect::One(Kind::Actor),
+                "by",
+                &owner,
+                None,
+            );
         }
         for (s, ok) in c.supports.iter().zip(r.supports.of(i)) {
             refer(
@@ -152,10 +179,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Expect::One(Kind::Claim),
                 "supports",
                 &owner,
+                thesis_note(s.as_str()),
             );
         }
         for (a, ok) in c.attacks.iter().zip(r.attacks.of(i)) {
-            refer(a, ok.is_some(), Expect::ClaimOrArgument, "attacks", &owner);
+            refer(
+                a,
+                ok.is_some(),
+                Expect::ClaimOrArgument,
+                "attacks",
+                &owner,
+                None,
+            );
         }
         for (q, ok) in c.qualifies.iter().zip(r.qualifies.of(i)) {
             refer(
@@ -164,20 +199,28 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Expect::ClaimOrArgument,
                 "qualifies",
                 &owner,
+                None,
             );
         }
         if let Some(s) = c.anchor.as_ref().and_then(|a| a.section.as_ref()) {
             let ok = r.anchor_section.get(i).copied().flatten().is_some();
             let of = format!("the anchor of {owner}");
-            refer(s, ok, Expect::One(Kind::Section), "section", &of);
+            refer(s, ok, Expect::One(Kind::Section), "section", &of, None);
         }
+        // A claim all of whose citations name nothing is uncited: said here,
+        // where the slip is, and not again by `uncited-claim`.
+        let uncited = !r.is_cited(i);
         for (cite, ok) in c.cites.iter().zip(r.cites.of(i)) {
+            let note = uncited.then(|| {
+                format!("{owner} has no other citation: it is uncited until this names a source")
+            });
             refer(
                 &cite.source,
                 ok.is_some(),
                 Expect::One(Kind::Source),
                 "cites",
                 &owner,
+                note,
             );
         }
     }
@@ -185,7 +228,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let owner = format!("argument `{}`", a.id.value);
         if let Some(s) = &a.section {
             let ok = r.section_of_argument(i).is_some();
-            refer(s, ok, Expect::One(Kind::Section), "section", &owner);
+            refer(s, ok, Expect::One(Kind::Section), "section", &owner, None);
         }
         for (p, ok) in a.premises.iter().zip(r.premises.of(i)) {
             refer(
@@ -194,11 +237,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Expect::One(Kind::Claim),
                 "premises",
                 &owner,
+                None,
             );
         }
         if let Some(c) = &a.conclusion {
             let ok = r.conclusion.get(i).copied().flatten().is_some();
-            refer(c, ok, Expect::One(Kind::Claim), "conclusion", &owner);
+            let note = thesis_note(c.as_str());
+            refer(c, ok, Expect::One(Kind::Claim), "conclusion", &owner, note);
         }
     }
 }

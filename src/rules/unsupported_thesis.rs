@@ -37,24 +37,70 @@ declare_rule! {
     };
 }
 
+/// Whether the thesis is a claim that nothing supports.
+pub(super) fn thesis_unsupported(cx: &Context<'_>) -> bool {
+    cx.graph
+        .resolved
+        .thesis
+        .and_then(|i| cx.graph.claim_node(i))
+        .is_some_and(|node| {
+            !cx.graph
+                .graph
+                .edges_directed(node, Direction::Incoming)
+                .any(|e| e.weight().kind.is_support())
+        })
+}
+
+/// Whether `id`, a `supports` or `conclusion` reference that names
+/// nothing, may be a slip for the thesis: then the thesis lacks support
+/// because of it, and `unknown-reference` says so.
+pub(super) fn may_mean_thesis(cx: &Context<'_>, id: &str) -> bool {
+    cx.map
+        .meta
+        .thesis
+        .as_ref()
+        .is_some_and(|t| crate::suggest::closest(id, [t.as_str()]).is_some())
+}
+
+/// The unresolved `supports` and `conclusion` references of the map.
+fn dangling_support<'m>(cx: &Context<'m>) -> impl Iterator<Item = &'m str> {
+    let r = &cx.graph.resolved;
+    let supports = cx.map.claims.iter().enumerate().flat_map(move |(i, c)| {
+        c.supports
+            .iter()
+            .zip(r.supports.of(i))
+            .filter(|(_, to)| to.is_none())
+            .map(|(s, _)| s.as_str())
+    });
+    let conclusions = cx
+        .map
+        .arguments
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, a)| {
+            let resolved = r.conclusion.get(i).copied().flatten();
+            a.conclusion
+                .as_ref()
+                .filter(|_| resolved.is_none())
+                .map(|c| c.as_str())
+        });
+    supports.chain(conclusions)
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(thesis) = &cx.map.meta.thesis else {
         return;
     };
-    let Some(node) = cx
-        .graph
-        .resolved
-        .thesis
-        .and_then(|i| cx.graph.claim_node(i))
-    else {
+    if !thesis_unsupported(cx) {
         return;
-    };
-    let supported = cx
-        .graph
-        .graph
-        .edges_directed(node, Direction::Incoming)
-        .any(|e| e.weight().kind.is_support());
-    if !supported {
+    }
+    // A slip in the id of its only support: `unknown-reference` reports it.
+    if (cx.reported)(Code::UnknownReference)
+        && dangling_support(cx).any(|id| may_mean_thesis(cx, id))
+    {
+        return;
+    }
+    {
         out.push(
             Diagnostic::new(
                 Code::UnsupportedThesis,
