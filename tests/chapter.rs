@@ -5,26 +5,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::Path;
-use std::process::Command;
 
 use argmap::diag::Levels;
+
+mod common;
+
+use common::{Run, run};
 
 const MAP: &str = "maps/cpc-and-sovereignty.toml";
 /// Where CI keeps the chapter text; `ARGMAP_CHAPTER_TEXT` names another place.
 const TEXT: &str = "../shared/chapter/cpc-and-sovereignty.txt";
-
-fn argmap(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The chapter text: at `ARGMAP_CHAPTER_TEXT`, else where CI keeps it. It is
 /// copyrighted and not in this repository. A test that needs it fails when
@@ -110,7 +100,7 @@ fn key_counts_are_pinned() {
 fn map_checks_clean_with_the_chapter_text() {
     let Some(text) = chapter_text() else { return };
     let text = text.as_str();
-    let (code, _, stderr) = argmap(&[
+    let Run { code, stderr, .. } = run(&[
         "check",
         "--quiet",
         MAP,
@@ -119,14 +109,15 @@ fn map_checks_clean_with_the_chapter_text() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     // Every anchor quote was checked and found.
-    let (_, json, _) = argmap(&[
+    let json = run(&[
         "check",
         "--format",
         "json",
         MAP,
         "--text",
         &format!("lee-chapter={text}"),
-    ]);
+    ])
+    .stdout;
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for d in v["diagnostics"].as_array().unwrap() {
         assert_ne!(d["code"], "quote-not-found", "{d}");
@@ -173,7 +164,12 @@ fn committed_diagrams_are_up_to_date() {
         let file = format!("rendered/cpc-and-sovereignty{suffix}.dot");
         let mut args = vec!["render", MAP, "-o", "-"];
         args.extend(extra.iter().map(String::as_str));
-        let (code, dot, stderr) = argmap(&args);
+        let Run {
+            code,
+            stdout: dot,
+            stderr,
+            ..
+        } = run(&args);
         assert_eq!(code, 0, "{stderr}");
         let committed = std::fs::read_to_string(&file)
             .unwrap_or_else(|_| panic!("{file} is missing: run scripts/regenerate.sh"));
@@ -187,7 +183,7 @@ fn committed_diagrams_are_up_to_date() {
     // `--section` views committed above.
     let dir = tempfile::tempdir().unwrap();
     let split = dir.path().join("parts");
-    let (code, _, stderr) = argmap(&["render", MAP, "--split", "-o", split.to_str().unwrap()]);
+    let Run { code, stderr, .. } = run(&["render", MAP, "--split", "-o", split.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     for entry in std::fs::read_dir(&split).unwrap() {
         let path = entry.unwrap().path();
@@ -219,7 +215,12 @@ fn committed_diagrams_are_up_to_date() {
 fn committed_audit_and_readme_block_are_up_to_date() {
     let Some(text) = chapter_text() else { return };
     let text_arg = format!("lee-chapter={text}");
-    let (code, audit, stderr) = argmap(&[
+    let Run {
+        code,
+        stdout: audit,
+        stderr,
+        ..
+    } = run(&[
         "report",
         MAP,
         "--text",
@@ -233,7 +234,7 @@ fn committed_audit_and_readme_block_are_up_to_date() {
         committed == audit,
         "rendered/cpc-and-sovereignty-audit.md is stale: run scripts/regenerate.sh"
     );
-    let (_, block, _) = argmap(&[
+    let block = run(&[
         "report",
         MAP,
         "--text",
@@ -242,7 +243,8 @@ fn committed_audit_and_readme_block_are_up_to_date() {
         "3",
         "--diagram",
         "rendered/cpc-and-sovereignty.svg",
-    ]);
+    ])
+    .stdout;
     let readme = std::fs::read_to_string("README.md").unwrap();
     let start = readme.find("<!-- audit:start -->\n").unwrap() + "<!-- audit:start -->\n".len();
     let end = readme.find("<!-- audit:end -->").unwrap();
@@ -254,7 +256,11 @@ fn committed_audit_and_readme_block_are_up_to_date() {
 
 /// The chapter's copy figures as `argmap check --format json` prints them.
 fn figures(text: &str) -> serde_json::Value {
-    let (_, json, stderr) = argmap(&[
+    let Run {
+        stdout: json,
+        stderr,
+        ..
+    } = run(&[
         "check",
         "--format",
         "json",
@@ -302,7 +308,7 @@ fn the_map_reproduces_no_more_of_the_chapter_than_it_may() {
 
 /// `copycheck.py` percentages: "covered by verbatim runs >= N words: W (P%)".
 fn copycheck(text: &str, n: usize) -> (usize, f64) {
-    let out = Command::new("python3")
+    let out = std::process::Command::new("python3")
         .args(["../shared/tools/copycheck.py", MAP, text, &n.to_string()])
         .output()
         .expect("python3 runs ../shared/tools/copycheck.py; install Python 3");
@@ -362,7 +368,7 @@ fn no_tracked_file_carries_more_of_the_chapter_than_a_map_may() {
     let chapter = std::fs::read_to_string(&text).unwrap();
     let doc = argmap::document::Document::read(&chapter);
     let index = SharedIndex::new(&normalize_long(&chapter), doc.body_end, 6);
-    let out = Command::new("git")
+    let out = std::process::Command::new("git")
         .args(["ls-files", "-z"])
         .output()
         .expect("git ls-files");

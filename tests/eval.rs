@@ -3,13 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
-use std::process::Command;
 
 use argmap::eval::{Counts, Evaluation, Label, Reason, Role, evaluate};
 use argmap::graph::Node;
 use argmap::model::Map;
 
 use Label::{Accepted as A, Rejected as R, Undecided as U};
+
+mod common;
 
 /// A map of `claims` (id, what it attacks) and `arguments` (id, premises,
 /// conclusion), as TOML.
@@ -437,41 +438,15 @@ fn api_helpers() {
 }
 
 // --- the command ---------------------------------------------------------
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("run argmap");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn transcript(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    format!(
-        "$ argmap {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
-        args.join(" ")
-    )
-}
+// The runs that are only a transcript are cases in `tests/cmd/` (`eval-*`).
 
 const BRIDGE: &str = "tests/fixtures/eval/bridge.toml";
 
 #[test]
-fn cli_human() {
-    insta::assert_snapshot!(transcript(&["eval", BRIDGE]));
-}
-
-#[test]
 fn docs_show_the_current_output() {
     let doc = std::fs::read_to_string("docs/evaluation.md").unwrap();
-    let (_, human, _) = run(&["eval", BRIDGE]);
-    let (_, json, _) = run(&["eval", "--format", "json", BRIDGE]);
+    let human = common::run(&["eval", BRIDGE]).stdout;
+    let json = common::run(&["eval", "--format", "json", BRIDGE]).stdout;
     // The docs show the output without `items`, then its first item.
     let items = json.find(",\n  \"items\": [\n").unwrap();
     let first_item = &json[items + ",\n  \"items\": [\n".len()..];
@@ -497,7 +472,12 @@ fn docs_show_the_current_output() {
 
 #[test]
 fn cli_json() {
-    let (code, stdout, stderr) = run(&["eval", "--format", "json", BRIDGE]);
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = common::run(&["eval", "--format", "json", BRIDGE]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let labels = v["labels"].as_object().unwrap();
@@ -508,27 +488,4 @@ fn cli_json() {
             .all(|l| ["accepted", "rejected", "undecided"].contains(&l.as_str().unwrap()))
     );
     insta::assert_snapshot!(stdout);
-}
-
-#[test]
-fn cli_map_with_errors_is_evaluated_with_a_warning() {
-    insta::assert_snapshot!(transcript(&["eval", "tests/fixtures/eval/errors.toml"]));
-}
-
-#[test]
-fn cli_not_toml_exits_1() {
-    insta::assert_snapshot!(transcript(&["eval", "tests/fixtures/eval/not-toml.toml"]));
-}
-
-#[test]
-fn cli_missing_file_exits_2() {
-    insta::assert_snapshot!(transcript(&[
-        "eval",
-        "tests/fixtures/eval/no-such-map.toml"
-    ]));
-}
-
-#[test]
-fn cli_help() {
-    insta::assert_snapshot!(transcript(&["eval", "--help"]));
 }

@@ -12,6 +12,10 @@ use argmap::export::Format;
 use argmap::model::Map;
 use serde_json::Value;
 
+mod common;
+
+use common::{Run, run};
+
 const EVERYTHING: &str = "tests/fixtures/export/everything.toml";
 
 fn load(path: &str) -> Map {
@@ -40,20 +44,6 @@ fn hostile_text() -> String {
     let map = load(EVERYTHING);
     let i = map.claim("hostile").unwrap();
     map.claims[i].text.as_ref().unwrap().value.clone()
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 // ---- snapshots -----------------------------------------------------------
@@ -641,11 +631,16 @@ fn an_empty_map_exports() {
 fn cli_writes_each_format_to_stdout_or_a_file() {
     let dir = tempfile::tempdir().unwrap();
     for &format in Format::ALL {
-        let (code, stdout, stderr) = run(&["export", EVERYTHING, "--to", format.name()]);
+        let Run {
+            code,
+            stdout,
+            stderr,
+            ..
+        } = run(&["export", EVERYTHING, "--to", format.name()]);
         assert_eq!(code, 0, "{stderr}");
         assert_eq!(stdout, everything(format));
         let out = dir.path().join(format!("map.{}", format.extension()));
-        let (code, stdout, _) = run(&[
+        let Run { code, stdout, .. } = run(&[
             "export",
             EVERYTHING,
             "--to",
@@ -661,20 +656,25 @@ fn cli_writes_each_format_to_stdout_or_a_file() {
 
 #[test]
 fn cli_refuses_to_write_over_the_map() {
-    let (code, _, stderr) = run(&["export", EVERYTHING, "--to", "json", "-o", EVERYTHING]);
+    let Run { code, stderr, .. } = run(&["export", EVERYTHING, "--to", "json", "-o", EVERYTHING]);
     assert_eq!(code, 2);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn cli_errors() {
-    let (code, _, stderr) = run(&["export", EVERYTHING, "--to", "dot"]);
+    let Run { code, stderr, .. } = run(&["export", EVERYTHING, "--to", "dot"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("invalid value 'dot'"), "{stderr}");
-    let (code, _, stderr) = run(&["export", "no/such.toml", "--to", "json"]);
+    let Run { code, stderr, .. } = run(&["export", "no/such.toml", "--to", "json"]);
     assert_eq!(code, 2);
     insta::assert_snapshot!("cli_missing_map", stderr);
-    let (code, stdout, stderr) = run(&[
+    let Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = run(&[
         "export",
         "tests/fixtures/eval/not-toml.toml",
         "--to",
@@ -687,7 +687,12 @@ fn cli_errors() {
 
 #[test]
 fn cli_warns_about_a_map_with_errors() {
-    let (code, stdout, stderr) = run(&[
+    let Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = run(&[
         "export",
         "tests/fixtures/rules/unknown-reference.toml",
         "--to",
@@ -700,7 +705,7 @@ fn cli_warns_about_a_map_with_errors() {
 
 #[test]
 fn cli_help_lists_the_formats() {
-    let (code, stdout, _) = run(&["export", "--help"]);
+    let Run { code, stdout, .. } = run(&["export", "--help"]);
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
 }

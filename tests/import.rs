@@ -6,11 +6,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
-use std::process::Command;
 
 use argmap::export::{Format, Resolved, Target};
 use argmap::import::aif::{self, Options};
 use argmap::model::Map;
+
+mod common;
+
+use common::{Run, run};
 
 const FIXTURES: &str = "tests/fixtures/import";
 
@@ -35,29 +38,6 @@ fn check(toml: &str) -> (Map, Vec<String>) {
         .map(|d| format!("{:?} {}", d.severity, d.code))
         .collect();
     (checked.map.unwrap(), codes)
-}
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.unwrap_or_default()).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// The structure of a map in words, one line per fact, in file order:
@@ -262,7 +242,12 @@ fn malformed_aif_is_an_error_naming_the_node() {
     assert!(names.len() >= 10);
     for name in names {
         let path = format!("{FIXTURES}/malformed/{name}");
-        let (code, stdout, stderr) = run(&["import", &path, "--from", "aif"], None);
+        let Run {
+            code,
+            stdout,
+            stderr,
+            ..
+        } = run(&["import", &path, "--from", "aif"]);
         assert_eq!(code, 2, "{name}");
         assert!(stdout.is_empty(), "{name}");
         insta::assert_snapshot!(
@@ -360,35 +345,38 @@ fn round_trip_keeps_the_chapter_map() {
 fn cli_writes_a_map_that_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("debate.toml");
-    let (code, stdout, stderr) = run(
-        &[
-            "import",
-            &format!("{FIXTURES}/aifdb.json"),
-            "--from",
-            "aif",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        None,
-    );
+    let Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = run(&[
+        "import",
+        &format!("{FIXTURES}/aifdb.json"),
+        "--from",
+        "aif",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.is_empty());
     insta::assert_snapshot!(stderr);
-    let (code, _, stderr) = run(&["check", out.to_str().unwrap()], None);
+    let Run { code, stderr, .. } = run(&["check", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("uncited-claim"));
 }
 
 #[test]
 fn cli_reads_stdin_and_round_trips() {
-    let (_, aif, _) = run(
-        &["export", "tests/fixtures/rules/clean.toml", "--to", "aif"],
-        None,
-    );
-    let (code, toml, stderr) = run(
-        &["import", "-", "--from", "aif", "--title", "Clean"],
-        Some(aif.as_bytes()),
-    );
+    let aif = run(&["export", "tests/fixtures/rules/clean.toml", "--to", "aif"]).stdout;
+    let Run {
+        code,
+        stdout: toml,
+        stderr,
+        ..
+    } = common::argmap(["import", "-", "--from", "aif", "--title", "Clean"])
+        .stdin(aif)
+        .run();
     assert_eq!(code, 0, "{stderr}");
     assert!(toml.contains("title = \"Clean\""));
     assert!(toml.contains("[claims.rebuild]"));
@@ -400,7 +388,7 @@ fn cli_warns_when_the_aif_makes_an_unsound_map() {
     let json = r#"{"nodes": [
         {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Inference", "type": "RA"}
     ], "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}, {"edgeID": "2", "fromID": "2", "toID": "1"}]}"#;
-    let (code, _, stderr) = run(&["import", "-"], Some(json.as_bytes()));
+    let Run { code, stderr, .. } = common::argmap(["import", "-"]).stdin(json).run();
     assert_eq!(code, 0);
     insta::assert_snapshot!(stderr);
 }
@@ -410,15 +398,12 @@ fn cli_refuses_to_write_over_its_input() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.json");
     std::fs::copy(format!("{FIXTURES}/xaif.json"), &input).unwrap();
-    let (code, _, stderr) = run(
-        &[
-            "import",
-            input.to_str().unwrap(),
-            "-o",
-            input.to_str().unwrap(),
-        ],
-        None,
-    );
+    let Run { code, stderr, .. } = run(&[
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        input.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("refusing to write over the input"),
@@ -432,17 +417,17 @@ fn cli_refuses_to_write_over_its_input() {
 
 #[test]
 fn cli_missing_file_and_directory_exit_2() {
-    let (code, _, stderr) = run(&["import", "no/such.json"], None);
+    let Run { code, stderr, .. } = run(&["import", "no/such.json"]);
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: cannot read `no/such.json`: no such file\n");
-    let (code, _, stderr) = run(&["import", FIXTURES], None);
+    let Run { code, stderr, .. } = run(&["import", FIXTURES]);
     assert_eq!(code, 2);
     assert!(stderr.contains("is a directory"), "{stderr}");
 }
 
 #[test]
 fn cli_help() {
-    let (code, stdout, _) = run(&["import", "--help"], None);
+    let Run { code, stdout, .. } = run(&["import", "--help"]);
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
 }

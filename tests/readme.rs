@@ -2,7 +2,7 @@
 //! its table of codes is the registry.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
+mod common;
 
 fn readme() -> String {
     std::fs::read_to_string("README.md").unwrap()
@@ -22,19 +22,12 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
 
 #[test]
 fn example_transcript_is_what_argmap_prints() {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(["check", "bridge.toml"])
+    let run = common::argmap(["check", "bridge.toml"])
         .current_dir("tests/fixtures/readme")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+        .run();
     let readme = readme();
     let shown = between(&readme, "$ argmap check bridge.toml\n", "```");
-    assert_eq!(
-        shown,
-        String::from_utf8_lossy(&out.stderr),
-        "README transcript is stale"
-    );
+    assert_eq!(shown, run.stderr, "README transcript is stale");
     let example = between(&readme, "## A short example\n\n```toml\n", "```");
     assert_eq!(
         example,
@@ -45,19 +38,12 @@ fn example_transcript_is_what_argmap_prints() {
 
 #[test]
 fn eval_example_is_what_argmap_prints() {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(["eval", "debate.toml"])
+    let run = common::argmap(["eval", "debate.toml"])
         .current_dir("tests/fixtures/readme")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+        .run();
     let readme = readme();
     let shown = between(&readme, "$ argmap eval debate.toml\n", "```");
-    assert_eq!(
-        shown,
-        String::from_utf8_lossy(&out.stdout),
-        "README eval example is stale"
-    );
+    assert_eq!(shown, run.stdout, "README eval example is stale");
 }
 
 #[test]
@@ -84,14 +70,9 @@ fn main_command_runs_without_the_chapter_text() {
     let command = between(&readme, "```sh\ncargo run --release -- ", "\n```");
     let args: Vec<&str> = command.split_whitespace().collect();
     assert_eq!(args, ["check", "maps/cpc-and-sovereignty.toml"]);
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(&args)
-        .env("NO_COLOR", "1")
-        .env("PATH", "")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let run = common::argmap(&args).env("PATH", "").run();
+    let stderr = run.stderr;
+    assert_eq!(run.code, 0, "{stderr}");
     assert!(
         stderr.contains(
             "93 paragraph locators in source `lee-chapter` (the map's document) not checked"

@@ -3,13 +3,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use argmap::diag::Levels;
 use argmap::render::text::{WORD_JOINER, clean, wrap};
 use argmap::render::{Direction, Options, TEXT_WIDTH, View, to_dot};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, NodeId, Stmt};
+
+mod common;
+
+use common::{Run, has_dot, run_in};
 
 const EVERYTHING: &str = "tests/fixtures/render/everything.toml";
 
@@ -417,17 +420,18 @@ fn any_text_renders_as_svg_without_markup_from_the_map() {
         return;
     }
     let dot = dot_of(NASTY.as_bytes(), &Options::default());
-    let out = spawn(
-        Command::new("dot")
-            .arg("-Tsvg")
-            .stdin(std::process::Stdio::piped()),
-    )
-    .and_then(|mut child| {
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(dot.as_bytes())?;
-        child.wait_with_output()
-    })
-    .unwrap();
+    let out = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(dot.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "dot failed: {stderr}");
     assert!(!stderr.contains("Error"), "{stderr}");
@@ -461,36 +465,6 @@ fn any_text_renders_as_svg_without_markup_from_the_map() {
 // ---------------------------------------------------------------------------
 // The command line
 
-/// Held while a test writes an executable script and while it starts a
-/// process, so that no process starts (forks) while a script is open for
-/// writing, which would make running that script fail with "text file busy".
-static SPAWNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Starts `cmd` with its output captured.
-fn spawn(cmd: &mut Command) -> std::io::Result<std::process::Child> {
-    let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-    cmd.stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-}
-
-/// Whether Graphviz runs here. Without it a test that needs it fails,
-/// unless `ARGMAP_SKIP_GRAPHVIZ=1` says to skip such tests (`.ci/run`
-/// installs Graphviz).
-fn has_dot() -> bool {
-    let runs = spawn(Command::new("dot").arg("-V"))
-        .and_then(|c| c.wait_with_output())
-        .is_ok_and(|o| o.status.success());
-    if runs {
-        return true;
-    }
-    assert!(
-        std::env::var("ARGMAP_SKIP_GRAPHVIZ").is_ok_and(|v| v == "1"),
-        "Graphviz `dot` is not on PATH: install Graphviz, or set ARGMAP_SKIP_GRAPHVIZ=1 to skip the tests that need it"
-    );
-    false
-}
-
 /// A temporary folder holding the fixture as `map.toml`.
 fn workdir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -498,37 +472,15 @@ fn workdir() -> tempfile::TempDir {
     dir
 }
 
-/// Runs argmap in `dir` with `args` and extra environment `env`.
-fn argmap(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_argmap"));
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("ARGMAP_DOT");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    spawn(&mut cmd).unwrap().wait_with_output().unwrap()
-}
-
 /// Exit code and stderr, for snapshots.
-fn transcript(out: &Output) -> String {
-    format!(
-        "exit: {}\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr)
-    )
+fn transcript(run: &Run) -> String {
+    format!("exit: {}\n{}", run.code, run.stderr)
 }
 
 /// A shell script `name` in `dir`, made executable.
 fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let path = dir.join(name);
-    let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    common::write_script(&path, body);
     path
 }
 
@@ -546,7 +498,7 @@ fn outputs(dir: &Path) -> Vec<String> {
 #[test]
 fn cli_writes_dot_to_a_file() {
     let dir = workdir();
-    let out = argmap(dir.path(), &["render", "map.toml", "-o", "map.dot"], &[]);
+    let out = run_in(dir.path(), &["render", "map.toml", "-o", "map.dot"], &[]);
     assert_eq!(transcript(&out), "exit: 0\n");
     let written = std::fs::read_to_string(dir.path().join("map.dot")).unwrap();
     assert_eq!(written, everything(&Options::default()));
@@ -556,7 +508,7 @@ fn cli_writes_dot_to_a_file() {
 #[test]
 fn cli_writes_dot_to_stdout() {
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &[
             "render",
@@ -570,7 +522,7 @@ fn cli_writes_dot_to_stdout() {
         &[],
     );
     assert_eq!(transcript(&out), "exit: 0\n");
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = out.stdout_utf8();
     assert!(stdout.starts_with("digraph argmap {"));
     assert!(stdout.contains("rankdir=LR"));
     assert!(!stdout.contains("cluster_legend"));
@@ -580,7 +532,7 @@ fn cli_writes_dot_to_stdout() {
 #[test]
 fn cli_missing_dot() {
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "map.svg"],
         &[("ARGMAP_DOT", "/nonexistent/dot")],
@@ -592,7 +544,7 @@ fn cli_missing_dot() {
 #[test]
 fn cli_dot_not_on_path() {
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "map.pdf"],
         &[("PATH", dir.path().to_str().unwrap())],
@@ -609,7 +561,7 @@ fn cli_failing_dot_writes_nothing() {
         "dot.sh",
         "cat >/dev/null\nprintf '<svg partial'\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1",
     );
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "map.svg"],
         &[("ARGMAP_DOT", dot.to_str().unwrap())],
@@ -623,7 +575,7 @@ fn cli_slow_dot_times_out_and_writes_nothing() {
     let dir = workdir();
     let dot = script(dir.path(), "dot.sh", "printf '<svg partial'\nsleep 30");
     let start = Instant::now();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "map.png", "--timeout", "1"],
         &[("ARGMAP_DOT", dot.to_str().unwrap())],
@@ -641,7 +593,7 @@ fn cli_slow_dot_times_out_and_writes_nothing() {
 fn cli_refuses_to_overwrite_the_map() {
     let dir = workdir();
     let before = std::fs::read(dir.path().join("map.toml")).unwrap();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "./map.toml", "--format", "dot"],
         &[],
@@ -653,7 +605,7 @@ fn cli_refuses_to_overwrite_the_map() {
 #[test]
 fn cli_unknown_focus_suggests() {
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "map.dot", "--focus", "rebuld"],
         &[],
@@ -665,7 +617,7 @@ fn cli_unknown_focus_suggests() {
 #[test]
 fn cli_unknown_extension() {
     let dir = workdir();
-    let out = argmap(dir.path(), &["render", "map.toml", "-o", "map.jpg"], &[]);
+    let out = run_in(dir.path(), &["render", "map.toml", "-o", "map.jpg"], &[]);
     insta::assert_snapshot!(transcript(&out));
 }
 
@@ -673,10 +625,10 @@ fn cli_unknown_extension() {
 fn cli_map_that_is_not_toml() {
     let dir = workdir();
     std::fs::write(dir.path().join("bad.toml"), "[map\ntitle = 1\n").unwrap();
-    let out = argmap(dir.path(), &["render", "bad.toml", "-o", "bad.dot"], &[]);
+    let out = run_in(dir.path(), &["render", "bad.toml", "-o", "bad.dot"], &[]);
     // A file that is not TOML is a finding (exit 1), as for `check`.
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.code, 1);
+    let stderr = &out.stderr;
     assert!(stderr.contains("toml-syntax"), "{stderr}");
     assert!(!dir.path().join("bad.dot").exists());
 }
@@ -689,7 +641,7 @@ fn cli_map_with_errors_renders_with_a_warning() {
         "[map]\ntitle = \"T\"\n[claims.a]\ntext = \"A\"\nsupports = [\"b\"]\n[claims.b]\ntext = \"B\"\n",
     )
     .unwrap();
-    let out = argmap(dir.path(), &["render", "err.toml", "-o", "err.dot"], &[]);
+    let out = run_in(dir.path(), &["render", "err.toml", "-o", "err.dot"], &[]);
     insta::assert_snapshot!(transcript(&out));
     assert!(dir.path().join("err.dot").exists());
 }
@@ -701,7 +653,7 @@ fn cli_svg_with_real_dot() {
         return;
     }
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "-o", "map.svg", "--sources"],
         &[],

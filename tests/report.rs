@@ -2,21 +2,16 @@
 //! a map reaches the page.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
+mod common;
 
+/// `argmap report ARGS`, with no Graphviz (`ARGMAP_DOT` names none): exit
+/// code, stdout and stderr.
 fn report(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .arg("report")
+    let run = common::argmap(["report"])
         .args(args)
-        .env("NO_COLOR", "1")
         .env("ARGMAP_DOT", "/nonexistent/dot")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .run();
+    (run.code, run.stdout, run.stderr)
 }
 
 #[test]

@@ -8,82 +8,24 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Held while a test writes a script and while it starts a process, so
-/// that no process is forked while a script is open for writing (running
-/// that script would then fail with "text file busy").
-static SPAWNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+mod common;
+
+use common::{Run, has_dot, write_script};
 
 /// How long one command may take on any input of this file, in a debug
 /// build on a loaded two-core machine; the slowest takes about 4 s.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
 
-/// What a run of the binary did.
-struct Run {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-    took: Duration,
-}
-
-impl Run {
-    fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-}
-
-/// Runs argmap in `dir` with `args`, `NO_COLOR=1` and `env`; its output
-/// goes to files (a pipe that nobody reads could block it). Kills it and
-/// fails the test when it runs past [`TIME_LIMIT`].
+/// Runs argmap in `dir` with `args` and `env`; kills it and fails the test
+/// when it runs past [`TIME_LIMIT`].
 fn argmap_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let out = tempfile::tempfile().unwrap();
-    let err = tempfile::tempfile().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_argmap"));
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(out.try_clone().unwrap())
-        .stderr(err.try_clone().unwrap())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("ARGMAP_DOT")
-        .env_remove("RUST_BACKTRACE")
-        // The day the snapshots were taken, for `accessed-date`.
-        .env("ARGMAP_TODAY", "2026-11-26");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let start = Instant::now();
-    let mut child = {
-        let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-        cmd.spawn().unwrap()
-    };
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > TIME_LIMIT {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("`argmap {}` ran longer than {TIME_LIMIT:?}", args.join(" "));
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let took = start.elapsed();
-    let read = |mut f: std::fs::File| {
-        use std::io::{Read, Seek};
-        let mut v = Vec::new();
-        f.rewind().unwrap();
-        f.read_to_end(&mut v).unwrap();
-        v
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: read(out),
-        stderr: String::from_utf8_lossy(&read(err)).into_owned(),
-        took,
-    }
+    common::argmap(args)
+        .current_dir(dir)
+        .envs(env)
+        .time_limit(TIME_LIMIT)
+        .run()
 }
 
 /// Runs argmap from the repository root.
@@ -668,26 +610,6 @@ fn dot_labels_hold_no_markup_and_no_statements_from_the_map() {
     }
 }
 
-/// Whether Graphviz runs here. Without it a test that needs it fails,
-/// unless `ARGMAP_SKIP_GRAPHVIZ=1` says to skip such tests (`.ci/run`
-/// installs Graphviz).
-fn has_dot() -> bool {
-    let runs = Command::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if runs {
-        return true;
-    }
-    assert!(
-        std::env::var("ARGMAP_SKIP_GRAPHVIZ").is_ok_and(|v| v == "1"),
-        "Graphviz `dot` is not on PATH: install Graphviz, or set ARGMAP_SKIP_GRAPHVIZ=1 to skip the tests that need it"
-    );
-    false
-}
-
 /// The elements Graphviz writes into an SVG.
 const SVG_ELEMENTS: &[&str] = &[
     "?xml",
@@ -759,7 +681,7 @@ fn html_report_has_no_markup_from_the_map() {
         args.extend(extra);
         let run = argmap(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let html = run.stdout();
+        let html = run.stdout;
         for tag in tags(&html) {
             assert!(HTML_ELEMENTS.contains(&tag.as_str()), "<{tag}> in HTML");
         }
@@ -787,7 +709,7 @@ fn markdown_report_has_no_markup_from_the_map() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // Code spans show their text literally, markup included.
-    let md = strip_code_spans(&run.stdout());
+    let md = strip_code_spans(&run.stdout);
     for tag in tags(&md) {
         assert!(
             ["details", "summary"].contains(&tag.as_str()),
@@ -855,7 +777,7 @@ fn terminal_escapes_in_map_text_are_shown_not_sent() {
     for cmd in ["check", "eval"] {
         let run = argmap_in(dir.path(), &[cmd, "--color", "always", "m.toml"], &[]);
         assert!(matches!(run.code, 0 | 1), "{cmd}: {}", run.stderr);
-        let all = format!("{}{}", run.stdout(), run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
         assert!(all.contains('\u{241b}'), "{cmd}: no ␛ shown:\n{all}");
         for bad in ["\u{1b}]", "\u{1b}[2J", "\u{7}", "\u{9b}"] {
             assert!(
@@ -989,21 +911,6 @@ fn outputs_are_replaced_whole_or_not_at_all() {
     assert_eq!(files_in(d), ["fail.sh", "maps", "out.md", "out.svg"]);
 }
 
-/// Writes an executable shell script. Held under a lock with spawning, so
-/// that no fork inherits it open for writing ("text file busy").
-fn write_script(path: &Path, body: &str) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-        let mut f = std::fs::File::create(path).unwrap();
-        std::io::Write::write_all(&mut f, format!("#!/bin/sh\n{body}\n").as_bytes()).unwrap();
-        f.sync_all().unwrap();
-        drop(f);
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn graphviz_is_stopped_at_the_time_limit_even_with_children() {
@@ -1082,9 +989,9 @@ fn source_texts_stay_in_the_map_folder() {
         let report = argmap_in(d, &["report", "maps/m.toml"], &[]);
         assert_sound(&report, text);
         assert!(
-            report.stdout().contains("0 of 1 quotes were checked"),
+            report.stdout.contains("0 of 1 quotes were checked"),
             "{}",
-            report.stdout()
+            report.stdout
         );
         // `--allow-outside-texts` lets the map read it.
         let run = argmap_in(d, &["check", "--allow-outside-texts", "maps/m.toml"], &[]);
@@ -1176,17 +1083,13 @@ fn a_closed_stdout_is_no_panic() {
         &["schema"],
     ];
     for args in cases {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_argmap"));
-        cmd.current_dir(dir.path())
-            .args(args)
-            .stdin(Stdio::null())
+        // snapbox reads stdout to its end: this test closes it early, so
+        // it starts the `std` command the harness sets up.
+        let mut cmd = common::argmap(args).current_dir(dir.path()).std_command();
+        cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .env("NO_COLOR", "1");
-        let mut child = {
-            let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-            cmd.spawn().unwrap()
-        };
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
         // Read a little, then close the pipe, as `head -c 100` would.
         {
             use std::io::Read;

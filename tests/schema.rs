@@ -7,9 +7,10 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
+
+mod common;
 
 const COMMITTED: &str = "schema/argmap.schema.json";
 const CHAPTER: &str = "maps/cpc-and-sovereignty.toml";
@@ -105,15 +106,9 @@ fn committed_schema_is_current() {
 
 #[test]
 fn schema_command_prints_the_schema() {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .arg("schema")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        argmap::schema::to_json()
-    );
+    let run = common::run(&["schema"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout_utf8(), argmap::schema::to_json());
 }
 
 #[test]

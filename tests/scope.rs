@@ -4,24 +4,15 @@
 //! own. They accept `--text` and ignore it, with a note.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::process::Command;
+mod common;
 
 /// A map whose only errors are its misquotes and the copying they make
 /// (`quote-not-found`, `copied-text`): four, all about its source text.
 const MISQUOTED: &str = "tests/fixtures/rules/quote-not-found.toml";
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("ARGMAP_TODAY", "2026-11-26")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let r = common::run(args);
+    (r.code, r.stdout, r.stderr)
 }
 
 #[test]

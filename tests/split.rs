@@ -6,17 +6,16 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use argmap::diag::Levels;
 use argmap::render::split::{self, MAX_GRAPHVIZ_NODES};
 use argmap::render::{Options, View};
 
-const DEBATE: &str = "tests/fixtures/split/debate.toml";
+mod common;
 
-/// Spawning while another thread writes a script makes `exec` fail with
-/// "text file busy": both happen under this lock.
-static SPAWNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+use common::run_in;
+
+const DEBATE: &str = "tests/fixtures/split/debate.toml";
 
 fn checked(bytes: &[u8]) -> argmap::check::Checked {
     argmap::check::check("map.toml", bytes, &Levels::default())
@@ -84,47 +83,18 @@ fn workdir() -> tempfile::TempDir {
     dir
 }
 
-/// Runs argmap in `dir` with `args` and extra environment `env`.
-fn argmap(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_argmap"));
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("ARGMAP_DOT");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = {
-        let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-        cmd.spawn().unwrap()
-    };
-    child.wait_with_output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 /// A stand-in for Graphviz `dot` that logs each call to `calls.log` and
 /// prints a tiny SVG.
 fn stub_dot(dir: &Path) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let path = dir.join("dot.sh");
     let log = dir.join("calls.log");
-    let _guard = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
-    std::fs::write(
+    common::write_script(
         &path,
-        format!(
-            "#!/bin/sh\necho \"$1\" >> '{}'\ncat > /dev/null\necho '<svg/>'\n",
+        &format!(
+            "echo \"$1\" >> '{}'\ncat > /dev/null\necho '<svg/>'",
             log.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    );
     path
 }
 
@@ -144,13 +114,13 @@ fn files(dir: &Path) -> Vec<String> {
 #[test]
 fn split_writes_an_overview_and_one_diagram_per_section() {
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "--split", "-o", "out/diagrams/"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    insta::assert_snapshot!("split_summary", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("split_summary", &out.stderr);
     let outdir = dir.path().join("out/diagrams");
     assert_eq!(
         files(&outdir),
@@ -158,7 +128,7 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
     );
     // Each section's diagram is `render --section`'s.
     for id in ["case", "safety", "costs"] {
-        let single = argmap(
+        let single = run_in(
             dir.path(),
             &[
                 "render",
@@ -170,7 +140,7 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
             ],
             &[],
         );
-        assert_eq!(single.status.code(), Some(0));
+        assert_eq!(single.code, 0);
         assert_eq!(
             std::fs::read_to_string(outdir.join(format!("{id}.dot"))).unwrap(),
             std::fs::read_to_string(dir.path().join(format!("{id}.dot"))).unwrap(),
@@ -180,12 +150,12 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
     let overview = std::fs::read_to_string(outdir.join("overview.dot")).unwrap();
     assert!(overview.contains("URL=\"safety.dot\""), "{overview}");
     // Again into the same folder: files are replaced.
-    let again = argmap(
+    let again = run_in(
         dir.path(),
         &["render", "map.toml", "--split", "-o", "out/diagrams"],
         &[],
     );
-    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(again.code, 0);
     assert_eq!(files(&outdir).len(), 4);
 }
 
@@ -193,14 +163,14 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
 fn split_runs_graphviz_for_each_diagram_in_the_format_asked() {
     let dir = workdir();
     let dot = stub_dot(dir.path());
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &[
             "render", "map.toml", "--split", "--format", "svg", "-o", "svg",
         ],
         &[("ARGMAP_DOT", dot.to_str().unwrap())],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         files(&dir.path().join("svg")),
         ["case.svg", "costs.svg", "overview.svg", "safety.svg"]
@@ -212,41 +182,41 @@ fn split_runs_graphviz_for_each_diagram_in_the_format_asked() {
 fn split_refuses_a_file_stdout_and_a_section_named_overview() {
     let dir = workdir();
     std::fs::write(dir.path().join("taken"), "x").unwrap();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "--split", "-o", "taken"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_into_a_file", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_into_a_file", &out.stderr);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("taken")).unwrap(),
         "x"
     );
 
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "--split", "-o", "-"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_to_stdout", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_to_stdout", &out.stderr);
 
     let map = std::fs::read_to_string(DEBATE)
         .unwrap()
         .replace("[sections.costs]", "[sections.Overview]")
         .replace("\"costs\"", "\"Overview\"");
     std::fs::write(dir.path().join("clash.toml"), map).unwrap();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "clash.toml", "--split", "-o", "d"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    insta::assert_snapshot!("split_section_named_overview", stderr(&out));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    insta::assert_snapshot!("split_section_named_overview", &out.stderr);
     assert!(!dir.path().join("d").exists());
 
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &[
             "render",
@@ -259,8 +229,8 @@ fn split_refuses_a_file_stdout_and_a_section_named_overview() {
         ],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_with_a_view", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_with_a_view", &out.stderr);
 }
 
 /// A valid map of `n` claims in one section, each supporting the one
@@ -292,9 +262,9 @@ fn too_large_for_graphviz_is_refused_unless_forced() {
     let dot = stub_dot(dir.path());
     let env = [("ARGMAP_DOT", dot.to_str().unwrap())];
 
-    let out = argmap(dir.path(), &["render", "big.toml", "-o", "big.svg"], &env);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let err = stderr(&out);
+    let out = run_in(dir.path(), &["render", "big.toml", "-o", "big.svg"], &env);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let err = out.stderr.clone();
     insta::assert_snapshot!("too_large_for_graphviz", err);
     assert!(err.contains("would draw 2,001 nodes"), "{err}");
     assert!(err.contains("--split") && err.contains("--focus") && err.contains("--force"));
@@ -302,12 +272,12 @@ fn too_large_for_graphviz_is_refused_unless_forced() {
     assert!(!dir.path().join("big.svg").exists());
 
     // DOT of any size is written.
-    let out = argmap(dir.path(), &["render", "big.toml", "-o", "big.dot"], &env);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run_in(dir.path(), &["render", "big.toml", "-o", "big.dot"], &env);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(dir.path().join("big.dot").exists());
 
     // A focus is small enough.
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &[
             "render",
@@ -321,15 +291,15 @@ fn too_large_for_graphviz_is_refused_unless_forced() {
         ],
         &env,
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(calls(dir.path()), 1);
 
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "big.toml", "-o", "big.svg", "--force"],
         &env,
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(calls(dir.path()), 2);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("big.svg")).unwrap(),
@@ -346,15 +316,15 @@ fn a_section_too_large_for_graphviz_is_split_out_as_dot() {
     )
     .unwrap();
     let dot = stub_dot(dir.path());
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &[
             "render", "big.toml", "--split", "--format", "svg", "-o", "out",
         ],
         &[("ARGMAP_DOT", dot.to_str().unwrap())],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let err = stderr(&out);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let err = out.stderr.clone();
     insta::assert_snapshot!("section_too_large_for_graphviz", err);
     assert!(
         err.contains("section `all` would have Graphviz lay out 2,001 nodes")
@@ -371,13 +341,13 @@ fn split_never_writes_over_the_map() {
     std::fs::create_dir(dir.path().join("m")).unwrap();
     // A map whose name is that of a diagram `--split` would write.
     std::fs::copy(DEBATE, dir.path().join("m/case.dot")).unwrap();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "m/case.dot", "--split", "-o", "m"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_over_the_map", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_over_the_map", &out.stderr);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("m/case.dot")).unwrap(),
         std::fs::read_to_string(DEBATE).unwrap()
@@ -387,7 +357,6 @@ fn split_never_writes_over_the_map() {
 
 #[test]
 fn a_failed_split_leaves_the_folder_as_it_was() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = workdir();
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).unwrap();
@@ -395,25 +364,23 @@ fn a_failed_split_leaves_the_folder_as_it_was() {
     // A `dot` that fails on the third diagram.
     let dot = dir.path().join("dot.sh");
     let count = dir.path().join("count");
-    std::fs::write(
+    common::write_script(
         &dot,
-        format!(
-            "#!/bin/sh\necho x >> '{c}'\ncat > /dev/null\n\
+        &format!(
+            "echo x >> '{c}'\ncat > /dev/null\n\
              if [ \"$(wc -l < '{c}')\" -ge 3 ]; then echo 'Error: syntax error' >&2; exit 1; fi\n\
-             echo '<svg/>'\n",
+             echo '<svg/>'",
             c = count.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&dot, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let out = argmap(
+    );
+    let out = run_in(
         dir.path(),
         &[
             "render", "map.toml", "--split", "--format", "svg", "-o", "out",
         ],
         &[("ARGMAP_DOT", dot.to_str().unwrap())],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.code, 2, "{}", out.stderr);
     // Nothing new, nothing changed, no staging folder left behind.
     let left: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
@@ -429,13 +396,13 @@ fn a_failed_split_leaves_the_folder_as_it_was() {
 #[test]
 fn split_refuses_a_file_name_and_a_section_id_too_long_for_one() {
     let dir = workdir();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "--split", "-o", "out.svg"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_into_a_file_name", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_into_a_file_name", &out.stderr);
     assert!(!dir.path().join("out.svg").exists());
 
     let long = "s".repeat(300);
@@ -444,13 +411,13 @@ fn split_refuses_a_file_name_and_a_section_id_too_long_for_one() {
         .replace("[sections.costs]", &format!("[sections.{long}]"))
         .replace("\"costs\"", &format!("\"{long}\""));
     std::fs::write(dir.path().join("long.toml"), map).unwrap();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "long.toml", "--split", "-o", "d"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_section_id_too_long", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_section_id_too_long", &out.stderr);
     assert!(!dir.path().join("d").exists());
 }
 
@@ -460,13 +427,13 @@ fn split_refuses_a_folder_where_a_diagram_goes_before_writing_anything() {
     let out_dir = dir.path().join("out");
     std::fs::create_dir_all(out_dir.join("safety.dot")).unwrap();
     std::fs::write(out_dir.join("safety.dot/keep"), "x").unwrap();
-    let out = argmap(
+    let out = run_in(
         dir.path(),
         &["render", "map.toml", "--split", "-o", "out"],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("split_folder_in_the_way", stderr(&out));
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("split_folder_in_the_way", &out.stderr);
     // Nothing written: only the folder that was there.
     assert_eq!(files(&out_dir), ["safety.dot"]);
 }
