@@ -17,8 +17,10 @@
 //!
 //! Argument labels follow from the claim labels: an argument is rejected
 //! when one of its premises is rejected or an accepted claim undercuts it
-//! ([`EdgeKind::Undercut`]), accepted when its premises are all accepted and
-//! every undercutter is rejected, and undecided otherwise. Support (claim
+//! ([`EdgeKind::Undercut`]), accepted when it has premises, all accepted,
+//! and every undercutter is rejected, and undecided otherwise (so an
+//! argument without a premise that names a claim, an error of the map, is
+//! never accepted). Support (claim
 //! `supports`, argument conclusions) never creates an attack, so it never
 //! changes a label. Only references that resolve are edges of the
 //! [`MapGraph`], so a premise or attack that names nothing is ignored (the
@@ -407,11 +409,13 @@ fn label_argument(claims: &[Label], graph: &MapGraph, i: usize) -> Label {
         return Label::Undecided;
     };
     let mut settled = true;
+    let mut premised = false;
     for e in graph.graph.edges_directed(n, Direction::Incoming) {
         let kind = e.weight().kind;
         let Some(Node::Claim(c)) = graph.node(e.source()) else {
             continue;
         };
+        premised |= kind == EdgeKind::Premise;
         let label = claims.get(c).copied().unwrap_or(Label::Undecided);
         match (kind, label) {
             (EdgeKind::Premise, Label::Rejected) | (EdgeKind::Undercut, Label::Accepted) => {
@@ -422,7 +426,9 @@ fn label_argument(claims: &[Label], graph: &MapGraph, i: usize) -> Label {
             _ => {}
         }
     }
-    if settled {
+    // An argument with no premise (`premises = []`, or premises that name
+    // nothing: errors `check` reports) stands on nothing: never accepted.
+    if settled && premised {
         Label::Accepted
     } else {
         Label::Undecided

@@ -17,7 +17,8 @@ Examples:
 Semantics (grounded): a claim is rejected when an accepted claim attacks it,
 accepted when every claim that attacks it is rejected, undecided otherwise. An
 argument is rejected when a premise is rejected or an accepted claim undercuts
-it, accepted when its premises are accepted and its undercutters rejected.
+it, accepted when it has premises, all accepted, and its undercutters
+rejected.
 Support never attacks. A map with errors is evaluated anyway, with a warning.";
 
 /// Arguments of `argmap eval`.

@@ -186,7 +186,7 @@ pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
                 kind: "argument",
                 id: argument.id.as_str(),
                 text: cut(&argument_text(argument), TEXT_WIDTH),
-                reason: argument_reason(map, label, &reasons),
+                reason: argument_reason(map, label, &reasons, premised(graph, i)),
             },
         );
     }
@@ -341,12 +341,12 @@ fn attack_reason(map: &Map, i: usize, label: Label, reasons: &[Reason]) -> Optio
 
 /// Why an argument has `label`, in words; `None` for an accepted argument
 /// that nothing undercuts or qualifies.
-fn argument_reason(map: &Map, label: Label, reasons: &[Reason]) -> Option<String> {
-    with_qualifiers(map, undercut_reason(map, label, reasons), reasons)
+fn argument_reason(map: &Map, label: Label, reasons: &[Reason], premised: bool) -> Option<String> {
+    with_qualifiers(map, undercut_reason(map, label, reasons, premised), reasons)
 }
 
 /// Why an argument has `label` by its premises and undercutters.
-fn undercut_reason(map: &Map, label: Label, reasons: &[Reason]) -> Option<String> {
+fn undercut_reason(map: &Map, label: Label, reasons: &[Reason], premised: bool) -> Option<String> {
     let premises = with_role(reasons, Role::Premise);
     let undercutters = with_role(reasons, Role::Undercutter);
     let mut parts = Vec::new();
@@ -362,6 +362,7 @@ fn undercut_reason(map: &Map, label: Label, reasons: &[Reason]) -> Option<String
         Label::Rejected | Label::Undecided => {
             let word = label.as_str();
             match premises.len() {
+                0 if !premised => parts.push("it has no premise that names a claim".to_owned()),
                 0 => {}
                 1 => parts.push(format!("premise {} is {word}", names(map, &premises))),
                 _ => parts.push(format!("premises {} are {word}", names(map, &premises))),
@@ -377,4 +378,9 @@ fn undercut_reason(map: &Map, label: Label, reasons: &[Reason]) -> Option<String
         }
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Whether argument `i` has a premise that names a claim.
+fn premised(graph: &MapGraph, i: usize) -> bool {
+    graph.resolved.premises.of(i).iter().any(Option::is_some)
 }
