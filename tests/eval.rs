@@ -374,7 +374,8 @@ fn random_maps_match_the_definition() {
                 || cutters.iter().any(|&c| expected[c] == A)
             {
                 R
-            } else if ps.iter().all(|&p| expected[p] == A)
+            } else if !ps.is_empty()
+                && ps.iter().all(|&p| expected[p] == A)
                 && cutters.iter().all(|&c| expected[c] == R)
             {
                 A
