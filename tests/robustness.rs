@@ -1074,13 +1074,28 @@ fn a_closed_stdout_is_no_panic() {
     // each command is far larger than a pipe's buffer.
     let dir = tempfile::tempdir().unwrap();
     put(dir.path(), "big.toml", many_claims(3000));
-    let cases: [&[&str]; 6] = [
+    let aif = common::run_in(
+        dir.path(),
+        &["export", "big.toml", "--to", "aif", "-o", "big.json"],
+        &[],
+    );
+    assert_eq!(aif.code, 0, "{}", aif.stderr);
+    let cases: [&[&str]; 15] = [
         &["check", "--format", "json", "big.toml"],
         &["eval", "big.toml"],
+        &["eval", "--format", "json", "big.toml"],
         &["export", "big.toml", "--to", "json"],
+        &["export", "big.toml", "--to", "argdown"],
+        &["export", "big.toml", "--to", "aif"],
+        &["export", "big.toml", "--to", "mermaid"],
+        &["export", "big.toml", "--to", "graphml"],
         &["render", "big.toml", "-o", "-"],
         &["report", "big.toml"],
+        &["report", "--format", "html", "--no-diagram", "big.toml"],
+        &["import", "big.json", "--from", "aif"],
+        &["migrate", "big.toml"],
         &["schema"],
+        &["explain"],
     ];
     for args in cases {
         // snapbox reads stdout to its end: this test closes it early, so
