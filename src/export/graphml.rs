@@ -10,41 +10,45 @@
 //! `kind` (`support`, `attack`, `undercut`, `qualifies`, `premise`, `conclusion`,
 //! `cites`), and on `cites` edges the citation's `at` and `quote`.
 //!
-//! Every text is escaped for XML; characters XML 1.0 cannot hold (C0 control
-//! characters other than tab, newline and carriage return; U+FFFE, U+FFFF)
-//! become U+FFFD.
+//! The document is written as quick-xml events, which escape every text and
+//! attribute value (`&`, `<`, `>`, `"`, `'`, and a carriage return as
+//! `&#13;`, since a raw one would be read back as a newline); characters XML
+//! 1.0 cannot hold (C0 control characters other than tab, newline and
+//! carriage return; U+FFFE, U+FFFF) first become U+FFFD. The layout (one
+//! element a line, two spaces an indent level) is written as whitespace
+//! text between the elements.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
+use std::io;
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::{
     Resolved, Target, actor_name, argument_id, argument_label, claim_id, claim_text, section_title,
 };
 use crate::model::Map;
 
-/// Escapes text for XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // A raw CR would be read back as a newline.
-            '\r' => out.push_str("&#13;"),
-            '\u{0}'..='\u{8}'
-            | '\u{b}'
-            | '\u{c}'
-            | '\u{e}'..='\u{1f}'
-            | '\u{fffe}'
-            | '\u{ffff}' => {
-                out.push('\u{fffd}');
-            }
-            c => out.push(c),
-        }
+/// Whether XML 1.0 cannot hold `c`: a C0 control character other than tab,
+/// newline and carriage return, U+FFFE or U+FFFF.
+fn xml_cannot_hold(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// `text` with every character XML 1.0 cannot hold replaced by U+FFFD,
+/// ready for quick-xml to escape.
+fn xml_chars(text: &str) -> Cow<'_, str> {
+    if text.contains(xml_cannot_hold) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if xml_cannot_hold(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
     }
-    out
 }
 
 /// The `<key>` declarations: (id, for, attr.name, attr.type).
@@ -63,87 +67,131 @@ const KEYS: [(&str, &str, &str, &str); 12] = [
     ("quote", "edge", "quote", "string"),
 ];
 
+/// The GraphML namespace and schema, as attributes of `<graphml>`.
+const ROOT: [(&str, &str); 3] = [
+    ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+    ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+    (
+        "xsi:schemaLocation",
+        "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+    ),
+];
+
+/// quick-xml's writer, with the layout and the edge numbering.
 struct Writer {
-    out: String,
+    xml: quick_xml::Writer<Vec<u8>>,
     edges: usize,
 }
 
 impl Writer {
-    fn data(&mut self, key: &str, value: &str) {
-        let _ = writeln!(
-            self.out,
-            "      <data key=\"{key}\">{}</data>",
-            escape(value)
-        );
+    /// Whitespace between elements (a line break, an indent).
+    fn layout(&mut self, space: &str) -> io::Result<()> {
+        self.xml.write_event(Event::Text(BytesText::new(space)))
     }
 
-    fn node(&mut self, id: &str, data: &[(&str, &str)]) {
-        let _ = writeln!(self.out, "    <node id=\"{}\">", escape(id));
+    /// `<name attributes>`, indented by `indent`, ending its line.
+    fn open(&mut self, indent: &str, start: BytesStart<'_>) -> io::Result<()> {
+        self.layout(indent)?;
+        self.xml.write_event(Event::Start(start))?;
+        self.layout("\n")
+    }
+
+    /// `</name>`, indented by `indent`, ending its line.
+    fn close(&mut self, indent: &str, name: &str) -> io::Result<()> {
+        self.layout(indent)?;
+        self.xml.write_event(Event::End(BytesEnd::new(name)))?;
+        self.layout("\n")
+    }
+
+    /// `<data key="key">value</data>` on a line of its own.
+    fn data(&mut self, indent: &str, key: &str, value: &str) -> io::Result<()> {
+        self.layout(indent)?;
+        self.xml
+            .create_element("data")
+            .with_attribute(("key", key))
+            .write_text_content(BytesText::new(&xml_chars(value)))?;
+        self.layout("\n")
+    }
+
+    fn node(&mut self, id: &str, data: &[(&str, &str)]) -> io::Result<()> {
+        self.open(
+            "    ",
+            BytesStart::new("node").with_attributes([("id", &*xml_chars(id))]),
+        )?;
         for (k, v) in data {
-            self.data(k, v);
+            self.data("      ", k, v)?;
         }
-        self.out.push_str("    </node>\n");
+        self.close("    ", "node")
     }
 
-    fn edge(&mut self, from: &str, to: &str, kind: &str, extra: &[(&str, &str)]) {
-        let _ = writeln!(
-            self.out,
-            "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">",
-            self.edges,
-            escape(from),
-            escape(to)
-        );
+    fn edge(&mut self, from: &str, to: &str, kind: &str, extra: &[(&str, &str)]) -> io::Result<()> {
+        let id = format!("e{}", self.edges);
         self.edges += 1;
-        self.data("edge_kind", kind);
+        self.open(
+            "    ",
+            BytesStart::new("edge").with_attributes([
+                ("id", id.as_str()),
+                ("source", &*xml_chars(from)),
+                ("target", &*xml_chars(to)),
+            ]),
+        )?;
+        self.data("      ", "edge_kind", kind)?;
         for (k, v) in extra {
-            self.data(k, v);
+            self.data("      ", k, v)?;
         }
-        self.out.push_str("    </edge>\n");
+        self.close("    ", "edge")
     }
 }
 
 /// The map as GraphML, ending with a newline.
 pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String {
-    let r = Resolved::new(map, resolved);
     let mut w = Writer {
-        out: String::new(),
+        xml: quick_xml::Writer::new(Vec::new()),
         edges: 0,
     };
-    w.out.push_str(concat!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"",
-        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-        " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns",
-        " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-    ));
-    for (id, target, name, ty) in KEYS {
-        if id == "thesis" {
-            let _ = writeln!(
-                w.out,
-                "  <key id=\"{id}\" for=\"{target}\" attr.name=\"{name}\" attr.type=\"{ty}\"><default>false</default></key>"
-            );
-        } else {
-            let _ = writeln!(
-                w.out,
-                "  <key id=\"{id}\" for=\"{target}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
-            );
-        }
+    // Writing to a Vec cannot fail.
+    let _ = write(&mut w, map, resolved);
+    // quick-xml writes the UTF-8 it is given, and only that.
+    match String::from_utf8(w.xml.into_inner()) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     }
-    w.out
-        .push_str("  <graph id=\"argmap\" edgedefault=\"directed\">\n");
+}
+
+fn write(w: &mut Writer, map: &Map, resolved: &crate::resolved::ResolvedMap) -> io::Result<()> {
+    let r = Resolved::new(map, resolved);
+    w.xml
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.layout("\n")?;
+    w.open("", BytesStart::new("graphml").with_attributes(ROOT))?;
+    for (id, target, name, ty) in KEYS {
+        let key = BytesStart::new("key").with_attributes([
+            ("id", id),
+            ("for", target),
+            ("attr.name", name),
+            ("attr.type", ty),
+        ]);
+        w.layout("  ")?;
+        if id == "thesis" {
+            w.xml.write_event(Event::Start(key))?;
+            w.xml
+                .create_element("default")
+                .write_text_content(BytesText::new("false"))?;
+            w.xml.write_event(Event::End(BytesEnd::new("key")))?;
+        } else {
+            w.xml.write_event(Event::Empty(key))?;
+        }
+        w.layout("\n")?;
+    }
+    w.open(
+        "  ",
+        BytesStart::new("graph").with_attributes([("id", "argmap"), ("edgedefault", "directed")]),
+    )?;
     if let Some(t) = &map.meta.title {
-        let _ = writeln!(
-            w.out,
-            "    <data key=\"title\">{}</data>",
-            escape(t.as_str())
-        );
+        w.data("    ", "title", t.as_str())?;
     }
     if let Some(d) = &map.meta.description {
-        let _ = writeln!(
-            w.out,
-            "    <data key=\"description\">{}</data>",
-            escape(d.as_str())
-        );
+        w.data("    ", "description", d.as_str())?;
     }
 
     for &i in &r.claims {
@@ -168,7 +216,7 @@ pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String 
         if r.thesis == Some(i) {
             data.push(("thesis", "true"));
         }
-        w.node(claim_id(map, i), &data);
+        w.node(claim_id(map, i), &data)?;
     }
     for a in &r.arguments {
         let id = argument_id(map, a.index);
@@ -187,7 +235,7 @@ pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String 
             data.push(("section", sid));
             data.push(("section_title", stitle));
         }
-        w.node(id, &data);
+        w.node(id, &data)?;
     }
     let labels: Vec<(usize, String)> = r
         .sources
@@ -202,31 +250,31 @@ pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String 
         if let Some(t) = &src.title {
             data.push(("text", t.as_str()));
         }
-        w.node(src.id.as_str(), &data);
+        w.node(src.id.as_str(), &data)?;
     }
 
     for a in &r.arguments {
         let id = argument_id(map, a.index);
         for &p in &a.premises {
-            w.edge(claim_id(map, p), id, "premise", &[]);
+            w.edge(claim_id(map, p), id, "premise", &[])?;
         }
-        w.edge(id, claim_id(map, a.conclusion), "conclusion", &[]);
+        w.edge(id, claim_id(map, a.conclusion), "conclusion", &[])?;
     }
     for &i in &r.claims {
         let from = claim_id(map, i);
         for &t in r.supports_of(i) {
-            w.edge(from, claim_id(map, t), "support", &[]);
+            w.edge(from, claim_id(map, t), "support", &[])?;
         }
         for &t in r.attacks_of(i) {
             match t {
-                Target::Claim(j) => w.edge(from, claim_id(map, j), "attack", &[]),
-                Target::Argument(j) => w.edge(from, argument_id(map, j), "undercut", &[]),
+                Target::Claim(j) => w.edge(from, claim_id(map, j), "attack", &[])?,
+                Target::Argument(j) => w.edge(from, argument_id(map, j), "undercut", &[])?,
             }
         }
         for &t in r.qualifies_of(i) {
             match t {
-                Target::Claim(j) => w.edge(from, claim_id(map, j), "qualifies", &[]),
-                Target::Argument(j) => w.edge(from, argument_id(map, j), "qualifies", &[]),
+                Target::Claim(j) => w.edge(from, claim_id(map, j), "qualifies", &[])?,
+                Target::Argument(j) => w.edge(from, argument_id(map, j), "qualifies", &[])?,
             }
         }
     }
@@ -246,9 +294,9 @@ pub fn to_graphml(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String 
             if let Some(q) = &cite.quote {
                 extra.push(("quote", q.as_str()));
             }
-            w.edge(source, claim.id.as_str(), "cites", &extra);
+            w.edge(source, claim.id.as_str(), "cites", &extra)?;
         }
     }
-    w.out.push_str("  </graph>\n</graphml>\n");
-    w.out
+    w.close("  ", "graph")?;
+    w.close("", "graphml")
 }

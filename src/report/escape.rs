@@ -1,9 +1,47 @@
 //! Escaping map text for Markdown and HTML, so that no markup written in a
-//! map reaches a page.
+//! map reaches a page. For HTML, [`Html`] and [`HtmlMessage`] are maud
+//! `Render` values: a template splices map text in through them.
+
+use maud::{Render, html};
+
+/// Map text in a maud template, escaped by [`html`]. maud's own escaping
+/// (`&`, `<`, `>`, `"`) would do for the page as it is; this one also
+/// escapes `'` and replaces control characters, as the report always has.
+#[derive(Clone, Copy, Debug)]
+pub struct Html<'a>(pub &'a str);
+
+impl Render for Html<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        html_to(self.0, buffer);
+    }
+}
+
+/// A diagnostic message in a maud template: the text between backticks
+/// becomes a `<code>` element; all of it is escaped as [`Html`].
+#[derive(Clone, Copy, Debug)]
+pub struct HtmlMessage<'a>(pub &'a str);
+
+impl Render for HtmlMessage<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        for (code, part) in split_code(self.0) {
+            if code {
+                html! { code { (Html(part)) } }.render_to(buffer);
+            } else {
+                html_to(part, buffer);
+            }
+        }
+    }
+}
 
 /// Escapes `s` for HTML text and attribute values.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    html_to(s, &mut out);
+    out
+}
+
+/// Appends `s` to `out`, escaped for HTML text and attribute values.
+fn html_to(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -15,7 +53,6 @@ pub fn html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Escapes `s` for inline Markdown (GitHub flavour): HTML is neutralised,
@@ -50,19 +87,6 @@ pub fn markdown_message(msg: &str) -> String {
                 markdown_code(part)
             } else {
                 markdown(part)
-            }
-        })
-        .collect()
-}
-
-/// A diagnostic message for HTML: `` `ids` `` become `<code>` elements.
-pub fn html_message(msg: &str) -> String {
-    split_code(msg)
-        .map(|(code, part)| {
-            if code {
-                format!("<code>{}</code>", html(part))
-            } else {
-                html(part)
             }
         })
         .collect()
@@ -121,7 +145,7 @@ mod tests {
             "claim `a` has no \\*citation\\*"
         );
         assert_eq!(
-            html_message("claim `<b>` x"),
+            HtmlMessage("claim `<b>` x").render().into_string(),
             "claim <code>&lt;b&gt;</code> x"
         );
         assert_eq!(markdown_code("a`b"), "``a`b``");

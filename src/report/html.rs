@@ -1,12 +1,14 @@
-//! The audit report as one self-contained HTML page. Every piece of map text
-//! is escaped; the diagram, when given, is embedded as an `<img>` with a
-//! `data:` URL, so nothing in it can run as script in the page.
-
-use std::fmt::Write;
+//! The audit report as one self-contained HTML page, written with maud's
+//! `html!` templates. Every piece of map text is spliced in as
+//! [`Html`]/[`HtmlMessage`], which escape it; the diagram, when given, is
+//! embedded as an `<img>` with a `data:` URL, so nothing in it can run as
+//! script in the page. maud writes no whitespace of its own: the line breaks
+//! between elements are the `"\n"` literals in the templates.
 
 use base64::Engine;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::escape::{html as esc, html_message as msg};
+use super::escape::{Html, HtmlMessage};
 use super::{Audit, COLUMNS, Finding, Standing};
 use crate::eval::Label;
 
@@ -17,12 +19,44 @@ tr.total{font-weight:bold}code{background:#f1f1f1;padding:0 .2rem;border-radius:
 
 /// Renders `audit` as a page. `svg` is the diagram to embed, if any.
 pub fn render(audit: &Audit<'_>, svg: Option<&[u8]>) -> String {
-    let mut o = String::new();
-    let _ = write_page(&mut o, audit, svg);
-    o
+    page(audit, svg).into_string()
 }
 
-fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Result {
+fn page(a: &Audit<'_>, svg: Option<&[u8]>) -> Markup {
+    html! {
+        (DOCTYPE) "\n"
+        html lang="en" {
+            "\n"
+            head {
+                "\n"
+                meta charset="utf-8";
+                "\n"
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+                "\n"
+                title { "Audit: " (Html(a.title())) }
+                "\n"
+                style { (PreEscaped(STYLE)) }
+                "\n"
+            }
+            "\n"
+            body {
+                "\n"
+                (summary(a))
+                (sections(a))
+                (quotes(a))
+                (evaluation(a))
+                @if let Some(svg) = svg {
+                    (diagram(svg))
+                }
+            }
+            "\n"
+        }
+        "\n"
+    }
+}
+
+/// The title, the map's figures, the thesis and what supports it.
+fn summary(a: &Audit<'_>) -> Markup {
     let [
         claims,
         cited,
@@ -33,259 +67,237 @@ fn write_page(o: &mut String, a: &Audit<'_>, svg: Option<&[u8]>) -> std::fmt::Re
         qualifications,
         arguments,
     ] = a.totals();
-    writeln!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        o,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(
-        o,
-        "<title>Audit: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        esc(a.title())
-    )?;
-    writeln!(o, "<h1>Audit: {}</h1>", esc(a.title()))?;
-    writeln!(
-        o,
-        "<p>Map <code>{}</code>: {claims} claims in {} sections, {arguments} linked arguments, {} sources; {} quotes, {} checked against a source text.</p>",
-        esc(a.file),
-        a.map.sections.len(),
-        a.map.sources.len(),
-        a.quote_count,
-        a.quotes_checked
-    )?;
-    if let Some((id, text, label)) = a.thesis() {
-        writeln!(
-            o,
-            "<p><strong>Thesis</strong> <code>{}</code>: {}<br>Evaluation (grounded semantics): <span class=\"label\">{}</span>{}.</p>",
-            esc(id),
-            esc(text),
-            label.map_or("not a claim", Label::as_str),
-            a.thesis_standing
-                .as_ref()
-                .filter(|st| !st.why.is_empty())
-                .map_or_else(String::new, |st| format!(": {}", msg(&st.why)))
-        )?;
-    }
-    if !a.thesis_support.is_empty() {
-        writeln!(o, "<p>What supports the thesis directly:</p>\n<ul>")?;
-        for st in &a.thesis_support {
-            writeln!(o, "<li>{}</li>", standing(st))?;
+    html! {
+        h1 { "Audit: " (Html(a.title())) } "\n"
+        p {
+            "Map " code { (Html(a.file)) } ": "
+            (claims) " claims in " (a.map.sections.len()) " sections, "
+            (arguments) " linked arguments, " (a.map.sources.len()) " sources; "
+            (a.quote_count) " quotes, " (a.quotes_checked) " checked against a source text."
+        } "\n"
+        @if let Some((id, text, label)) = a.thesis() {
+            p {
+                strong { "Thesis" } " " code { (Html(id)) } ": " (Html(text)) br;
+                "Evaluation (grounded semantics): "
+                span class="label" { (label.map_or("not a claim", Label::as_str)) }
+                @if let Some(st) = a.thesis_standing.as_ref().filter(|st| !st.why.is_empty()) {
+                    ": " (HtmlMessage(&st.why))
+                }
+                "."
+            } "\n"
         }
-        writeln!(o, "</ul>")?;
+        @if !a.thesis_support.is_empty() {
+            p { "What supports the thesis directly:" } "\n"
+            (standings(&a.thesis_support))
+        }
+        p {
+            "Claims: " (cited) " of " (claims) " cited, " (uncited) " uncited (bare assertions). "
+            "Counterpoints: " (answered) " of " (counterpoints) " answered, " (unanswered) " unanswered. "
+            "Qualifications (points granted, which limit without refuting): " (qualifications) "."
+        } "\n"
     }
-    writeln!(
-        o,
-        "<p>Claims: {cited} of {claims} cited, {uncited} uncited (bare assertions). Counterpoints: {answered} of {counterpoints} answered, {unanswered} unanswered. Qualifications (points granted, which limit without refuting): {qualifications}.</p>"
-    )?;
-    writeln!(o, "<h2>Claims and counterpoints by section</h2>\n<table>")?;
-    let heads: String = COLUMNS.iter().map(|c| format!("<th>{c}</th>")).collect();
-    writeln!(o, "<tr><th>Section</th>{heads}</tr>")?;
-    for s in &a.sections {
-        writeln!(
-            o,
-            "<tr><td>{}</td>{}</tr>",
-            esc(&s.title),
-            cells(s.figures())
-        )?;
-    }
-    writeln!(
-        o,
-        "<tr class=\"total\"><td>Total</td>{}</tr>\n</table>",
-        cells(a.totals())
-    )?;
-    for s in &a.sections {
-        writeln!(o, "<h3>{}</h3>", esc(&s.title))?;
-        writeln!(
-            o,
-            "<p>{} claims: {} cited, {} uncited. {} counterpoints: {} answered, {} unanswered. {} qualifications.</p>",
-            s.claims.len(),
-            s.cited(),
-            s.uncited.len(),
-            s.counterpoints.len(),
-            s.answered(),
-            s.unanswered(),
-            s.qualifications.len()
-        )?;
-        if !s.uncited.is_empty() {
-            writeln!(
-                o,
-                "<details><summary>Bare assertions ({})</summary>\n<ul>",
-                s.uncited.len()
-            )?;
-            for &i in &s.uncited {
-                let (id, text) = a.claim(i);
-                writeln!(o, "<li><code>{}</code>: {}</li>", esc(id), esc(text))?;
+}
+
+/// The section table, then each section's bare assertions,
+/// qualifications and counterpoints.
+fn sections(a: &Audit<'_>) -> Markup {
+    html! {
+        h2 { "Claims and counterpoints by section" } "\n"
+        table {
+            "\n"
+            tr { th { "Section" } @for c in COLUMNS { th { (c) } } } "\n"
+            @for s in &a.sections {
+                tr { td { (Html(&s.title)) } (cells(s.figures())) } "\n"
             }
-            writeln!(o, "</ul>\n</details>")?;
-        }
-        if !s.qualifications.is_empty() {
-            writeln!(
-                o,
-                "<p>Qualifications (granted, limiting without refuting):</p>\n<ul>"
-            )?;
-            for (i, targets) in &s.qualifications {
-                let (id, text) = a.claim(*i);
-                let of: Vec<String> = targets
-                    .iter()
-                    .map(|t| format!("<code>{}</code>", esc(t)))
-                    .collect();
-                writeln!(
-                    o,
-                    "<li><code>{}</code>: {} (qualifies {})</li>",
-                    esc(id),
-                    esc(text),
-                    of.join(", ")
-                )?;
+            tr class="total" { td { "Total" } (cells(a.totals())) } "\n"
+        } "\n"
+        @for s in &a.sections {
+            h3 { (Html(&s.title)) } "\n"
+            p {
+                (s.claims.len()) " claims: " (s.cited()) " cited, " (s.uncited.len()) " uncited. "
+                (s.counterpoints.len()) " counterpoints: " (s.answered()) " answered, "
+                (s.unanswered()) " unanswered. " (s.qualifications.len()) " qualifications."
+            } "\n"
+            @if !s.uncited.is_empty() {
+                details {
+                    summary { "Bare assertions (" (s.uncited.len()) ")" } "\n"
+                    ul {
+                        "\n"
+                        @for &i in &s.uncited {
+                            @let (id, text) = a.claim(i);
+                            li { code { (Html(id)) } ": " (Html(text)) } "\n"
+                        }
+                    } "\n"
+                } "\n"
             }
-            writeln!(o, "</ul>")?;
-        }
-        if !s.counterpoints.is_empty() {
-            writeln!(o, "<p>Counterpoints:</p>\n<ul>")?;
-            for c in &s.counterpoints {
-                let (id, text) = a.claim(c.claim);
-                let status = if c.answered_by.is_empty() {
-                    "<span class=\"unanswered\">unanswered</span>".to_owned()
-                } else {
-                    let by: Vec<String> = c
-                        .answered_by
-                        .iter()
-                        .map(|&j| format!("<code>{}</code>", esc(a.claim(j).0)))
-                        .collect();
-                    format!("answered by {}", by.join(", "))
-                };
-                writeln!(
-                    o,
-                    "<li><code>{}</code>: {} ({status})</li>",
-                    esc(id),
-                    esc(text)
-                )?;
+            @if !s.qualifications.is_empty() {
+                p { "Qualifications (granted, limiting without refuting):" } "\n"
+                ul {
+                    "\n"
+                    @for (i, targets) in &s.qualifications {
+                        @let (id, text) = a.claim(*i);
+                        li {
+                            code { (Html(id)) } ": " (Html(text)) " (qualifies "
+                            @for (n, t) in targets.iter().enumerate() {
+                                @if n > 0 { ", " }
+                                code { (Html(t)) }
+                            }
+                            ")"
+                        } "\n"
+                    }
+                } "\n"
             }
-            writeln!(o, "</ul>")?;
+            @if !s.counterpoints.is_empty() {
+                p { "Counterpoints:" } "\n"
+                ul {
+                    "\n"
+                    @for c in &s.counterpoints {
+                        @let (id, text) = a.claim(c.claim);
+                        li {
+                            code { (Html(id)) } ": " (Html(text)) " ("
+                            @if c.answered_by.is_empty() {
+                                span class="unanswered" { "unanswered" }
+                            } @else {
+                                "answered by "
+                                @for (n, &j) in c.answered_by.iter().enumerate() {
+                                    @if n > 0 { ", " }
+                                    code { (Html(a.claim(j).0)) }
+                                }
+                            }
+                            ")"
+                        } "\n"
+                    }
+                } "\n"
+            }
+        }
+        h2 { "Bibliography" } "\n"
+        (findings(&a.bibliography, "No bibliography findings."))
+    }
+}
+
+/// Quotes, locators and what the map reproduces of each text.
+fn quotes(a: &Audit<'_>) -> Markup {
+    html! {
+        h2 { "Quotes, locators and copying" } "\n"
+        p { (a.quotes_checked) " of " (a.quote_count) " quotes were checked against their source's text." } "\n"
+        @if a.locator_count > 0 {
+            p { (a.locators_checked) " of " (a.locator_count) " paragraph locators were checked against the document." } "\n"
+        }
+        @if !a.texts.is_empty() {
+            p { "What the map reproduces of each text (its body, before the reference list), over all of the map's strings:" } "\n"
+            table {
+                "\n"
+                tr {
+                    th { "Text" } th { "Words" } th { "Quoted words" } th { "Quoted share (limit)" }
+                    th { "Runs of 8+ words" } th { "Runs of 6+ words" } th { "Longest run" }
+                } "\n"
+                @for t in a.texts {
+                    tr {
+                        td { code { (Html(&t.source)) } }
+                        td { (t.words) }
+                        td { (t.quoted_words) }
+                        td { (format_args!("{:.1}% ({}%)", t.quoted_percent, t.quoted_limit_percent)) }
+                        td { (format_args!("{:.1}%", t.covered_8_percent)) }
+                        td { (format_args!("{:.1}%", t.covered_6_percent)) }
+                        td {
+                            @match &t.longest_in {
+                                Some(f) => { (t.longest_run) " words, " code { (Html(f)) } }
+                                None => "none of 6+ words",
+                            }
+                        }
+                    } "\n"
+                }
+            } "\n"
+        }
+        (findings(&a.quotes, "Every checked quote occurs verbatim (after normalisation) in its source."))
+    }
+}
+
+/// The evaluation's counts, what it rejects and leaves undecided, and the
+/// other findings.
+fn evaluation(a: &Audit<'_>) -> Markup {
+    html! {
+        h2 { "Evaluation" } "\n"
+        p { "Claims: " (a.evaluation.claim_counts()) ". Arguments: " (a.evaluation.argument_counts()) "." } "\n"
+        @for (title, list) in [("Rejected", &a.rejected), ("Undecided", &a.undecided)] {
+            @if !list.is_empty() {
+                p { (title) ":" } "\n"
+                (standings(list))
+            }
+        }
+        @if !a.other.is_empty() {
+            h2 { "Other findings" } "\n"
+            (findings(&a.other, ""))
         }
     }
-    writeln!(o, "<h2>Bibliography</h2>")?;
-    findings(o, &a.bibliography, "No bibliography findings.")?;
-    writeln!(
-        o,
-        "<h2>Quotes, locators and copying</h2>\n<p>{} of {} quotes were checked against their source's text.</p>",
-        a.quotes_checked, a.quote_count
-    )?;
-    if a.locator_count > 0 {
-        writeln!(
-            o,
-            "<p>{} of {} paragraph locators were checked against the document.</p>",
-            a.locators_checked, a.locator_count
-        )?;
+}
+
+/// The diagram, as an image whose source is a `data:` URL.
+fn diagram(svg: &[u8]) -> Markup {
+    let data = base64::engine::general_purpose::STANDARD.encode(svg);
+    html! {
+        h2 { "Diagram" } "\n"
+        img class="diagram" alt="argument map diagram" src={ "data:image/svg+xml;base64," (data) };
+        "\n"
     }
-    if !a.texts.is_empty() {
-        writeln!(
-            o,
-            "<p>What the map reproduces of each text (its body, before the reference list), over all of the map's strings:</p>\n<table>\n<tr><th>Text</th><th>Words</th><th>Quoted words</th><th>Quoted share (limit)</th><th>Runs of 8+ words</th><th>Runs of 6+ words</th><th>Longest run</th></tr>"
-        )?;
-        for t in a.texts {
-            let longest = match &t.longest_in {
-                Some(f) => format!("{} words, <code>{}</code>", t.longest_run, esc(f)),
-                None => "none of 6+ words".to_owned(),
-            };
-            writeln!(
-                o,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{:.1}% ({}%)</td><td>{:.1}%</td><td>{:.1}%</td><td>{longest}</td></tr>",
-                esc(&t.source),
-                t.words,
-                t.quoted_words,
-                t.quoted_percent,
-                t.quoted_limit_percent,
-                t.covered_8_percent,
-                t.covered_6_percent,
-            )?;
-        }
-        writeln!(o, "</table>")?;
+}
+
+/// A list of claims and arguments with their labels and why.
+fn standings(list: &[Standing]) -> Markup {
+    html! {
+        ul {
+            "\n"
+            @for st in list {
+                li { (standing(st)) } "\n"
+            }
+        } "\n"
     }
-    findings(
-        o,
-        &a.quotes,
-        "Every checked quote occurs verbatim (after normalisation) in its source.",
-    )?;
-    writeln!(o, "<h2>Evaluation</h2>")?;
-    writeln!(
-        o,
-        "<p>Claims: {}. Arguments: {}.</p>",
-        a.evaluation.claim_counts(),
-        a.evaluation.argument_counts()
-    )?;
-    for (title, list) in [("Rejected", &a.rejected), ("Undecided", &a.undecided)] {
-        if list.is_empty() {
-            continue;
-        }
-        writeln!(o, "<p>{title}:</p>\n<ul>")?;
-        for st in list {
-            writeln!(o, "<li>{}</li>", standing(st))?;
-        }
-        writeln!(o, "</ul>")?;
-    }
-    if !a.other.is_empty() {
-        writeln!(o, "<h2>Other findings</h2>")?;
-        findings(o, &a.other, "")?;
-    }
-    if let Some(svg) = svg {
-        let data = base64::engine::general_purpose::STANDARD.encode(svg);
-        writeln!(
-            o,
-            "<h2>Diagram</h2>\n<img class=\"diagram\" alt=\"argument map diagram\" src=\"data:image/svg+xml;base64,{data}\">"
-        )?;
-    }
-    writeln!(o, "</body>\n</html>")
 }
 
 /// A claim or argument with its label and why, as list-item content.
-fn standing(st: &Standing) -> String {
-    let what = if st.argument { "argument" } else { "claim" };
-    let text = if st.text.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", esc(&st.text))
-    };
-    let why = if st.why.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", msg(&st.why))
-    };
-    format!(
-        "{what} <code>{}</code>{text} is <span class=\"label\">{}</span>{why}",
-        esc(&st.id),
-        st.label
-    )
-}
-
-fn cells(figures: [usize; 8]) -> String {
-    figures
-        .iter()
-        .map(|n| format!("<td class=\"n\">{n}</td>"))
-        .collect()
-}
-
-fn findings(o: &mut String, list: &[Finding<'_>], none: &str) -> std::fmt::Result {
-    if list.is_empty() {
-        if !none.is_empty() {
-            writeln!(o, "<p>{}</p>", esc(none))?;
+fn standing(st: &Standing) -> Markup {
+    html! {
+        (if st.argument { "argument" } else { "claim" })
+        " " code { (Html(&st.id)) }
+        @if !st.text.is_empty() {
+            " (" (Html(&st.text)) ")"
         }
-        return Ok(());
+        " is " span class="label" { (st.label.as_str()) }
+        @if !st.why.is_empty() {
+            ": " (HtmlMessage(&st.why))
+        }
     }
-    writeln!(o, "<ul>")?;
-    for f in list {
-        let d = f.diagnostic;
-        writeln!(
-            o,
-            "<li><span class=\"{}\">{}</span> <code>{}</code> (line {}): {}</li>",
-            d.severity.as_str(),
-            d.severity.as_str(),
-            d.code,
-            f.line,
-            msg(&d.message)
-        )?;
+}
+
+/// A row's figures, one right-aligned cell each.
+fn cells(figures: [usize; 8]) -> Markup {
+    html! {
+        @for n in figures {
+            td class="n" { (n) }
+        }
     }
-    writeln!(o, "</ul>")
+}
+
+/// Findings as a list, or `none` as a paragraph when there are none (and
+/// nothing when `none` is empty).
+fn findings(list: &[Finding<'_>], none: &str) -> Markup {
+    html! {
+        @if list.is_empty() {
+            @if !none.is_empty() {
+                p { (Html(none)) } "\n"
+            }
+        } @else {
+            ul {
+                "\n"
+                @for f in list {
+                    @let d = f.diagnostic;
+                    li {
+                        span class=(d.severity.as_str()) { (d.severity.as_str()) }
+                        " " code { (d.code.as_str()) } " (line " (f.line) "): "
+                        (HtmlMessage(&d.message))
+                    } "\n"
+                }
+            } "\n"
+        }
+    }
 }
