@@ -1,6 +1,6 @@
 //! The README stays true: its example transcript is what argmap prints, and
 //! its table of codes is the registry.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
 
@@ -85,5 +85,85 @@ fn main_command_runs_without_the_chapter_text() {
             .last()
             .unwrap()
             .starts_with("checked 1 map (93 claims")
+    );
+    // A summary that fits on one screen, and says per section which claims
+    // are uncited.
+    let lines = stderr.lines().count();
+    assert!(lines <= 40, "{lines} lines:\n{stderr}");
+    assert!(stderr.contains("uncited: `s-info-society`"), "{stderr}");
+    let shown = between(
+        &readme,
+        "$ argmap check maps/cpc-and-sovereignty.toml\n",
+        "```",
+    );
+    assert_eq!(
+        shown, stderr,
+        "README transcript of the main command is stale"
+    );
+}
+
+/// The README's second block, the full audit with the chapter's text, runs
+/// as written (the report into a temporary folder instead of `audit.md`).
+#[test]
+fn full_audit_block_runs_with_the_chapter_text() {
+    let readme = readme();
+    let block = between(
+        &readme,
+        "```sh\ncargo run --release -- check maps/cpc-and-sovereignty.toml --all",
+        "```",
+    );
+    let block = format!("cargo run --release -- check maps/cpc-and-sovereignty.toml --all{block}");
+    let commands: Vec<Vec<String>> = block
+        .replace("\\\n", " ")
+        .lines()
+        .map(|l| {
+            l.strip_prefix("cargo run --release -- ")
+                .unwrap_or_else(|| panic!("not a `cargo run` line: {l}"))
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 2, "{block}");
+    let text = "../shared/chapter/cpc-and-sovereignty.txt";
+    if !std::path::Path::new(text).exists() {
+        assert!(
+            std::env::var("ARGMAP_SKIP_CHAPTER").is_ok_and(|v| v == "1"),
+            "the chapter text is not at {text}"
+        );
+        return;
+    }
+    let check = common::argmap(&commands[0]).run();
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .contains("text `lee-chapter` (../shared/chapter/cpc-and-sovereignty.txt"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("warning[uncited-claim]"),
+        "--all prints each finding"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit.md");
+    let report: Vec<String> = commands[1]
+        .iter()
+        .map(|a| {
+            if a == "audit.md" {
+                audit.display().to_string()
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    assert!(report.contains(&audit.display().to_string()), "{report:?}");
+    let run = common::argmap(&report).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&audit).unwrap();
+    assert!(
+        written.starts_with("# Audit: The CPC and Sovereignty"),
+        "{written}"
     );
 }

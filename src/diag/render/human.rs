@@ -112,7 +112,7 @@ pub fn summary_line(s: &Summary) -> String {
     )
 }
 
-fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
