@@ -167,3 +167,40 @@ fn full_audit_block_runs_with_the_chapter_text() {
         "{written}"
     );
 }
+
+/// The quick start runs as written, after `cargo install`: each `argmap`
+/// line, from the repository root, with the installed command being the
+/// one under test; the files it names exist.
+#[test]
+fn quick_start_runs_as_written() {
+    let readme = readme();
+    let block = between(&readme, "## Install and first steps", "\n## ");
+    let block = between(block, "```sh\n", "```");
+    let mut lines = block.lines();
+    assert_eq!(lines.next(), Some("cargo install --path . --locked"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut ran = 0;
+    for line in lines {
+        let args: Vec<String> = line
+            .strip_prefix("argmap ")
+            .unwrap_or_else(|| panic!("not an argmap command: {line}"))
+            .split_whitespace()
+            .map(|a| match a {
+                // Written into a temporary folder, not the repository.
+                "bridge.dot" | "audit.md" => dir.path().join(a).display().to_string(),
+                _ => a.to_owned(),
+            })
+            .collect();
+        let run = common::argmap(&args).run();
+        assert_eq!(run.code, 0, "`{line}`:\n{}{}", run.stdout, run.stderr);
+        ran += 1;
+    }
+    assert_eq!(ran, 6);
+    let dot = std::fs::read_to_string(dir.path().join("bridge.dot")).unwrap();
+    assert!(dot.starts_with("digraph argmap {"), "{dot}");
+    let audit = std::fs::read_to_string(dir.path().join("audit.md")).unwrap();
+    assert!(
+        audit.starts_with("# Audit: Should the Mill Lane bridge be rebuilt?"),
+        "{audit}"
+    );
+}

@@ -10,11 +10,12 @@ use argmap::diag::render::{human, json};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap check maps/bridge.toml
-  argmap check --format json maps/*.toml > findings.json
-  argmap check -A orphan-claim -D unused-source maps/bridge.toml
-  argmap check --quiet maps/bridge.toml && echo sound
-  argmap check maps/chapter.toml --text chapter=../texts/chapter.txt
+  argmap check examples/bridge.toml
+  argmap check --format json examples/*.toml > findings.json
+  argmap check -A orphan-claim -D unused-source examples/bridge.toml
+  argmap check --quiet examples/bridge.toml && echo sound
+  argmap check --statistics maps/cpc-and-sovereignty.toml
+  argmap check examples/bridge.toml --text inspection=examples/bridge-inspection.txt
 
 Levels: each code has a default level; a map's [lints] table overrides it, and
 -A (allow), -W (warn) and -D (deny: error) override both, the last one given
