@@ -82,7 +82,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// `1 claim`, `2 claims`.
 fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", argmap::english::either(n, one, many))
 }
 
 /// Runs `import`; returns the exit code.

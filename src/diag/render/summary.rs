@@ -110,7 +110,7 @@ pub fn statistics(reports: &[FileReport]) -> String {
     out
 }
 
-/// `  74 warning uncited-claim`, most frequent first; with `list`, the few
+/// `  74 uncited-claim warnings`, most frequent first; with `list`, the few
 /// findings of a rare code each on a line of its own instead.
 fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: bool) {
     let mut codes: BTreeMap<Code, Vec<(&FileReport, &Diagnostic)>> = BTreeMap::new();
@@ -128,21 +128,22 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
     for (code, found) in codes {
         let n = found.len();
         let name = code.as_str();
-        let level = severity.as_str();
+        let level = crate::english::noun_s(n, severity.as_str());
         if !list || NOT_CHECKED.contains(&code) && n <= LIST_UP_TO {
             let tail = if list {
                 "  (below, under not checked)"
             } else {
                 ""
             };
-            let _ = writeln!(out, "{n:>6} {level} {name}{tail}");
+            let _ = writeln!(out, "{n:>6} {name} {level}{tail}");
         } else if n <= LIST_UP_TO {
             for (r, d) in found {
                 let (line, column) = r.file.line_col(d.span.start);
                 let _ = writeln!(
                     out,
-                    "{:>6} {level} {name}: {}:{line}:{column}: {}",
+                    "{:>6} {name} {}: {}:{line}:{column}: {}",
                     1,
+                    severity.as_str(),
                     r.file.name,
                     one_line(&d.message)
                 );
@@ -169,7 +170,7 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
                     plural(i, "section")
                 ),
             };
-            let _ = writeln!(out, "{n:>6} {level} {name}{place}");
+            let _ = writeln!(out, "{n:>6} {name} {level}{place}");
         }
     }
 }
