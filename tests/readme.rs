@@ -1,5 +1,5 @@
-//! The README stays true: its example transcript is what argmap prints, and
-//! its table of codes is the registry.
+//! The README stays true: its example transcript is what argmap prints, its
+//! table of codes is the registry, and CI runs its test command.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -85,5 +85,37 @@ fn main_command_runs_without_the_chapter_text() {
             .last()
             .unwrap()
             .starts_with("checked 1 map (93 claims")
+    );
+}
+
+/// CI runs the README's test command as written, after exporting
+/// `ARGMAP_CI=1`, under which a test whose input is missing fails.
+#[test]
+fn ci_runs_the_test_command_of_the_readme() {
+    let readme = readme();
+    let blocks: Vec<&str> = readme
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|b| b.split("\n```").next())
+        .filter(|b| b.contains("cargo test"))
+        .collect();
+    let [command] = blocks[..] else {
+        panic!("one test command in the README: {blocks:?}")
+    };
+    let ci = std::fs::read_to_string(".ci/run").unwrap();
+    let lines: Vec<&str> = ci
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert_eq!(
+        lines.last(),
+        Some(&command),
+        ".ci/run ends with the README's test command"
+    );
+    let export = lines.iter().position(|l| *l == "export ARGMAP_CI=1");
+    assert!(
+        export.is_some_and(|i| i + 1 < lines.len()),
+        ".ci/run exports ARGMAP_CI=1 before the test command"
     );
 }
