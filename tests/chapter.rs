@@ -1,12 +1,15 @@
 //! The chapter's map (`maps/cpc-and-sovereignty.toml`): its key counts are
 //! pinned so they cannot drop silently, it checks clean with the chapter
-//! text, and the committed diagrams, audit and README block are up to date
-//! (regenerate them with `scripts/regenerate.sh`). The chapter text is
+//! text, the committed diagrams, audit and README block are up to date
+//! (regenerate them with `scripts/regenerate.sh`), and the README's full
+//! audit runs as written. The chapter text is
 //! copyrighted and not in this repository: a test that reads it is ignored
 //! where it is missing, and fails under `ARGMAP_CI=1` (`tests/external`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::process::ExitCode;
+
+use argmap::english::count;
 
 use argmap::diag::Levels;
 
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
         trial!(map_checks_clean_with_the_chapter_text, needs ChapterText),
         trial!(committed_diagrams_are_up_to_date),
         trial!(committed_audit_and_readme_block_are_up_to_date, needs ChapterText),
+        trial!(full_audit_block_runs_with_the_chapter_text, needs ChapterText),
         trial!(the_map_reproduces_no_more_of_the_chapter_than_it_may, needs ChapterText),
         trial!(argmap_figures_agree_with_copycheck, needs ChapterText, Copycheck),
         trial!(no_tracked_file_carries_more_of_the_chapter_than_a_map_may, needs ChapterText),
@@ -55,13 +59,12 @@ fn key_counts_are_pinned() {
         let qualifications = claims.iter().filter(|c| !c.qualifies.is_empty()).count();
         let positions = claims.iter().filter(|c| !c.by.is_empty()).count();
         per_section.push(format!(
-            "{}: {} claims, {} cited, {} counterpoints, {} qualifications, {} reported positions",
+            "{}: {}, {cited} cited, {}, {}, {}",
             s.id.as_str(),
-            claims.len(),
-            cited,
-            counterpoints,
-            qualifications,
-            positions
+            count(claims.len(), "claim"),
+            count(counterpoints, "counterpoint"),
+            count(qualifications, "qualification"),
+            count(positions, "reported position"),
         ));
     }
     assert!(
@@ -244,6 +247,92 @@ fn committed_audit_and_readme_block_are_up_to_date() {
         readme[start..end] == block,
         "the README's audit block is stale: run scripts/regenerate.sh"
     );
+}
+
+/// The README's second block, the full audit with the chapter's text, runs
+/// as written (the report into a temporary folder instead of `audit.md`,
+/// the chapter text from `ARGMAP_CHAPTER_TEXT` when that is set).
+fn full_audit_block_runs_with_the_chapter_text() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = between(
+        &readme,
+        "```sh\ncargo run --release -- check maps/cpc-and-sovereignty.toml --all",
+        "```",
+    );
+    let block = format!("cargo run --release -- check maps/cpc-and-sovereignty.toml --all{block}");
+    let commands: Vec<Vec<String>> = block
+        .replace("\\\n", " ")
+        .lines()
+        .map(|l| {
+            l.strip_prefix("cargo run --release -- ")
+                .unwrap_or_else(|| panic!("not a `cargo run` line: {l}"))
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 2, "{block}");
+    // The README names the chapter text where CI keeps it.
+    let text = external::chapter_text();
+    let commands: Vec<Vec<String>> = commands
+        .into_iter()
+        .map(|args| {
+            args.into_iter()
+                .map(|a| a.replace(external::CHAPTER_TEXT, &text))
+                .collect()
+        })
+        .collect();
+    assert!(
+        commands[0].iter().any(|a| a.ends_with(&format!("={text}"))),
+        "the README's check names the chapter text: {:?}",
+        commands[0]
+    );
+    let check = common::argmap(&commands[0]).run();
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .contains(&format!("text `lee-chapter` ({text}")),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("warning[uncited-claim]"),
+        "--all prints each finding"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit.md");
+    let report: Vec<String> = commands[1]
+        .iter()
+        .map(|a| {
+            if a == "audit.md" {
+                audit.display().to_string()
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    assert!(report.contains(&audit.display().to_string()), "{report:?}");
+    let run = common::argmap(&report).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&audit).unwrap();
+    assert!(
+        written.starts_with("# Audit: The CPC and Sovereignty"),
+        "{written}"
+    );
+}
+
+/// The text of `s` between `start` and the next `end`.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let from = s
+        .find(start)
+        .unwrap_or_else(|| panic!("no `{start}` in README"))
+        + start.len();
+    let to = s[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no `{end}` after `{start}`"))
+        + from;
+    &s[from..to]
 }
 
 /// The chapter's copy figures as `argmap check --format json` prints them.

@@ -257,6 +257,7 @@ fn shift_diagnostic(d: &mut Diagnostic, by: usize) {
         secondary,
         notes: _,
         help: _,
+        section: _,
     } = d;
     shift(span, by);
     for Label { span, message: _ } in secondary {
