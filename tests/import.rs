@@ -1,13 +1,17 @@
 //! `argmap import --from aif`: AIFdb's form and OVA's xAIF (string and
 //! numeric ids) with linked and convergent support, rebuttal, undermining,
-//! undercut and locutions; malformed AIF (one error snapshot each); and the
-//! round trip `export --to aif` then `import`, on the fixtures and the
-//! chapter map.
+//! undercut and locutions; AIFdb's dialogical form (speakers from
+//! participants and from L-node text, labels from schemes, the thesis, what
+//! is left out); malformed AIF (one error snapshot each); and the round trip
+//! `export --to aif` then `import`, on the fixtures and the chapter map.
+//! The written TOML and the note of the dialogue fixtures are snapshotted
+//! as CLI cases in `tests/cmd/import-*.toml`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
 
 use argmap::export::{Format, Resolved, Target};
+use argmap::import::Thesis;
 use argmap::import::aif::{self, Options};
 use argmap::model::Map;
 
@@ -40,14 +44,17 @@ fn check(toml: &str) -> (Map, Vec<String>) {
     (checked.map.unwrap(), codes)
 }
 
-/// The structure of a map in words, one line per fact, in file order:
-/// claims and their texts, supports, attacks, undercuts, qualifications,
-/// holders, and
-/// arguments with their premises, conclusion and label.
+/// The structure of a map in words, one line per fact, in file order: the
+/// thesis, actors, claims and their texts, supports, attacks, undercuts,
+/// qualifications, holders, and arguments with their premises, conclusion
+/// and label.
 fn structure(map: &Map) -> String {
     let r = Resolved::new(map, &argmap::resolved::ResolvedMap::new(map));
     let claim = |i: usize| map.claims[i].id.value.clone();
     let mut s = String::new();
+    if let Some(t) = &map.meta.thesis {
+        writeln!(s, "thesis {}", t.value).unwrap();
+    }
     for &a in &r.actors {
         let actor = &map.actors[a];
         let name = actor
@@ -111,7 +118,7 @@ fn round_trip(path: &str) {
         "{path}: the imported map has errors: {codes:?}\n{}",
         imported.toml
     );
-    assert_eq!(imported.summary.left_out(), None, "{path}");
+    assert_eq!(imported.summary.skipped, Vec::<String>::new(), "{path}");
     assert!(
         imported.summary.notes.is_empty(),
         "{path}: {:?}",
@@ -228,6 +235,222 @@ fn hostile_text_is_escaped_in_the_toml() {
         "quote \" backslash \\ newline \n tab \t ''' \"\"\" [x] # c 🎉 \u{1}"
     );
     assert_eq!(map.meta.title.as_ref().unwrap().value, options.title);
+}
+
+// ---- AIFdb's dialogical form ---------------------------------------------------
+
+/// The ids in a claim's `by`.
+fn by(map: &Map, claim: &str) -> Vec<String> {
+    map.claims[map.claim(claim).unwrap()]
+        .by
+        .iter()
+        .map(|b| b.value.clone())
+        .collect()
+}
+
+/// An argument's label, if any.
+fn label(map: &Map, argument: &str) -> Option<String> {
+    let a = &map.arguments[map.argument(argument).unwrap()];
+    a.label.as_ref().map(|l| l.value.clone())
+}
+
+#[test]
+fn dialogue_form_passes_check_with_speakers_schemes_and_thesis() {
+    let imported = import_file(&format!("{FIXTURES}/dialogue.json"));
+    let (map, codes) = check(&imported.toml);
+    assert!(!codes.iter().any(|c| c.starts_with("Error")), "{codes:?}");
+    insta::assert_snapshot!("dialogue_structure", structure(&map));
+    insta::assert_debug_snapshot!("dialogue_summary", imported.summary);
+    assert_eq!(map.meta.thesis.as_ref().unwrap().value, "i10");
+    assert_eq!(imported.summary.thesis, Thesis::Root("i10".to_owned()));
+    // A named scheme is the label; "Default Inference" gives none.
+    assert_eq!(
+        label(&map, "ra30").as_deref(),
+        Some("Argument From Expert Opinion")
+    );
+    assert_eq!(label(&map, "ra31"), None);
+    // Ana, Tom and the moderator are participants; the caller is named only
+    // in the text of an L node that no locution names.
+    let actors: Vec<(&str, &str)> = map
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_ref().unwrap().as_str()))
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            ("p1", "Ana Ruiz"),
+            ("p2", "Tom Hale"),
+            ("p3", "Moderator"),
+            ("caller-jo", "Caller Jo")
+        ]
+    );
+    assert_eq!(by(&map, "i16"), ["caller-jo"]);
+    // The moderator only asked whether hospitals would close.
+    assert_eq!(by(&map, "i14"), ["p2"]);
+    // MA and PA nodes are counted by kind.
+    let skipped = &imported.summary.skipped;
+    assert!(skipped.contains(&"1 MA node (a rephrase)".to_owned()));
+    assert!(skipped.contains(&"1 PA node (a preference)".to_owned()));
+}
+
+#[test]
+fn speakers_named_only_in_l_text_become_actors_once_each() {
+    let imported = import_file(&format!("{FIXTURES}/speakers-in-text.json"));
+    let (map, codes) = check(&imported.toml);
+    assert!(!codes.iter().any(|c| c.starts_with("Error")), "{codes:?}");
+    // "PRIYA SHAH" and "Priya Shah" are one speaker, under her name as
+    // first written; "Zoë Müller" gets an ASCII id.
+    let actors: Vec<(&str, &str)> = map
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_ref().unwrap().as_str()))
+        .collect();
+    assert_eq!(
+        actors,
+        [("priya-shah", "PRIYA SHAH"), ("zoe-muller", "Zoë Müller")]
+    );
+    assert_eq!(by(&map, "i1"), ["priya-shah"]);
+    assert_eq!(by(&map, "i4"), ["priya-shah"]);
+    assert_eq!(by(&map, "i3"), ["zoe-muller"]);
+    assert_eq!(
+        label(&map, "ra5").as_deref(),
+        Some("Argument From Consequences")
+    );
+}
+
+#[test]
+fn speaker_ids_are_slugs_that_take_no_claim_s_id() {
+    let json = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"},
+        {"nodeID": "2", "text": "I1 : a", "type": "L"}, {"nodeID": "3", "text": "Asserting", "type": "YA"},
+        {"nodeID": "4", "text": "!!! : a", "type": "L"}, {"nodeID": "5", "text": "Asserting", "type": "YA"},
+        {"nodeID": "6", "text": "李雷 : a", "type": "L"}, {"nodeID": "7", "text": "Asserting", "type": "YA"},
+        {"nodeID": "8", "text": "ANN LEE : a", "type": "L"}, {"nodeID": "9", "text": "Asserting", "type": "YA"}
+    ], "edges": [
+        {"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"},
+        {"fromID": "4", "toID": "5"}, {"fromID": "5", "toID": "1"},
+        {"fromID": "6", "toID": "7"}, {"fromID": "7", "toID": "1"},
+        {"fromID": "8", "toID": "9"}, {"fromID": "9", "toID": "1"}
+    ], "participants": [{"participantID": "7", "firstname": "Ann", "surname": "Lee"}]}"#;
+    let imported = aif::import(json.as_bytes(), &options()).unwrap();
+    let (map, _) = check(&imported.toml);
+    assert_eq!(map.claims[0].id.value, "i1");
+    // Ann Lee is the participant of that name, though no locution says so.
+    assert_eq!(by(&map, "i1"), ["i1-2", "speaker", "li-lei", "p7"]);
+    assert_eq!(imported.summary.actors, 4);
+}
+
+#[test]
+fn generic_scheme_names_give_no_label() {
+    let generic = [
+        "RA",
+        "Default Inference",
+        "default inference-rev",
+        "",
+        "Inference",
+    ];
+    let mut nodes = String::new();
+    let mut edges = String::new();
+    for (n, text) in generic.iter().enumerate() {
+        let (p, c, ra) = (100 + 3 * n, 101 + 3 * n, 102 + 3 * n);
+        write!(
+            nodes,
+            r#"{{"nodeID": "{p}", "text": "P{n}", "type": "I"}}, {{"nodeID": "{c}", "text": "C{n}", "type": "I"}}, {{"nodeID": "{ra}", "text": "{text}", "type": "RA"}},"#
+        )
+        .unwrap();
+        write!(
+            edges,
+            r#"{{"fromID": "{p}", "toID": "{ra}"}}, {{"fromID": "{ra}", "toID": "{c}"}},"#
+        )
+        .unwrap();
+    }
+    let json = format!(
+        r#"{{"nodes": [{nodes}
+        {{"nodeID": "1", "text": "A", "type": "I"}}, {{"nodeID": "2", "text": "B", "type": "I"}},
+        {{"nodeID": "3", "text": "C", "type": "I"}},
+        {{"nodeID": "4", "text": "RA", "type": "RA"}},
+        {{"nodeID": "5", "text": "Default Inference", "type": "RA", "scheme": "Argument From Analogy"}},
+        {{"nodeID": "6", "text": "Argument From Sign", "type": "RA", "scheme": "Default Inference"}}
+    ], "edges": [{edges}
+        {{"fromID": "1", "toID": "4"}}, {{"fromID": "2", "toID": "4"}}, {{"fromID": "4", "toID": "3"}},
+        {{"fromID": "1", "toID": "5"}}, {{"fromID": "5", "toID": "3"}},
+        {{"fromID": "2", "toID": "6"}}, {{"fromID": "6", "toID": "3"}}
+    ]}}"#
+    );
+    let imported = aif::import(json.as_bytes(), &options()).unwrap();
+    let (map, _) = check(&imported.toml);
+    // Each generic single-premise inference is a plain `supports` entry.
+    assert_eq!(imported.summary.supports, generic.len());
+    // A linked argument of scheme "RA" has no label; a named scheme, in
+    // `scheme` or in `text`, makes even one premise an argument, labelled.
+    let args: Vec<(&str, Option<String>)> = map
+        .arguments
+        .iter()
+        .map(|a| (a.id.as_str(), a.label.as_ref().map(|l| l.value.clone())))
+        .collect();
+    assert_eq!(
+        args,
+        [
+            ("ra4", None),
+            ("ra5", Some("Argument From Analogy".to_owned())),
+            ("ra6", Some("Argument From Sign".to_owned())),
+        ]
+    );
+}
+
+/// The thesis of the AIF `json`.
+fn thesis_of(json: &str) -> Thesis {
+    aif::import(json.as_bytes(), &options())
+        .unwrap()
+        .summary
+        .thesis
+}
+
+#[test]
+fn the_thesis_is_the_one_supported_claim_that_leads_nowhere() {
+    // A is supported by S; B attacks A and is supported by T: B is an
+    // objection, not a root.
+    let objection = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "S", "type": "I"},
+        {"nodeID": "3", "text": "B", "type": "I"}, {"nodeID": "4", "text": "T", "type": "I"},
+        {"nodeID": "5", "text": "", "type": "RA"}, {"nodeID": "6", "text": "", "type": "CA"},
+        {"nodeID": "7", "text": "", "type": "RA"}
+    ], "edges": [
+        {"fromID": "2", "toID": "5"}, {"fromID": "5", "toID": "1"},
+        {"fromID": "3", "toID": "6"}, {"fromID": "6", "toID": "1"},
+        {"fromID": "4", "toID": "7"}, {"fromID": "7", "toID": "3"}
+    ]}"#;
+    assert_eq!(thesis_of(objection), Thesis::Root("i1".to_owned()));
+    // A claim that is only attacked is no root: nothing supports it.
+    let attacked = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
+        {"nodeID": "3", "text": "", "type": "CA"}
+    ], "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}"#;
+    assert_eq!(thesis_of(attacked), Thesis::None);
+    // A claim that qualifies another leads somewhere.
+    let qualified = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "S", "type": "I"},
+        {"nodeID": "3", "text": "Q", "type": "I"}, {"nodeID": "4", "text": "", "type": "RA"},
+        {"nodeID": "5", "text": "", "type": "RA"}, {"nodeID": "6", "text": "Qualification", "type": "CA"}
+    ], "edges": [
+        {"fromID": "2", "toID": "4"}, {"fromID": "4", "toID": "1"},
+        {"fromID": "2", "toID": "5"}, {"fromID": "5", "toID": "3"},
+        {"fromID": "3", "toID": "6"}, {"fromID": "6", "toID": "1"}
+    ]}"#;
+    assert_eq!(thesis_of(qualified), Thesis::Root("i1".to_owned()));
+    // AIF written by argmap says its thesis itself: none here.
+    let by_argmap = r#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I", "argmap_id": "a"},
+        {"nodeID": "2", "text": "S", "type": "I", "argmap_id": "s"},
+        {"nodeID": "3", "text": "Default Inference", "type": "RA"}
+    ], "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}"#;
+    assert_eq!(thesis_of(by_argmap), Thesis::None);
+    let marked = by_argmap.replace(
+        r#""argmap_id": "s""#,
+        r#""argmap_id": "s", "argmap_thesis": true"#,
+    );
+    assert_eq!(thesis_of(&marked), Thesis::Marked("s".to_owned()));
 }
 
 // ---- malformed AIF ---------------------------------------------------------

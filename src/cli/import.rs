@@ -15,11 +15,14 @@ Examples:
   argmap import examples/debate.json --from aif --title \"The debate\" > debate.toml
   argmap export examples/bridge.toml --to aif | argmap import - --from aif   a round trip
 
-I nodes become claims, RA nodes supports or linked arguments, CA nodes attacks
-(an attack on an RA node undercuts its argument), participants actors, and a
-locution linked to an I node gives that claim its `by`. What argmap has no place
-for (TA, MA and PA nodes, for one) is counted on stderr. Exit codes: 0 imported,
-2 the file cannot be read or is not AIF (the error names the node or edge).";
+I nodes become claims, RA nodes supports or linked arguments (labelled with their
+scheme, unless it is a default one), CA nodes attacks (an attack on an RA node
+undercuts its argument). Participants, and speakers named in L nodes
+(\"Speaker : words\"), become actors; an L node linked to an I node through a
+YA node puts its speaker in that claim's `by`. The one claim that is supported
+and leads nowhere becomes the thesis. What argmap has no place for (MA, PA and
+TA nodes, timestamps, ...) is counted on stderr. Exit codes: 0 imported, 2 the
+file cannot be read or is not AIF (the error names the node or edge).";
 
 /// `--from`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -123,8 +126,15 @@ pub fn run(args: &ImportArgs) -> Outcome {
 
     let s = &imported.summary;
     anstream::eprintln!("note: imported {} from {shown}", s.made());
-    if let Some(left_out) = s.left_out() {
-        anstream::eprintln!("note: left out {left_out}: argmap has no place for them");
+    if let Some(line) = s.thesis.note() {
+        anstream::eprintln!("note: {line}");
+    }
+    if !s.skipped.is_empty() {
+        let mut text = "note: left out what argmap has no place for:\n".to_owned();
+        for what in &s.skipped {
+            text.push_str(&format!("  - {what}\n"));
+        }
+        anstream::eprint!("{text}");
     }
     for note in &s.notes {
         anstream::eprintln!("note: {note}");

@@ -15,9 +15,10 @@
 //!   saying "Asserting".
 //!
 //! I nodes, argument RA nodes and participants carry the map's ids in an
-//! extra `argmap_id` field (and argument RA nodes their label in
-//! `argmap_label`), which AIF tools ignore and `argmap import` reads back,
-//! so that a round trip keeps ids.
+//! extra `argmap_id` field (argument RA nodes their label in
+//! `argmap_label`, and the thesis's I node `argmap_thesis: true`), which AIF
+//! tools ignore and `argmap import` reads back, so that a round trip keeps
+//! ids and the thesis.
 
 use serde::Serialize;
 
@@ -45,6 +46,8 @@ struct Node {
     argmap_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     argmap_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    argmap_thesis: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -90,6 +93,7 @@ impl Builder {
             kind,
             argmap_id: None,
             argmap_label: None,
+            argmap_thesis: None,
         });
         id
     }
@@ -120,6 +124,11 @@ pub fn to_aif(map: &Map, resolved: &crate::resolved::ResolvedMap) -> String {
     for &i in &r.claims {
         let id = b.node("I", claim_text(map, i));
         b.tag(claim_id(map, i), None);
+        if r.thesis == Some(i)
+            && let Some(n) = b.nodes.last_mut()
+        {
+            n.argmap_thesis = Some(true);
+        }
         if let Some(slot) = i_node.get_mut(i) {
             *slot = id;
         }

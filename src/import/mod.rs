@@ -39,53 +39,116 @@ pub struct Summary {
     pub qualifications: usize,
     /// `by` entries made (a claim held by an actor).
     pub by: usize,
-    /// What was left out: (what, how many), in a fixed order.
-    pub skipped: Vec<(String, usize)>,
+    /// The thesis, and how it was found.
+    pub thesis: Thesis,
+    /// What was left out, each with its count, in a fixed order ("1 MA
+    /// node (a rephrase)", "the `timestamp` of 23 nodes").
+    pub skipped: Vec<String>,
     /// Other remarks: ids that could not be kept, and the like.
     pub notes: Vec<String>,
 }
 
-impl Summary {
-    /// One line of what was made: "7 claims, 1 argument, 2 actors".
-    pub fn made(&self) -> String {
-        let mut parts = vec![count(self.claims, "claim", "claims")];
-        parts.push(count(self.arguments, "argument", "arguments"));
-        parts.push(count(self.actors, "actor", "actors"));
-        let mut s = parts.join(", ");
-        let _ = write!(
-            s,
-            " ({}, {}, {}",
-            count(self.supports, "support", "supports"),
-            count(self.attacks, "attack", "attacks"),
-            count(self.undercuts, "undercut", "undercuts")
-        );
-        if self.qualifications > 0 {
-            let _ = write!(
-                s,
-                ", {}",
-                count(self.qualifications, "qualification", "qualifications")
-            );
+/// The thesis of an imported map.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Thesis {
+    /// None: no claim is a root, or the AIF was written by argmap from a
+    /// map without a thesis.
+    #[default]
+    None,
+    /// The claim `argmap export --to aif` marked as the thesis.
+    Marked(String),
+    /// The map's one root: a claim that something supports and that
+    /// supports, attacks and qualifies nothing.
+    Root(String),
+    /// None, because the map has several roots: these claims.
+    Roots(Vec<String>),
+}
+
+/// The most roots [`Thesis::note`] names.
+const MAX_ROOTS_NAMED: usize = 5;
+
+impl Thesis {
+    /// The id of the thesis, if one was set.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Thesis::Marked(id) | Thesis::Root(id) => Some(id),
+            Thesis::None | Thesis::Roots(_) => None,
         }
-        s.push(')');
-        s
     }
 
-    /// One line of what was left out ("12 TA nodes, 3 MA nodes"), or
-    /// `None` when nothing was.
-    pub fn left_out(&self) -> Option<String> {
-        let parts: Vec<String> = self
-            .skipped
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(what, n)| format!("{n} {what}"))
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
+    /// What an import's note says of the thesis, if anything.
+    pub fn note(&self) -> Option<String> {
+        match self {
+            Thesis::None => None,
+            Thesis::Marked(id) => Some(format!(
+                "the thesis is `{id}`, as `argmap export` marked it"
+            )),
+            Thesis::Root(id) => Some(format!(
+                "the thesis is `{id}`, the one claim that is supported and supports, attacks and qualifies nothing"
+            )),
+            Thesis::Roots(ids) => {
+                let mut named: Vec<String> = (ids.iter().take(MAX_ROOTS_NAMED))
+                    .map(|id| format!("`{id}`"))
+                    .collect();
+                if ids.len() > MAX_ROOTS_NAMED {
+                    named.push(format!("{} more", ids.len() - MAX_ROOTS_NAMED));
+                }
+                Some(format!(
+                    "no thesis set: {} claims are supported and support, attack and qualify nothing ({}); name the main one in `[map] thesis`",
+                    ids.len(),
+                    and_list(&named)
+                ))
+            }
+        }
+    }
+}
+
+impl Summary {
+    /// One line of what was made: "7 claims, 1 argument and 2 actors (3
+    /// supports, 1 attack, 2 `by` entries)"; arguments, actors and
+    /// relations only when there are some.
+    pub fn made(&self) -> String {
+        let mut items = vec![count(self.claims, "claim", "claims")];
+        if self.arguments > 0 {
+            items.push(count(self.arguments, "argument", "arguments"));
+        }
+        if self.actors > 0 {
+            items.push(count(self.actors, "actor", "actors"));
+        }
+        let mut s = and_list(&items);
+        let relations: Vec<String> = [
+            (self.supports, "support", "supports"),
+            (self.attacks, "attack", "attacks"),
+            (self.undercuts, "undercut", "undercuts"),
+            (self.qualifications, "qualification", "qualifications"),
+            (self.by, "`by` entry", "`by` entries"),
+        ]
+        .into_iter()
+        .filter(|&(n, _, _)| n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
+        if !relations.is_empty() {
+            let _ = write!(s, " ({})", relations.join(", "));
+        }
+        s
     }
 }
 
 /// `1 claim`, `2 claims`.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
 }
 
 /// Input that cannot be imported.

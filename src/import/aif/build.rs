@@ -1,15 +1,25 @@
 //! The map's items, from the classified graph and its ids: actors from
-//! participants; claims from I nodes, with the relations each claim is the
-//! subject of (`by`, `supports`, `attacks`, `qualifies`); and arguments
-//! from the RA nodes that become them. Each relation is made once, however
-//! often the AIF repeats it, and counted in the [`Summary`].
+//! participants and speakers; claims from I nodes, with the relations each
+//! claim is the subject of (`by`, `supports`, `attacks`, `qualifies`);
+//! arguments from the RA nodes that become them; and the thesis. Each
+//! relation is made once, however often the AIF repeats it, and counted in
+//! the [`Summary`].
+//!
+//! The thesis is the I node that `export --to aif` marked (`argmap_thesis`).
+//! In AIF that argmap did not write (no node or participant has an
+//! `argmap_id`), it is the map's one root, when it has exactly one: a claim
+//! that something supports (an inference concludes it) and that supports,
+//! attacks and qualifies nothing (it is no inference's premise and no
+//! conflict's attacker). A claim that only attacks is an objection, not a
+//! root; a claim that nothing supports would be an `unsupported-thesis`.
 
 use std::collections::{HashMap, HashSet};
 
 use super::classify::Relations;
 use super::ids::Assigned;
 use super::read::{Aif, Type};
-use crate::import::Summary;
+use super::speakers::{Origin, Speakers};
+use crate::import::{Summary, Thesis};
 
 /// An actor to write.
 pub(super) struct Actor {
@@ -36,9 +46,11 @@ pub(super) struct Argument {
     pub(super) label: Option<String>,
 }
 
-/// Everything the map file holds besides its `[map]` and `[lints]`, in the
-/// order of the input.
+/// Everything the map file holds besides its `[lints]`, in the order of the
+/// input.
 pub(super) struct Items {
+    /// The claim `[map] thesis` names.
+    pub(super) thesis: Option<String>,
     pub(super) actors: Vec<Actor>,
     pub(super) claims: Vec<Claim>,
     pub(super) arguments: Vec<Argument>,
@@ -52,11 +64,17 @@ impl Items {
 }
 
 /// Which nodes of the dialogue linked a speaker to a claim.
+#[derive(Default)]
 pub(super) struct Anchoring {
     /// L nodes that gave a claim its speaker.
-    pub(super) l_used: usize,
+    pub(super) l_used: HashSet<usize>,
     /// YA nodes that gave a claim its speaker.
-    pub(super) ya_used: usize,
+    pub(super) ya_used: HashSet<usize>,
+    /// YA nodes that link a speaker's L node to a claim the speaker asked
+    /// about or challenged, and so does not hold.
+    pub(super) ya_uncommitted: HashSet<usize>,
+    /// L nodes used whose words are not the text of a claim they anchor.
+    pub(super) l_words_left: usize,
 }
 
 /// The items, and the anchoring the summary needs; every relation made,
@@ -64,15 +82,18 @@ pub(super) struct Anchoring {
 pub(super) fn items(
     aif: &Aif,
     relations: &Relations,
+    who: &Speakers,
     ids: &Assigned,
     summary: &mut Summary,
 ) -> (Items, Anchoring) {
     let mut links = Links::default();
     supports(aif, relations, ids, &mut links, summary);
     attacks(aif, relations, ids, &mut links, summary);
-    let anchoring = speakers(aif, ids, &mut links, summary);
+    let anchoring = speakers(aif, who, ids, &mut links, summary);
+    summary.thesis = thesis(aif, relations, ids);
     let items = Items {
-        actors: actors(aif, ids),
+        thesis: summary.thesis.id().map(str::to_owned),
+        actors: actors(aif, who, ids),
         claims: claims(aif, ids, &mut links),
         arguments: arguments(aif, relations, ids),
     };
@@ -169,42 +190,108 @@ fn attacks(
 }
 
 /// Each `L -> YA -> I` path whose L node has a speaker: that speaker's
-/// actor in the claim's `by`.
-fn speakers(aif: &Aif, ids: &Assigned, links: &mut Links, summary: &mut Summary) -> Anchoring {
-    let mut l_used: HashSet<usize> = HashSet::new();
-    let mut ya_used = 0;
-    for (n, _) in aif.nodes_of(Type::Ya) {
-        let mut used = false;
+/// actor in the claim's `by`, unless the YA node says the speaker only
+/// asked about the claim or challenged it.
+fn speakers(
+    aif: &Aif,
+    who: &Speakers,
+    ids: &Assigned,
+    links: &mut Links,
+    summary: &mut Summary,
+) -> Anchoring {
+    let mut anchoring = Anchoring::default();
+    // L node -> whether its words are the text of a claim it anchors.
+    let mut words_kept: HashMap<usize, bool> = HashMap::new();
+    for (n, node) in aif.nodes_of(Type::Ya) {
+        let uncommitted = crate::aif::is_uncommitted_illocution(node.scheme_or_text());
         for &l in aif.inc(n) {
-            let Some(actor) = aif.speaker.get(&l).and_then(|&p| ids.actors.get(p)) else {
+            let Some(actor) = who.of.get(&l).and_then(|&a| ids.actors.get(a)) else {
                 continue;
             };
             for &i in aif.out(n).iter().filter(|&&i| aif.kind(i) == Some(Type::I)) {
-                used = true;
-                l_used.insert(l);
+                if uncommitted {
+                    anchoring.ya_uncommitted.insert(n);
+                    continue;
+                }
+                anchoring.ya_used.insert(n);
+                anchoring.l_used.insert(l);
+                let kept = words_kept.entry(l).or_default();
+                *kept = *kept || same_words(aif, l, i);
                 if links.add(i, Key::By, actor.clone()) {
                     summary.by += 1;
                 }
             }
         }
-        if used {
-            ya_used += 1;
-        }
     }
-    Anchoring {
-        l_used: l_used.len(),
-        ya_used,
+    anchoring.l_words_left = words_kept.values().filter(|&&kept| !kept).count();
+    anchoring
+}
+
+/// Whether the words of L node `l` (its text, less the speaker) are the
+/// text of I node `i`, white space and case aside: then the claim keeps
+/// them.
+fn same_words(aif: &Aif, l: usize, i: usize) -> bool {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    match (aif.nodes.get(l), aif.nodes.get(i)) {
+        (Some(l), Some(i)) => {
+            let words = super::speakers::split(&l.text).map_or(l.text.as_str(), |(_, w)| w);
+            fold(words) == fold(&i.text)
+        }
+        _ => false,
     }
 }
 
-/// An actor for each participant.
-fn actors(aif: &Aif, ids: &Assigned) -> Vec<Actor> {
-    aif.participants
+/// The thesis: the I node `export --to aif` marked; else, in AIF that
+/// argmap did not write, the one root, if there is exactly one.
+fn thesis(aif: &Aif, relations: &Relations, ids: &Assigned) -> Thesis {
+    if let Some((n, _)) = aif.nodes_of(Type::I).find(|(_, x)| x.argmap_thesis) {
+        return Thesis::Marked(ids.of(n));
+    }
+    let by_argmap = aif.nodes.iter().any(|x| x.argmap_id.is_some())
+        || aif.participants.iter().any(|p| p.argmap_id.is_some());
+    if by_argmap {
+        return Thesis::None;
+    }
+    let mut leads: HashSet<usize> = HashSet::new();
+    let mut supported: HashSet<usize> = HashSet::new();
+    for inf in relations.inferences.values() {
+        leads.extend(&inf.premises);
+        supported.insert(inf.conclusion);
+    }
+    for c in &relations.conflicts {
+        leads.extend(&c.attackers);
+    }
+    let roots: Vec<String> = aif
+        .nodes_of(Type::I)
+        .filter(|(n, _)| supported.contains(n) && !leads.contains(n))
+        .map(|(n, _)| ids.of(n))
+        .collect();
+    match <[String; 1]>::try_from(roots) {
+        Ok([root]) => Thesis::Root(root),
+        Err(roots) if roots.is_empty() => Thesis::None,
+        Err(roots) => Thesis::Roots(roots),
+    }
+}
+
+/// An actor for each participant and each speaker named only in L text.
+fn actors(aif: &Aif, who: &Speakers, ids: &Assigned) -> Vec<Actor> {
+    who.actors
         .iter()
         .zip(&ids.actors)
-        .map(|(p, id)| Actor {
+        .map(|(origin, id)| Actor {
             id: id.clone(),
-            name: p.name.clone(),
+            name: match origin {
+                Origin::Participant(p) => aif
+                    .participants
+                    .get(*p)
+                    .map_or_else(String::new, |p| p.name.clone()),
+                Origin::Named { name, .. } => name.clone(),
+            },
         })
         .collect()
 }
@@ -224,22 +311,19 @@ fn claims(aif: &Aif, ids: &Assigned, links: &mut Links) -> Vec<Claim> {
 }
 
 /// An argument for each RA node that becomes one. Its label is the one
-/// argmap exported, else the node's text unless that is empty or argmap's
-/// default.
+/// argmap exported, else the name of the scheme the node applies (its
+/// `scheme`, else its `text`), unless that names no scheme ("Default
+/// Inference", "RA", ...): then it has none.
 fn arguments(aif: &Aif, relations: &Relations, ids: &Assigned) -> Vec<Argument> {
     aif.nodes_of(Type::Ra)
         .filter(|&(n, _)| relations.becomes_argument(aif, n))
         .filter_map(|(n, node)| {
             let inf = relations.inferences.get(&n)?;
-            let label = node.argmap_label.clone().or_else(|| {
-                let text = node.text.trim();
-                (!text.is_empty() && text != crate::aif::INFERENCE).then(|| text.to_owned())
-            });
             Some(Argument {
                 id: ids.of(n),
                 premises: inf.premises.iter().map(|&p| ids.of(p)).collect(),
                 conclusion: ids.of(inf.conclusion),
-                label,
+                label: node.label().map(str::to_owned),
             })
         })
         .collect()

@@ -25,6 +25,8 @@ pub(super) struct Inference {
 /// What a CA node becomes.
 #[derive(Clone, Debug)]
 pub(super) struct Conflict {
+    /// The CA node.
+    pub(super) node: usize,
     /// The I nodes that reach it, in input order.
     pub(super) attackers: Vec<usize>,
     /// The I node or kept RA node it reaches.
@@ -41,6 +43,8 @@ pub(super) struct Relations {
     pub(super) conflicts: Vec<Conflict>,
     /// The RA nodes a kept CA node attacks.
     undercut: HashSet<usize>,
+    /// The CA nodes kept.
+    conflict_nodes: HashSet<usize>,
     /// RA nodes left out for concluding a relation, not an I node.
     pub(super) ra_left_out: usize,
     /// CA nodes left out for attacking neither an I node nor a kept RA node.
@@ -50,15 +54,25 @@ pub(super) struct Relations {
 impl Relations {
     /// Whether node `n` is a kept RA node that becomes an
     /// `[arguments.<id>]`: one with several premises, one that a CA node
-    /// attacks (an undercut needs an argument to point at), or one that
-    /// argmap exported from an argument (it has an `argmap_id`). Any other
-    /// kept RA node becomes a `supports` entry of its premise.
+    /// attacks (an undercut needs an argument to point at), one that
+    /// argmap exported from an argument (it has an `argmap_id`), or one
+    /// with a label (a named scheme, which a `supports` entry has no place
+    /// for). Any other kept RA node becomes a `supports` entry of its
+    /// premise.
     pub(super) fn becomes_argument(&self, aif: &Aif, n: usize) -> bool {
         self.inferences.get(&n).is_some_and(|inf| {
             inf.premises.len() > 1
                 || self.undercut.contains(&n)
-                || aif.nodes.get(n).is_some_and(|x| x.argmap_id.is_some())
+                || aif
+                    .nodes
+                    .get(n)
+                    .is_some_and(|x| x.argmap_id.is_some() || x.label().is_some())
         })
+    }
+
+    /// Whether node `n` is an RA or CA node that the map keeps.
+    pub(super) fn keeps(&self, n: usize) -> bool {
+        self.inferences.contains_key(&n) || self.conflict_nodes.contains(&n)
     }
 }
 
@@ -70,10 +84,12 @@ pub(super) fn classify(aif: &Aif) -> Result<Relations, ImportError> {
         .map(|c| c.target)
         .filter(|&t| aif.kind(t) == Some(Type::Ra))
         .collect();
+    let conflict_nodes = conflicts.iter().map(|c| c.node).collect();
     Ok(Relations {
         inferences,
         conflicts,
         undercut,
+        conflict_nodes,
         ra_left_out,
         ca_left_out,
     })
@@ -181,6 +197,7 @@ fn conflict(
         _ => false,
     };
     Ok(target_ok.then(|| Conflict {
+        node: n,
         attackers,
         target,
         qualification: node.text.trim() == crate::aif::QUALIFICATION,

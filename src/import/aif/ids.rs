@@ -1,20 +1,25 @@
-//! The ids of the map's items: each actor (a participant), claim (an I
+//! The ids of the map's items: each actor from a participant, claim (an I
 //! node) and argument (an RA node that becomes one) gets its `argmap_id`
 //! when that is a valid id no earlier item took, else one made from its AIF
-//! id (`p<participantID>`, `i<nodeID>`, `ra<nodeID>`). Every usable
-//! `argmap_id` is taken first, in input order, so that a generated id never
-//! takes one that `export --to aif` wrote; an `argmap_id` that cannot be
-//! kept is a note in the summary.
+//! id (`p<participantID>`, `i<nodeID>`, `ra<nodeID>`); a speaker named only
+//! in L text gets its name's slug (`alice-smith`; `speaker` for a name
+//! with no letter or digit). Every usable `argmap_id` is taken first, in
+//! input order, so that a generated id never takes one that `export --to
+//! aif` wrote; then the ids made from AIF ids, then the slugs, so that a
+//! speaker's name never moves a claim from its `i<nodeID>`. An id already
+//! taken gets `-2`, `-3`, ...; an `argmap_id` that cannot be kept is a note
+//! in the summary.
 
 use std::collections::{HashMap, HashSet};
 
 use super::classify::Relations;
 use super::read::{Aif, Node, Participant, Type};
+use super::speakers::{Origin, Speakers};
 use crate::import::is_valid_id;
 
 /// The ids given out.
 pub(super) struct Assigned {
-    /// The actor id of each participant, by participant index.
+    /// The id of each actor, by its index in [`Speakers::actors`].
     pub(super) actors: Vec<String>,
     /// The id of each I node and each RA node that becomes an argument.
     items: HashMap<usize, String>,
@@ -29,7 +34,12 @@ impl Assigned {
 
 /// Gives every participant, I node and argument RA node its id; a note in
 /// `notes` for each `argmap_id` that could not be kept.
-pub(super) fn assign(aif: &Aif, relations: &Relations, notes: &mut Vec<String>) -> Assigned {
+pub(super) fn assign(
+    aif: &Aif,
+    relations: &Relations,
+    speakers: &Speakers,
+    notes: &mut Vec<String>,
+) -> Assigned {
     let mut ids = Ids::default();
     let named = named_nodes(aif, relations);
     // Every usable `argmap_id` first, the actors' then the items', so that
@@ -43,8 +53,14 @@ pub(super) fn assign(aif: &Aif, relations: &Relations, notes: &mut Vec<String>) 
         .iter()
         .map(|(_, node, _)| ids.claim(node.argmap_id.as_deref()))
         .collect();
-    let actors = actor_ids(&mut ids, &aif.participants, actors_kept, notes);
+    let mut actors = actor_ids(&mut ids, &aif.participants, actors_kept, notes);
     let items = item_ids(&mut ids, named, items_kept, notes);
+    for origin in &speakers.actors {
+        if let Origin::Named { slug, .. } = origin {
+            let base = if slug.is_empty() { "speaker" } else { slug };
+            actors.push(ids.generate("", base));
+        }
+    }
     Assigned { actors, items }
 }
 

@@ -10,13 +10,20 @@
 //! - a CA node becomes an `attacks` entry of each claim attacking through
 //!   it: on the claim of an I node (a rebuttal, or an undermining of a
 //!   premise), or on the argument of an RA node (an undercut);
-//! - a participant becomes an actor (`p<participantID>`), and a locution's
-//!   L node that a YA node links to an I node (`L -> YA -> I`) makes its
-//!   participant one of that claim's `by`.
+//! - an argument's label is the scheme its RA node names (`scheme`, else
+//!   `text`), unless that is a generic one such as "Default Inference";
+//! - a participant becomes an actor (`p<participantID>`), and so does a
+//!   speaker named only in an L node's text (`Speaker : words`, AIFdb's
+//!   dialogical form), under its name's slug; an L node that a YA node
+//!   links to an I node (`L -> YA -> I`) makes its speaker one of that
+//!   claim's `by`, unless the YA node is a question or a challenge;
+//! - the thesis is the claim argmap's export marked, else the one root
+//!   (see `build`).
 //!
 //! Everything else (TA, MA and PA nodes, YA and L nodes that link no
-//! participant to a claim, relations between relations) is counted in the
-//! [`Summary`], never dropped silently. Malformed AIF (invalid JSON, a
+//! speaker to a claim, relations between relations, fields argmap does not
+//! read, such as timestamps and scheme ids) is counted in the [`Summary`],
+//! never dropped silently. Malformed AIF (invalid JSON, a
 //! dangling edge, an unknown node type, an RA node with no or two
 //! conclusions, a CA node with no target, ...) is an [`ImportError`] that
 //! names the node or edge.
@@ -26,16 +33,17 @@
 //! relations and actors in their order, under their ids.
 //!
 //! The import runs in steps, one private module each: `read` the JSON into
-//! a graph; `classify` its RA and CA nodes; give every item its id
-//! (`ids`); `build` the actors, claims (with their relations) and
-//! arguments; count what was `left_out`; and `write` the map file as a
-//! `toml_edit` document.
+//! a graph; `classify` its RA and CA nodes; find who said each L node
+//! (`speakers`); give every item its id (`ids`); `build` the actors, claims
+//! (with their relations), arguments and thesis; count what was
+//! `left_out`; and `write` the map file as a `toml_edit` document.
 
 mod build;
 mod classify;
 mod ids;
 mod left_out;
 mod read;
+mod speakers;
 mod write;
 
 use super::{ImportError, Imported, Summary};
@@ -51,9 +59,10 @@ pub struct Options {
 pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
     let aif = read::read(bytes)?;
     let relations = classify::classify(&aif)?;
+    let speakers = speakers::speakers(&aif);
     let mut summary = Summary::default();
-    let ids = ids::assign(&aif, &relations, &mut summary.notes);
-    let (items, anchoring) = build::items(&aif, &relations, &ids, &mut summary);
+    let ids = ids::assign(&aif, &relations, &speakers, &mut summary.notes);
+    let (items, anchoring) = build::items(&aif, &relations, &speakers, &ids, &mut summary);
     summary.skipped = left_out::left_out(&aif, &relations, &anchoring);
     let toml = write::document(&options.title, &items).to_string();
     Ok(Imported { toml, summary })

@@ -1,6 +1,7 @@
 //! Reading AIF JSON into a graph: its nodes (typed), its edges (by node
 //! index, both ways), its participants, and which participant said which L
-//! node.
+//! node; and every field of the file that the import does not read, so
+//! that what it leaves out can be counted.
 //!
 //! The JSON is parsed whole first, so that a syntax error anywhere is
 //! reported with its line and column before anything else. The envelope
@@ -10,12 +11,16 @@
 //! fields whose type the import checks as JSON values, so that a wrong type
 //! is an [`ImportError`] in the import's own words, naming the node, edge,
 //! participant or locution, and so that every check runs in input order:
-//! the first thing wrong in the file is the one reported.
+//! the first thing wrong in the file is the one reported. The other fields
+//! of a record are kept aside (`#[serde(flatten)]`); the few the import
+//! reads are taken out of them by name, and the names of the rest, those
+//! with a value (not null, not empty), are its unread fields.
 
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::import::ImportError;
@@ -84,6 +89,38 @@ pub(super) struct Node {
     pub(super) argmap_id: Option<String>,
     /// The label of argmap's argument, if `export --to aif` wrote it.
     pub(super) argmap_label: Option<String>,
+    /// Whether `export --to aif` marked this I node as the map's thesis.
+    pub(super) argmap_thesis: bool,
+    /// The `scheme` of a scheme node (AIFdb names the scheme there as well
+    /// as in `text`).
+    pub(super) scheme: Option<String>,
+    /// The fields the import does not read that have a value, by key,
+    /// sorted.
+    pub(super) unread: Vec<String>,
+}
+
+impl Node {
+    /// The name of the scheme a scheme node applies: its `scheme`, else its
+    /// `text`, unless that names no scheme ("Default Inference", "RA", ...).
+    pub(super) fn scheme_name(&self) -> Option<&str> {
+        [self.scheme.as_deref(), Some(self.text.as_str())]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|name| !crate::aif::is_generic_scheme(name))
+    }
+
+    /// The label of the argument an RA node becomes: the one argmap
+    /// exported, else the name of its scheme.
+    pub(super) fn label(&self) -> Option<&str> {
+        self.argmap_label.as_deref().or_else(|| self.scheme_name())
+    }
+
+    /// The name of the scheme, or the text, as written, whether generic or
+    /// not: what a YA node says the speaker did ("Asserting").
+    pub(super) fn scheme_or_text(&self) -> &str {
+        self.scheme.as_deref().unwrap_or(&self.text).trim()
+    }
 }
 
 /// A participant, checked.
@@ -95,6 +132,10 @@ pub(super) struct Participant {
     /// The id argmap gave the actor, if `export --to aif` wrote it.
     pub(super) argmap_id: Option<String>,
 }
+
+/// Unread fields of a list's records: key -> how many records, in the
+/// order first met.
+pub(super) type Tally = IndexMap<String, usize>;
 
 /// For each node (by index), the nodes at the other end of some of its
 /// edges, in input order.
@@ -115,6 +156,15 @@ pub(super) struct Aif {
     pub(super) speaker: HashMap<usize, usize>,
     /// Locutions that name no L node or no participant.
     pub(super) stray_locutions: usize,
+    /// The unread fields of the edges, and of the participants.
+    pub(super) unread_edges: Tally,
+    pub(super) unread_participants: Tally,
+    /// The unread fields of each locution that names an L node and a
+    /// participant, with its L node's index.
+    pub(super) unread_locutions: Vec<(usize, Vec<String>)>,
+    /// The keys of the top level (and of OVA's `AIF` object, as
+    /// `AIF.<key>`) that hold something the import does not read, sorted.
+    pub(super) unread_top: Vec<String>,
 }
 
 impl Aif {
@@ -150,10 +200,8 @@ struct RawNode {
     #[serde(rename = "type")]
     kind: Option<Value>,
     text: Option<Value>,
-    #[serde(default, deserialize_with = "string_or_none")]
-    argmap_id: Option<String>,
-    #[serde(default, deserialize_with = "string_or_none")]
-    argmap_label: Option<String>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
 }
 
 /// An element of `edges`, as written.
@@ -165,6 +213,8 @@ struct RawEdge {
     from: Option<Value>,
     #[serde(rename = "toID")]
     to: Option<Value>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
 }
 
 /// An element of `participants`, as written.
@@ -172,12 +222,8 @@ struct RawEdge {
 struct RawParticipant {
     #[serde(rename = "participantID")]
     id: Option<Value>,
-    #[serde(default, deserialize_with = "string_or_none")]
-    firstname: Option<String>,
-    #[serde(default, deserialize_with = "string_or_none")]
-    surname: Option<String>,
-    #[serde(default, deserialize_with = "string_or_none")]
-    argmap_id: Option<String>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
 }
 
 /// An element of `locutions`, as written.
@@ -187,61 +233,138 @@ struct RawLocution {
     node: Option<Value>,
     #[serde(rename = "personID")]
     person: Option<Value>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
 }
 
-/// A field kept only when it is a string: anything else is as if absent.
-fn string_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::String(s) => Some(s),
+/// Takes the string under `key` out of `rest`; a value of another type
+/// stays there, unread.
+fn take_string(rest: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match rest.get(key) {
+        Some(Value::String(_)) => match rest.remove(key) {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        },
         _ => None,
-    })
+    }
+}
+
+/// Takes the boolean under `key` out of `rest` (false when absent); a
+/// value of another type stays there, unread.
+fn take_bool(rest: &mut Map<String, Value>, key: &str) -> bool {
+    match rest.get(key) {
+        Some(&Value::Bool(b)) => {
+            rest.remove(key);
+            b
+        }
+        _ => false,
+    }
+}
+
+/// The keys of `rest` whose value says something: not null, not an empty
+/// string, list or object. Sorted, whatever order the JSON map keeps.
+fn unread(rest: &Map<String, Value>) -> Vec<String> {
+    let mut keys: Vec<String> = rest
+        .iter()
+        .filter(|(_, v)| has_value(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Whether `v` holds something: not null, not an empty string, list or
+/// object.
+fn has_value(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
+        Value::Bool(_) | Value::Number(_) => true,
+    }
+}
+
+/// Adds the `keys` of one record to `tally`.
+pub(super) fn count_keys(tally: &mut Tally, keys: &[String]) {
+    for key in keys {
+        *tally.entry(key.clone()).or_default() += 1;
+    }
 }
 
 /// Reads the AIF JSON in `bytes` (a byte order mark is skipped).
 pub(super) fn read(bytes: &[u8]) -> Result<Aif, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let root: Value = serde_json::from_slice(bytes).map_err(|e| json_error(&e))?;
-    let mut lists = envelope(root)?;
+    let Envelope { mut lists, outer } = envelope(root)?;
     let (nodes, index) = read_nodes(take_list(&mut lists, "nodes")?)?;
-    let (out, inc) = read_edges(take_list(&mut lists, "edges")?, &nodes, &index)?;
-    let (participants, person) = read_participants(take_list(&mut lists, "participants")?)?;
-    let (speaker, stray_locutions) =
-        read_locutions(take_list(&mut lists, "locutions")?, &nodes, &index, &person)?;
+    let (out, inc, unread_edges) = read_edges(take_list(&mut lists, "edges")?, &nodes, &index)?;
+    let participants = read_participants(take_list(&mut lists, "participants")?)?;
+    let locutions = read_locutions(
+        take_list(&mut lists, "locutions")?,
+        &nodes,
+        &index,
+        &participants.index,
+    )?;
+    let inner = unread(&lists).into_iter();
+    let mut unread_top: Vec<String> = match outer {
+        Some(outer) => outer
+            .into_iter()
+            .chain(inner.map(|k| format!("AIF.{k}")))
+            .collect(),
+        None => inner.collect(),
+    };
+    unread_top.sort_unstable();
     Ok(Aif {
         nodes,
         out,
         inc,
-        participants,
-        speaker,
-        stray_locutions,
+        participants: participants.list,
+        speaker: locutions.speaker,
+        stray_locutions: locutions.stray,
+        unread_edges,
+        unread_participants: participants.unread,
+        unread_locutions: locutions.unread,
+        unread_top,
     })
 }
 
 /// The object holding the lists: the top level (AIFdb) or its `AIF` object
-/// (OVA's xAIF). It must have a `nodes` key.
-fn envelope(root: Value) -> Result<Map<String, Value>, ImportError> {
+/// (OVA's xAIF), which must have a `nodes` key; and, for xAIF, the other
+/// top-level keys that hold something.
+fn envelope(root: Value) -> Result<Envelope, ImportError> {
     let Value::Object(mut root) = root else {
         return Err(ImportError::new(format!(
             "expected a JSON object holding `nodes` and `edges`, found {}",
             type_name(&root)
         )));
     };
-    let lists = match root.remove("AIF") {
-        Some(Value::Object(inner)) => inner,
+    let (lists, others) = match root.remove("AIF") {
+        Some(Value::Object(inner)) => (inner, Some(unread(&root))),
         Some(other) => {
             return Err(ImportError::new(format!(
                 "`AIF` must be an object holding `nodes` and `edges`, not {}",
                 type_name(&other)
             )));
         }
-        None => root,
+        None => (root, None),
     };
     if !lists.contains_key("nodes") {
         return Err(ImportError::new("no `nodes` list: this is not AIF JSON").with_help(
             "AIFdb's JSON has top-level `nodes` and `edges`; OVA's xAIF has them in a top-level `AIF` object",
         ));
     }
-    Ok(lists)
+    Ok(Envelope {
+        lists,
+        outer: others,
+    })
+}
+
+/// The object holding the lists, and, for OVA's xAIF, the keys beside its
+/// `AIF` object that hold something.
+struct Envelope {
+    lists: Map<String, Value>,
+    outer: Option<Vec<String>>,
 }
 
 /// The nodes, checked, and the index of each `nodeID`.
@@ -294,12 +417,28 @@ fn node(n: usize, raw: RawNode) -> Result<Node, ImportError> {
             )));
         }
     };
+    // The fields read beyond these three: the ids and label argmap writes,
+    // on the nodes it writes them on, and the scheme of a scheme node.
+    let mut rest = raw.rest;
+    let argmap_id = matches!(kind, Type::I | Type::Ra)
+        .then(|| take_string(&mut rest, "argmap_id"))
+        .flatten();
+    let argmap_label = (kind == Type::Ra)
+        .then(|| take_string(&mut rest, "argmap_label"))
+        .flatten();
+    let argmap_thesis = kind == Type::I && take_bool(&mut rest, "argmap_thesis");
+    let scheme = (!matches!(kind, Type::I | Type::L))
+        .then(|| take_string(&mut rest, "scheme"))
+        .flatten();
     Ok(Node {
         id,
         kind,
         text,
-        argmap_id: raw.argmap_id,
-        argmap_label: raw.argmap_label,
+        argmap_id,
+        argmap_label,
+        argmap_thesis,
+        scheme,
+        unread: unread(&rest),
     })
 }
 
@@ -309,11 +448,13 @@ fn read_edges(
     list: Vec<Value>,
     nodes: &[Node],
     index: &HashMap<String, usize>,
-) -> Result<(Adjacency, Adjacency), ImportError> {
+) -> Result<(Adjacency, Adjacency, Tally), ImportError> {
     let mut out = vec![Vec::new(); nodes.len()];
     let mut inc = vec![Vec::new(); nodes.len()];
+    let mut tally = Tally::new();
     for record in records::<RawEdge>(list, "edge", "edges") {
         let (n, raw) = record?;
+        count_keys(&mut tally, &unread(&raw.rest));
         let (f, t) = edge(n, raw, nodes, index)?;
         if let Some(o) = out.get_mut(f) {
             o.push(t);
@@ -322,7 +463,7 @@ fn read_edges(
             i.push(f);
         }
     }
-    Ok((out, inc))
+    Ok((out, inc, tally))
 }
 
 /// Edge `n` (counted from 1) checked, as (from, to) node indices: both ends
@@ -363,12 +504,19 @@ fn edge(
     Ok((f, t))
 }
 
-/// The participants, checked, and the index of each `participantID`.
-fn read_participants(
-    list: Vec<Value>,
-) -> Result<(Vec<Participant>, HashMap<String, usize>), ImportError> {
+/// The participants, checked, the index of each `participantID`, and
+/// their unread fields.
+struct Participants {
+    list: Vec<Participant>,
+    index: HashMap<String, usize>,
+    unread: Tally,
+}
+
+/// Reads the participants.
+fn read_participants(list: Vec<Value>) -> Result<Participants, ImportError> {
     let mut participants = Vec::new();
     let mut person: HashMap<String, usize> = HashMap::new();
+    let mut tally = Tally::new();
     for record in records::<RawParticipant>(list, "participant", "participants") {
         let (n, raw) = record?;
         let id = required_id(
@@ -376,8 +524,11 @@ fn read_participants(
             "participantID",
             &format!("participant {n} of `participants`"),
         )?;
-        let first = raw.firstname.unwrap_or_default();
-        let last = raw.surname.unwrap_or_default();
+        let mut rest = raw.rest;
+        let first = take_string(&mut rest, "firstname").unwrap_or_default();
+        let last = take_string(&mut rest, "surname").unwrap_or_default();
+        let argmap_id = take_string(&mut rest, "argmap_id");
+        count_keys(&mut tally, &unread(&rest));
         let name = format!("{} {}", first.trim(), last.trim())
             .trim()
             .to_owned();
@@ -389,34 +540,52 @@ fn read_participants(
         participants.push(Participant {
             id,
             name,
-            argmap_id: raw.argmap_id,
+            argmap_id,
         });
     }
-    Ok((participants, person))
+    Ok(Participants {
+        list: participants,
+        index: person,
+        unread: tally,
+    })
 }
 
-/// Who said which L node (L node index -> participant index), and how many
-/// locutions name no L node or no participant.
+/// What the locutions say.
+struct Locutions {
+    /// Who said which L node (L node index -> participant index).
+    speaker: HashMap<usize, usize>,
+    /// How many locutions name no L node or no participant.
+    stray: usize,
+    /// The unread fields of the others, with their L node's index.
+    unread: Vec<(usize, Vec<String>)>,
+}
+
+/// Reads the locutions: each one that names an L node and a participant
+/// says who said that node.
 fn read_locutions(
     list: Vec<Value>,
     nodes: &[Node],
     index: &HashMap<String, usize>,
     person: &HashMap<String, usize>,
-) -> Result<(HashMap<usize, usize>, usize), ImportError> {
-    let mut speaker = HashMap::new();
-    let mut stray = 0;
+) -> Result<Locutions, ImportError> {
+    let mut locutions = Locutions {
+        speaker: HashMap::new(),
+        stray: 0,
+        unread: Vec::new(),
+    };
     for record in records::<RawLocution>(list, "locution", "locutions") {
         let (n, raw) = record?;
         let node = required_id(raw.node, "nodeID", &format!("locution {n} of `locutions`"))?;
         let who = raw.person.as_ref().and_then(id_value);
         match (index.get(&node), who.and_then(|w| person.get(&w))) {
             (Some(&l), Some(&p)) if nodes.get(l).is_some_and(|x| x.kind == Type::L) => {
-                speaker.insert(l, p);
+                locutions.speaker.insert(l, p);
+                locutions.unread.push((l, unread(&raw.rest)));
             }
-            _ => stray += 1,
+            _ => locutions.stray += 1,
         }
     }
-    Ok((speaker, stray))
+    Ok(locutions)
 }
 
 /// The list under `key`, taken out of `lists`; absent or null is empty.

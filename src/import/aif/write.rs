@@ -24,7 +24,14 @@ const UNCITED_COMMENT: &str = concat!(
 pub(super) fn document(title: &str, items: &Items) -> DocumentMut {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix(HEADER);
-    doc.insert("map", Item::Table(map(title, items.has_qualifications())));
+    doc.insert(
+        "map",
+        Item::Table(map(
+            title,
+            items.thesis.as_deref(),
+            items.has_qualifications(),
+        )),
+    );
     doc.insert("lints", Item::Table(lints()));
     for (key, tables) in [
         ("actors", items.actors.iter().map(actor).collect::<Vec<_>>()),
@@ -38,11 +45,14 @@ pub(super) fn document(title: &str, items: &Items) -> DocumentMut {
     doc
 }
 
-/// `[map]`: the title, and format version 2 when a claim qualifies another
-/// (`qualifies` is a version-2 key).
-fn map(title: &str, qualified: bool) -> Table {
+/// `[map]`: the title, the thesis if any, and format version 2 when a
+/// claim qualifies another (`qualifies` is a version-2 key).
+fn map(title: &str, thesis: Option<&str>, qualified: bool) -> Table {
     let mut t = Table::new();
     t.insert("title", value(title));
+    if let Some(thesis) = thesis {
+        t.insert("thesis", value(thesis));
+    }
     if qualified {
         t.insert("version", value(crate::model::FORMAT_VERSION));
     }
