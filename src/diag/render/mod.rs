@@ -1,4 +1,6 @@
 //! Renderers for diagnostics, one per output format.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
