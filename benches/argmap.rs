@@ -122,3 +122,25 @@ fn report(bencher: Bencher, n: usize) {
         argmap::report::markdown::render(&audit, None, 1)
     });
 }
+
+/// Sizes, in bytes, of the huge strings of [`huge_values`].
+const HUGE: [usize; 3] = [256 << 10, 1 << 20, 2 << 20];
+
+/// `check` of a small map whose claim text, quote and ids are huge: time
+/// should grow in proportion to the size (the tests only check that such
+/// maps give the right findings; speed is measured here).
+#[divan::bench(args = HUGE, max_time = 10)]
+fn huge_values(bencher: Bencher, bytes: usize) {
+    let long_id = "k".repeat(bytes);
+    let many_words = "word ".repeat(bytes / 5);
+    let map = format!(
+        "[map]\ntitle = \"huge\"\nthesis = \"a\"\n[sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2000\n\
+         [claims.a]\ntext = \"{}\"\ncites = [{{ source = \"s\", quote = \"{}\" }}]\n\
+         [claims.b]\ntext = \"{many_words}\"\nattacks = [\"a\"]\ncites = [\"s\"]\n\
+         [claims.{long_id}]\ntext = \"long id\"\nsupports = [\"{}y\"]\n",
+        "y".repeat(bytes),
+        "q".repeat(bytes / 4),
+        &long_id[1..],
+    );
+    bencher.bench(|| check_with("huge.toml", map.as_bytes(), &Options::default()));
+}

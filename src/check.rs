@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use crate::copy::{self, Copying};
-use crate::diag::{Code, FileReport, Level, Levels, TextSummary};
+use crate::diag::{Code, Diagnostic, FileReport, Level, Levels, SectionFacts, TextSummary};
 use crate::graph::MapGraph;
 use crate::load;
 use crate::model::{Date, Map};
+use crate::resolved::ResolvedMap;
 use crate::rules::{self, Context, Reads};
 use crate::texts::{self, TextOptions, Texts};
 
@@ -88,6 +89,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             claims: 0,
             sources: 0,
             texts: Vec::new(),
+            sections: Vec::new(),
         };
         cli.apply(&mut report.diagnostics, rules::default_level);
         return Checked {
@@ -175,6 +177,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             b.code.as_str(),
         ))
     });
+    let sections = place_findings(&map, &graph.resolved, &mut diagnostics);
     Checked {
         report: FileReport {
             file: loaded.file,
@@ -182,12 +185,108 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             claims: map.claims.len(),
             sources: map.sources.len(),
             texts: summarize_texts(&map, &texts, &copying),
+            sections,
         },
         map: Some(map),
         graph: Some(graph),
         texts,
         copying,
     }
+}
+
+/// What a place in the map file belongs to.
+#[derive(Clone, Copy)]
+enum Item {
+    /// A table outside the sections: a section's own, an actor, a source.
+    Outside,
+    /// Claim `i`.
+    Claim(usize),
+    /// Argument `i`.
+    Argument(usize),
+}
+
+/// Gives every finding the section it is in (the section of the claim or
+/// argument whose table holds its span), and gathers the map's sections
+/// with their uncited claims, for the summary of `check`.
+///
+/// A finding belongs to the last item whose id is written at or before
+/// its span: one sort of the items and a binary search per finding.
+fn place_findings(
+    map: &Map,
+    resolved: &ResolvedMap,
+    diagnostics: &mut [Diagnostic],
+) -> Vec<SectionFacts> {
+    let unsectioned = map.sections.len();
+    let mut sections: Vec<SectionFacts> = map
+        .sections
+        .iter()
+        .map(|s| SectionFacts {
+            id: Some(s.id.value.clone()),
+            title: s.title.as_ref().unwrap_or(&s.id).value.clone(),
+            claims: 0,
+            uncited: Vec::new(),
+        })
+        .collect();
+    sections.push(SectionFacts {
+        id: None,
+        title: "claims in no section".to_owned(),
+        claims: 0,
+        uncited: Vec::new(),
+    });
+    let section_of = |item: Item| match item {
+        Item::Outside => None,
+        Item::Claim(i) => Some(resolved.section_of_claim(i).unwrap_or(unsectioned)),
+        Item::Argument(i) => resolved.section_of_argument(i),
+    };
+    for i in 0..map.claims.len() {
+        if let Some(s) = section_of(Item::Claim(i)).and_then(|s| sections.get_mut(s)) {
+            s.claims += 1;
+        }
+    }
+    let mut starts: Vec<(usize, Item)> = Vec::with_capacity(
+        map.sections.len()
+            + map.actors.len()
+            + map.sources.len()
+            + map.claims.len()
+            + map.arguments.len(),
+    );
+    starts.extend(
+        map.sections
+            .iter()
+            .map(|s| (s.id.span.start, Item::Outside)),
+    );
+    starts.extend(map.actors.iter().map(|a| (a.id.span.start, Item::Outside)));
+    starts.extend(map.sources.iter().map(|s| (s.id.span.start, Item::Outside)));
+    starts.extend(
+        map.claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.span.start, Item::Claim(i))),
+    );
+    starts.extend(
+        map.arguments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.span.start, Item::Argument(i))),
+    );
+    starts.sort_unstable_by_key(|(start, _)| *start);
+    for d in diagnostics.iter_mut() {
+        let before = starts.partition_point(|(start, _)| *start <= d.span.start);
+        let item = before
+            .checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .map_or(Item::Outside, |(_, item)| *item);
+        d.section = section_of(item);
+        if let (Code::UncitedClaim, Item::Claim(i), Some(s)) = (d.code, item, d.section)
+            && let (Some(facts), Some(claim)) = (sections.get_mut(s), map.claims.get(i))
+        {
+            facts.uncited.push(claim.id.value.clone());
+        }
+    }
+    if sections.last().is_some_and(|s| s.claims == 0) {
+        sections.pop();
+    }
+    sections
 }
 
 /// The copy figures of each text, for the summary.

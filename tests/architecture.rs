@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 /// only modules of lower layers: siblings stay independent, and no cycle
 /// can form. ARCHITECTURE.md shows the same table.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("leaves", &["suggest", "quote", "aif", "wrap", "format"]),
+    (
+        "leaves",
+        &["suggest", "quote", "aif", "wrap", "format", "english"],
+    ),
     ("diagnostics", &["diag"]),
     ("model", &["model"]),
     ("document structure", &["document"]),

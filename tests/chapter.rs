@@ -4,6 +4,7 @@
 //! (regenerate them with `scripts/regenerate.sh`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use argmap::english::count;
 use std::path::Path;
 
 use argmap::diag::Levels;
@@ -60,13 +61,12 @@ fn key_counts_are_pinned() {
         let qualifications = claims.iter().filter(|c| !c.qualifies.is_empty()).count();
         let positions = claims.iter().filter(|c| !c.by.is_empty()).count();
         per_section.push(format!(
-            "{}: {} claims, {} cited, {} counterpoints, {} qualifications, {} reported positions",
+            "{}: {}, {cited} cited, {}, {}, {}",
             s.id.as_str(),
-            claims.len(),
-            cited,
-            counterpoints,
-            qualifications,
-            positions
+            count(claims.len(), "claim"),
+            count(counterpoints, "counterpoint"),
+            count(qualifications, "qualification"),
+            count(positions, "reported position"),
         ));
     }
     assert!(

@@ -5,15 +5,17 @@ use std::path::PathBuf;
 use clap::{ArgMatches, Args};
 
 use super::{FINDINGS, Format, LevelArgs, Outcome, SUCCESS, TextArgs, fail, input, output};
+use argmap::diag::render::summary::{self, Show};
 use argmap::diag::render::{github, human, json, sarif};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap check maps/bridge.toml
-  argmap check --format json maps/*.toml > findings.json
-  argmap check -A orphan-claim -D unused-source maps/bridge.toml
-  argmap check --quiet maps/bridge.toml && echo sound
-  argmap check maps/chapter.toml --text chapter=../texts/chapter.txt
+  argmap check examples/bridge.toml
+  argmap check --format json examples/*.toml > findings.json
+  argmap check -A orphan-claim -D unused-source examples/bridge.toml
+  argmap check --quiet examples/bridge.toml && echo sound
+  argmap check --statistics maps/cpc-and-sovereignty.toml
+  argmap check examples/bridge.toml --text inspection=examples/bridge-inspection.txt
 
 Levels: each code has a default level; a map's [lints] table overrides it, and
 -A (allow), -W (warn) and -D (deny: error) override both, the last one given
@@ -37,14 +39,40 @@ pub struct CheckArgs {
 
     /// Print only error-level findings, without the summary line (human
     /// and github).
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with_all = ["all", "statistics"])]
     quiet: bool,
+
+    /// Print every finding in full. Without it, when there are more than
+    /// ten warnings, errors are printed in full and warnings counted by
+    /// code and section, with the uncited claims of each section and what
+    /// was not checked.
+    #[arg(long, conflicts_with = "statistics")]
+    all: bool,
+
+    /// Print only the counts: findings by code, and by section.
+    #[arg(long)]
+    statistics: bool,
 
     #[command(flatten)]
     levels: LevelArgs,
 
     #[command(flatten)]
     texts: TextArgs,
+}
+
+impl CheckArgs {
+    /// How much of the findings to print.
+    fn show(&self) -> Show {
+        if self.quiet {
+            Show::Errors
+        } else if self.all {
+            Show::All
+        } else if self.statistics {
+            Show::Statistics
+        } else {
+            Show::Auto
+        }
+    }
 }
 
 /// Runs `check`; returns the exit code.
@@ -79,7 +107,12 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
     // the memory at once.
     std::mem::forget(models);
     match args.format {
-        Format::Human => output::eprint(&human::render(&reports, true, args.quiet)),
+        Format::Human => output::eprint(&match args.show().resolve(&reports) {
+            Show::Auto | Show::All => human::render(&reports, true, false),
+            Show::Errors => human::render(&reports, true, true),
+            Show::Summary => summary::render(&reports, true),
+            Show::Statistics => summary::statistics(&reports),
+        }),
         Format::Json => output::print(&json::render(&reports), "the findings")?,
         Format::Sarif => output::print(
             &sarif::render(

@@ -11,8 +11,8 @@ use argmap::report::labels;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap eval maps/bridge.toml                  labels grouped: accepted, rejected, undecided
-  argmap eval --format json maps/bridge.toml    {\"labels\": {\"<id>\": \"accepted\", ...}}
+  argmap eval examples/bridge.toml              labels grouped: accepted, rejected, undecided
+  argmap eval --format json examples/bridge.toml  {\"labels\": {\"<id>\": \"accepted\", ...}}
 
 Semantics (grounded): a claim is rejected when an accepted claim attacks it,
 accepted when every claim that attacks it is rejected, undecided otherwise. An

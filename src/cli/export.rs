@@ -10,11 +10,11 @@ use argmap::export::{self, Format};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap export maps/bridge.toml --to json                 the model as JSON, on stdout
-  argmap export maps/bridge.toml --to argdown -o bridge.argdown
-  argmap export maps/bridge.toml --to aif -o bridge.json   for OVA and AIFdb
-  argmap export maps/bridge.toml --to mermaid              paste into a ```mermaid block
-  argmap export maps/bridge.toml --to graphml -o bridge.graphml   for yEd and Gephi
+  argmap export examples/bridge.toml --to json             the model as JSON, on stdout
+  argmap export examples/bridge.toml --to argdown -o bridge.argdown
+  argmap export examples/bridge.toml --to aif -o bridge.json   for OVA and AIFdb
+  argmap export examples/bridge.toml --to mermaid          paste into a ```mermaid block
+  argmap export examples/bridge.toml --to graphml -o bridge.graphml   for yEd and Gephi
 
 json keeps everything; the other formats keep the structure and lose what they
 have no place for (docs/interchange.md lists it). A map with errors is

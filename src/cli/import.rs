@@ -11,9 +11,9 @@ use argmap::import::aif;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap import debate.json --from aif -o debate.toml     AIFdb JSON or OVA's xAIF
-  argmap import debate.json --from aif --title \"The debate\" > debate.toml
-  argmap export maps/bridge.toml --to aif | argmap import - --from aif   a round trip
+  argmap import examples/debate.json --from aif -o debate.toml   AIFdb JSON or OVA's xAIF
+  argmap import examples/debate.json --from aif --title \"The debate\" > debate.toml
+  argmap export examples/bridge.toml --to aif | argmap import - --from aif   a round trip
 
 I nodes become claims, RA nodes supports or linked arguments, CA nodes attacks
 (an attack on an RA node undercuts its argument), participants actors, and a
@@ -82,7 +82,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// `1 claim`, `2 claims`.
 fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", argmap::english::either(n, one, many))
 }
 
 /// Runs `import`; returns the exit code.

@@ -2,6 +2,7 @@
 //! work; this adds the command line's options and says, on stderr, when a
 //! usable map has errors.
 
+use argmap::english;
 use std::path::Path;
 
 use argmap::app::Error;
@@ -30,9 +31,9 @@ pub fn load_usable(path: &Path, texts: Option<&super::TextArgs>) -> Result<Usabl
     if errors > 0 {
         let name = path.display();
         super::warn(&format!(
-            "`{name}` has {errors} error{}; `argmap check {name}` shows {}",
-            if errors == 1 { "" } else { "s" },
-            if errors == 1 { "it" } else { "them" }
+            "`{name}` has {}; `argmap check {name}` shows {}",
+            english::count(errors, "error"),
+            english::either(errors, "it", "them")
         ));
     }
     Ok(usable)

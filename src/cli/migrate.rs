@@ -11,9 +11,9 @@ use argmap::model::FORMAT_VERSION;
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap migrate maps/chapter.toml             the migrated map, on stdout
-  argmap migrate maps/chapter.toml --write     rewrite the file in place
-  argmap migrate maps/chapter.toml --check     exit 1 if it needs migrating
+  argmap migrate examples/bridge-v1.toml             the migrated map, on stdout
+  argmap migrate examples/bridge-v1.toml --write     rewrite the file in place
+  argmap migrate examples/bridge-v1.toml --check     exit 1 if it needs migrating
 
 Version 2 of the format adds `version`, `[limits]`, `qualifies`, a section's
 `heading`, and anchors that locate a paragraph (`para`), which argmap checks

@@ -34,15 +34,15 @@ pub const FAILURE: u8 = 2;
 
 const EXAMPLES: &str = "\
 Examples:
-  argmap check maps/bridge.toml               check a map
-  argmap check --format json maps/*.toml      findings as JSON, for tools
-  argmap check -A orphan-claim -D unused-source maps/bridge.toml
+  argmap check examples/bridge.toml           check a map
+  argmap check --format json examples/*.toml  findings as JSON, for tools
+  argmap check -A orphan-claim -D unused-source examples/bridge.toml
   argmap explain                              list every diagnostic code
   argmap explain uncited-claim                what a code means and how to fix it
-  argmap render maps/bridge.toml -o bridge.svg   draw it (.dot needs no Graphviz)
-  argmap eval maps/bridge.toml                what survives the objections
-  argmap report maps/bridge.toml -o audit.md  the reviewer's audit
-  argmap check maps/chapter.toml --text chapter=chapter.txt   check quotes too
+  argmap render examples/bridge.toml -o bridge.svg   draw it (.dot needs no Graphviz)
+  argmap eval examples/bridge.toml            what survives the objections
+  argmap report examples/bridge.toml -o audit.md   the reviewer's audit
+  argmap check examples/bridge.toml --text inspection=examples/bridge-inspection.txt   quotes too
 
 Exit codes: 0 no error-level finding, 1 error-level findings, 2 the command could not run.";
 

@@ -14,12 +14,12 @@ use argmap::render::{Direction, Format, Options, View, WriteError};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap render maps/bridge.toml -o bridge.svg      the whole map, as SVG
-  argmap render maps/bridge.toml -o bridge.dot      DOT, no Graphviz needed
-  argmap render maps/bridge.toml -o - | dot -Tpng > bridge.png
-  argmap render maps/bridge.toml -o rebuild.png --focus rebuild --depth 1
-  argmap render maps/bridge.toml -o safety.pdf --section safety --sources
-  argmap render maps/big.toml --split --format svg -o diagrams/   one file per section
+  argmap render examples/bridge.toml -o bridge.svg      the whole map, as SVG
+  argmap render examples/bridge.toml -o bridge.dot      DOT, no Graphviz needed
+  argmap render examples/bridge.toml -o - | dot -Tpng > bridge.png
+  argmap render examples/bridge.toml -o rebuild.png --focus rebuild --depth 1
+  argmap render examples/bridge.toml -o safety.pdf --section safety --sources
+  argmap render maps/cpc-and-sovereignty.toml --split -o diagrams/   DOT, one file per section
 
 The extension of OUT picks the format: .dot needs nothing else; .svg, .png and
 .pdf run the Graphviz `dot` program (set ARGMAP_DOT to use another one).

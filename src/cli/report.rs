@@ -10,9 +10,9 @@ use argmap::report::{Audit, html, markdown};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap report maps/bridge.toml                      Markdown on stdout
-  argmap report maps/bridge.toml -o audit.html         HTML, from the extension
-  argmap report maps/chapter.toml --text chapter=chapter.txt -o audit.md --diagram chapter.svg
+  argmap report examples/bridge.toml                  Markdown on stdout
+  argmap report examples/bridge.toml -o audit.html     HTML, from the extension
+  argmap report examples/bridge.toml -o audit.md --diagram bridge.svg   links the diagram
 
 The format is --format, else the extension of OUT (.html or .htm: HTML),
 else Markdown. The HTML page embeds the whole-map diagram when Graphviz

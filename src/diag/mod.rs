@@ -137,6 +137,11 @@ pub struct Diagnostic {
     /// For a quote that is not in its text, the closest passage (shown as
     /// notes before `notes`).
     pub closest: Option<Box<Closest>>,
+    /// The section of the map it is in: an index into its
+    /// [`FileReport::sections`], set by the check once every rule ran;
+    /// `None` for a finding outside any section's claims and arguments
+    /// (`[map]`, `[sources]`, ...).
+    pub section: Option<usize>,
 }
 
 impl Diagnostic {
@@ -154,6 +159,7 @@ impl Diagnostic {
             help: None,
             suggestions: Vec::new(),
             closest: None,
+            section: None,
         }
     }
 
@@ -245,6 +251,22 @@ pub struct FileReport {
     pub sources: usize,
     /// What the map reproduces of each source text that was read.
     pub texts: Vec<TextSummary>,
+    /// The map's sections, in file order, then the claims in no section
+    /// (when there are any): what the summary of `check` counts by.
+    pub sections: Vec<SectionFacts>,
+}
+
+/// One section of a map, as the summary of `check` shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SectionFacts {
+    /// The section's id; `None` for the claims in no section.
+    pub id: Option<String>,
+    /// Its title (its id when it has none).
+    pub title: String,
+    /// Claims in it.
+    pub claims: usize,
+    /// Its claims that `uncited-claim` reports, in file order.
+    pub uncited: Vec<String>,
 }
 
 /// What a map reproduces of one source text: the figures of the copy

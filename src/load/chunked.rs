@@ -257,6 +257,7 @@ fn shift_diagnostic(d: &mut Diagnostic, by: usize) {
         secondary,
         notes: _,
         help: _,
+        section: _,
         suggestions,
         closest: _,
     } = d;

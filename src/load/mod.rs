@@ -105,8 +105,8 @@ pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
         && let Some(last) = diagnostics.last_mut()
     {
         last.notes.push(format!(
-            "{dropped} more problem{} in the file not shown",
-            if dropped == 1 { "" } else { "s" }
+            "{} in the file not shown",
+            crate::english::count_as(dropped, "more problem", "more problems")
         ));
     }
     Loaded {
@@ -189,8 +189,8 @@ fn syntax_diagnostics(file: &SourceFile, errors: &[toml::de::Error]) -> Vec<Diag
         diagnostics.truncate(MAX_SYNTAX_FINDINGS);
         if let Some(last) = diagnostics.last_mut() {
             last.notes.push(format!(
-                "{more} more TOML syntax error{} after this one not shown",
-                if more == 1 { "" } else { "s" }
+                "{} after this one not shown",
+                crate::english::count_as(more, "more TOML syntax error", "more TOML syntax errors")
             ));
         }
     }

@@ -76,3 +76,44 @@ pub(super) fn misspelt(word: &str, fields: &[&str]) -> Option<(&'static str, &'s
     let found = crate::suggest::closest(word, allowed.clone().map(|(w, _)| *w))?;
     allowed.clone().find(|(w, _)| *w == found).copied()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// `docs/map-format.md` lists every synonym with its key, and no other.
+    #[test]
+    fn the_format_reference_lists_the_synonyms() {
+        let doc = include_str!("../../docs/map-format.md");
+        let start = doc
+            .find("\n## Other words for keys\n")
+            .unwrap_or_else(|| panic!("no section `Other words for keys`"));
+        let section = doc.get(start + 1..).unwrap_or_default();
+        let end = section.find("\n#").unwrap_or(section.len());
+        let mut documented = BTreeSet::new();
+        for line in section.get(..end).unwrap_or_default().lines() {
+            let cells: Vec<&str> = line
+                .split(" | ")
+                .map(|c| c.trim_matches(['|', ' ']))
+                .collect();
+            let [key, words] = cells.as_slice() else {
+                continue;
+            };
+            let Some(key) = key.strip_prefix('`').and_then(|k| k.strip_suffix('`')) else {
+                continue;
+            };
+            for word in words.split(", ") {
+                let word = word.trim_matches('`');
+                documented.insert((word.to_owned(), key.to_owned()));
+            }
+        }
+        let declared: BTreeSet<(String, String)> = super::SYNONYMS
+            .iter()
+            .map(|(w, k)| ((*w).to_owned(), (*k).to_owned()))
+            .collect();
+        assert_eq!(
+            documented, declared,
+            "docs/map-format.md's table of other words for keys"
+        );
+    }
+}

@@ -552,8 +552,8 @@ fn title(ix: &Index, options: &Options) -> String {
     let subtitle = match &options.view {
         View::Whole => None,
         View::Focus { id, depth } => Some(format!(
-            "within {depth} step{} of \u{201c}{id}\u{201d}",
-            if *depth == 1 { "" } else { "s" }
+            "within {} of \u{201c}{id}\u{201d}",
+            crate::english::count(*depth, "step")
         )),
         View::Section(id) => {
             let title = map.section(id).and_then(|i| ix.section_title(i));
@@ -1158,7 +1158,7 @@ impl NodeWriter<'_> {
 
 /// The note standing for `n` context claims not drawn.
 fn more_context(n: usize) -> Stmt {
-    let what = if n == 1 { "claim" } else { "claims" };
+    let what = crate::english::noun_s(n, "claim");
     let mut attrs = context_attrs();
     attrs.push(attr(
         "label",

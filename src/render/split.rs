@@ -22,6 +22,7 @@
 //! index is built once for all of them, and they are built in parallel, so
 //! that splitting a map of 100,000 claims into 2,000 sections takes seconds.
 
+use crate::english::{self, noun_s};
 use std::collections::BTreeMap;
 
 use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Stmt, Subgraph};
@@ -273,10 +274,9 @@ pub fn overview_graph(
         .map_or("Argument map", |t| t.as_str());
     let sections = map.sections.len();
     let subtitle = format!(
-        "overview: {sections} section{}, {} claim{}",
-        if sections == 1 { "" } else { "s" },
-        map.claims.len(),
-        if map.claims.len() == 1 { "" } else { "s" },
+        "overview: {}, {}",
+        english::count(sections, "section"),
+        english::count(map.claims.len(), "claim"),
     );
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
@@ -366,9 +366,9 @@ pub fn overview_graph(
             attrs.push(attr(
                 "tooltip",
                 Id::Escaped(tooltip(&format!(
-                    "{n} {} relation{} from {} to {}",
+                    "{n} {} {} from {} to {}",
                     if attack { "attack" } else { "support" },
-                    if n == 1 { "" } else { "s" },
+                    noun_s(n, "relation"),
                     names(*a),
                     names(*b)
                 ))),
@@ -397,13 +397,11 @@ fn section_node(
     f: &Facts,
     link: Option<String>,
 ) -> Stmt {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let counts = format!(
         "{} \u{b7} {} cited \u{b7} {}",
-        plural(f.claims, "claim", "claims"),
+        english::count(f.claims, "claim"),
         f.cited,
-        plural(f.counterpoints, "counterpoint", "counterpoints"),
+        english::count(f.counterpoints, "counterpoint"),
     );
     let mut label = String::new();
     if f.thesis {
@@ -428,10 +426,10 @@ fn section_node(
     }
     tip.push_str(&format!(
         "\n{}, {} cited, {}, {}",
-        plural(f.claims, "claim", "claims"),
+        english::count(f.claims, "claim"),
         f.cited,
-        plural(f.counterpoints, "counterpoint", "counterpoints"),
-        plural(f.arguments, "linked argument", "linked arguments"),
+        english::count(f.counterpoints, "counterpoint"),
+        english::count(f.arguments, "linked argument"),
     ));
     let mut attrs = vec![attr("label", markup(&label))];
     if f.thesis {

@@ -5,6 +5,7 @@
 //! script in the page. maud writes no whitespace of its own: the line breaks
 //! between elements are the `"\n"` literals in the templates.
 
+use crate::english::count;
 use base64::Engine;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -71,9 +72,9 @@ fn summary(a: &Audit<'_>) -> Markup {
         h1 { "Audit: " (Html(a.title())) } "\n"
         p {
             "Map " code { (Html(a.file)) } ": "
-            (claims) " claims in " (a.map.sections.len()) " sections, "
-            (arguments) " linked arguments, " (a.map.sources.len()) " sources; "
-            (a.quote_count) " quotes, " (a.quotes_checked) " checked against a source text."
+            (count(claims, "claim")) " in " (count(a.map.sections.len(), "section")) ", "
+            (count(arguments, "linked argument")) ", " (count(a.map.sources.len(), "source")) "; "
+            (count(a.quote_count, "quote")) ", " (a.quotes_checked) " checked against a source text."
         } "\n"
         @if let Some((id, text, label)) = a.thesis() {
             p {

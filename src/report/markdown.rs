@@ -46,28 +46,13 @@ fn write_report(
     writeln!(o, "{} Audit: {}\n", hs.h(0), esc(a.title()))?;
     writeln!(
         o,
-        "Map {}: {} in {}, {} linked {}, {} {}; {} {}, {} checked against a source text.\n",
+        "Map {}: {} in {}, {}, {}; {}, {} checked against a source text.\n",
         code(a.file),
         plural(claims, "claim"),
         plural(a.map.sections.len(), "section"),
-        arguments,
-        if arguments == 1 {
-            "argument"
-        } else {
-            "arguments"
-        },
-        a.map.sources.len(),
-        if a.map.sources.len() == 1 {
-            "source"
-        } else {
-            "sources"
-        },
-        a.quote_count,
-        if a.quote_count == 1 {
-            "quote"
-        } else {
-            "quotes"
-        },
+        plural(arguments, "linked argument"),
+        plural(a.map.sources.len(), "source"),
+        plural(a.quote_count, "quote"),
         a.quotes_checked,
     )?;
     if let Some((id, text, label)) = a.thesis() {
@@ -331,6 +316,4 @@ fn link_target(d: &str) -> String {
     out
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
+use crate::english::count as plural;

@@ -55,11 +55,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let at = map.meta.span.clone();
     if let Some(first) = plan.locators.first() {
         let n = plan.locators.len();
-        let anchors = if n == 1 {
-            "1 anchor locates its paragraph".to_owned()
-        } else {
-            format!("{n} anchors locate their paragraphs")
-        };
+        let anchors = crate::english::count_as(
+            n,
+            "anchor locates its paragraph",
+            "anchors locate their paragraphs",
+        );
         out.push(
             Diagnostic::new(
                 Code::FormatVersion,

@@ -305,10 +305,4 @@ fn misplaced_quote(
     Some(d)
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+use crate::english::count as plural;

@@ -9,8 +9,8 @@ declare_rule! {
     /// A quote, in a claim's `anchor` or in one of its `cites`, of more
     /// words than the map allows: 12 unless the map's `[limits]` table sets
     /// `quote-words`. Words are counted as quote matching reads them
-    /// (`China's` is one word, `state-run` two). This rule needs no source
-    /// text: a quote's length is plain to see.
+    /// (`China's` and `state-run` are one word each, `2016-17` two). This
+    /// rule needs no source text: a quote's length is plain to see.
     ///
     /// ## Why it matters
     /// A quote locates a passage and shows the exact wording a claim rests

@@ -26,11 +26,7 @@ use argmap::render::split::{self, MAX_GRAPHVIZ_NODES, OVERVIEW};
 
 /// `1 diagram`, `2 diagrams`.
 fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{} {what}s", thousands(n))
-    }
+    format!("{} {}", thousands(n), argmap::english::noun_s(n, what))
 }
 
 /// `12,345`.

@@ -112,9 +112,7 @@ pub fn summary_line(s: &Summary) -> String {
     )
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
+pub(crate) use crate::english::count as plural;
 
 struct Mark<'a> {
     span: Span,
