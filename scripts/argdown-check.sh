@@ -12,7 +12,8 @@
 # @argdown/cli is installed once into $ARGDOWN_DIR (default
 # target/argdown-cli); 2.0.0 does not run here, hence the pinned 1.7.5.
 # ARGMAP_BIN names the argmap binary (default: `cargo build`, then
-# target/debug/argmap). `ARGMAP_ARGDOWN=1 cargo test --test export` runs it.
+# target/debug/argmap). `cargo test --test export -- --ignored argdown_cli`
+# runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -334,3 +334,42 @@ fn rules_declare_what_they_read() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A test target with `harness = false` in Cargo.toml (those whose tests
+/// need the chapter text or Graphviz, see `tests/external/mod.rs`) runs
+/// only the trials its `main` lists: a `#[test]` written there would be
+/// compiled out and never run, so none may be. And every such target uses
+/// the one mechanism that reports a missing input.
+#[test]
+fn harness_free_test_targets_have_no_test_attributes() {
+    let manifest: toml::Table =
+        toml::from_str(&std::fs::read_to_string("Cargo.toml").unwrap()).unwrap();
+    let targets: Vec<&toml::Table> = manifest
+        .get("test")
+        .and_then(|t| t.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.as_table())
+        .filter(|t| t.get("harness").and_then(toml::Value::as_bool) == Some(false))
+        .collect();
+    assert!(
+        !targets.is_empty(),
+        "Cargo.toml declares no harness-free test"
+    );
+    for target in targets {
+        let name = target["name"].as_str().unwrap();
+        let path = target
+            .get("path")
+            .and_then(toml::Value::as_str)
+            .map_or_else(|| format!("tests/{name}.rs"), str::to_owned);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(
+            !text.contains("#[test]"),
+            "{path} has `harness = false`: list the test in its `main`, not with #[test]"
+        );
+        assert!(
+            text.contains("mod external;") && text.contains("external::run("),
+            "{path} has `harness = false` but does not run its trials with `external::run`"
+        );
+    }
+}

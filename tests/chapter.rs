@@ -1,42 +1,40 @@
 //! The chapter's map (`maps/cpc-and-sovereignty.toml`): its key counts are
 //! pinned so they cannot drop silently, it checks clean with the chapter
-//! text, and the committed diagrams, audit and README block are up to date
-//! (regenerate them with `scripts/regenerate.sh`).
+//! text, the committed diagrams, audit and README block are up to date
+//! (regenerate them with `scripts/regenerate.sh`), and the README's full
+//! audit runs as written. The chapter text is
+//! copyrighted and not in this repository: a test that reads it is ignored
+//! where it is missing, and fails under `ARGMAP_CI=1` (`tests/external`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use std::process::ExitCode;
+
 use argmap::english::count;
-use std::path::Path;
 
 use argmap::diag::Levels;
 
 mod common;
+mod external;
 
 use common::{Run, run};
+use external::trial;
 
-const MAP: &str = "maps/cpc-and-sovereignty.toml";
-/// Where CI keeps the chapter text; `ARGMAP_CHAPTER_TEXT` names another place.
-const TEXT: &str = "../shared/chapter/cpc-and-sovereignty.txt";
-
-/// The chapter text: at `ARGMAP_CHAPTER_TEXT`, else where CI keeps it. It is
-/// copyrighted and not in this repository. A test that needs it fails when
-/// it is missing, unless `ARGMAP_SKIP_CHAPTER=1` says to skip such tests
-/// (and then the test says so on stderr).
-fn chapter_text() -> Option<String> {
-    let path = std::env::var("ARGMAP_CHAPTER_TEXT").unwrap_or_else(|_| TEXT.to_owned());
-    if Path::new(&path).is_file() {
-        return Some(path);
-    }
-    if std::env::var("ARGMAP_SKIP_CHAPTER").is_ok_and(|v| v == "1") {
-        eprintln!("skipped: the chapter text is not at {path} (ARGMAP_SKIP_CHAPTER=1)");
-        return None;
-    }
-    panic!(
-        "the chapter text is not at {path}: set ARGMAP_CHAPTER_TEXT=PATH, \
-         or ARGMAP_SKIP_CHAPTER=1 to skip the tests that need it"
-    );
+fn main() -> ExitCode {
+    external::run(vec![
+        trial!(key_counts_are_pinned),
+        trial!(map_checks_clean_with_the_chapter_text, needs ChapterText),
+        trial!(committed_diagrams_are_up_to_date),
+        trial!(committed_audit_and_readme_block_are_up_to_date, needs ChapterText),
+        trial!(full_audit_block_runs_with_the_chapter_text, needs ChapterText),
+        trial!(the_map_reproduces_no_more_of_the_chapter_than_it_may, needs ChapterText),
+        trial!(argmap_figures_agree_with_copycheck, needs ChapterText, Copycheck),
+        trial!(no_tracked_file_carries_more_of_the_chapter_than_a_map_may, needs ChapterText),
+        trial!(a_missing_chapter_text_is_ignored_here_and_fails_in_ci),
+    ])
 }
 
-#[test]
+const MAP: &str = "maps/cpc-and-sovereignty.toml";
+
 fn key_counts_are_pinned() {
     let bytes = std::fs::read(MAP).unwrap();
     let checked = argmap::check::check(MAP, &bytes, &Levels::default());
@@ -96,9 +94,8 @@ fn key_counts_are_pinned() {
     insta::assert_snapshot!(summary);
 }
 
-#[test]
 fn map_checks_clean_with_the_chapter_text() {
-    let Some(text) = chapter_text() else { return };
+    let text = external::chapter_text();
     let text = text.as_str();
     let Run { code, stderr, .. } = run(&[
         "check",
@@ -157,7 +154,6 @@ fn views() -> Vec<(String, Vec<String>)> {
     v
 }
 
-#[test]
 fn committed_diagrams_are_up_to_date() {
     let mut expected = Vec::new();
     for (suffix, extra) in views() {
@@ -211,9 +207,8 @@ fn committed_diagrams_are_up_to_date() {
     );
 }
 
-#[test]
 fn committed_audit_and_readme_block_are_up_to_date() {
-    let Some(text) = chapter_text() else { return };
+    let text = external::chapter_text();
     let text_arg = format!("lee-chapter={text}");
     let Run {
         code,
@@ -254,6 +249,92 @@ fn committed_audit_and_readme_block_are_up_to_date() {
     );
 }
 
+/// The README's second block, the full audit with the chapter's text, runs
+/// as written (the report into a temporary folder instead of `audit.md`,
+/// the chapter text from `ARGMAP_CHAPTER_TEXT` when that is set).
+fn full_audit_block_runs_with_the_chapter_text() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = between(
+        &readme,
+        "```sh\ncargo run --release -- check maps/cpc-and-sovereignty.toml --all",
+        "```",
+    );
+    let block = format!("cargo run --release -- check maps/cpc-and-sovereignty.toml --all{block}");
+    let commands: Vec<Vec<String>> = block
+        .replace("\\\n", " ")
+        .lines()
+        .map(|l| {
+            l.strip_prefix("cargo run --release -- ")
+                .unwrap_or_else(|| panic!("not a `cargo run` line: {l}"))
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 2, "{block}");
+    // The README names the chapter text where CI keeps it.
+    let text = external::chapter_text();
+    let commands: Vec<Vec<String>> = commands
+        .into_iter()
+        .map(|args| {
+            args.into_iter()
+                .map(|a| a.replace(external::CHAPTER_TEXT, &text))
+                .collect()
+        })
+        .collect();
+    assert!(
+        commands[0].iter().any(|a| a.ends_with(&format!("={text}"))),
+        "the README's check names the chapter text: {:?}",
+        commands[0]
+    );
+    let check = common::argmap(&commands[0]).run();
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .contains(&format!("text `lee-chapter` ({text}")),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("warning[uncited-claim]"),
+        "--all prints each finding"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit.md");
+    let report: Vec<String> = commands[1]
+        .iter()
+        .map(|a| {
+            if a == "audit.md" {
+                audit.display().to_string()
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    assert!(report.contains(&audit.display().to_string()), "{report:?}");
+    let run = common::argmap(&report).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&audit).unwrap();
+    assert!(
+        written.starts_with("# Audit: The CPC and Sovereignty"),
+        "{written}"
+    );
+}
+
+/// The text of `s` between `start` and the next `end`.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let from = s
+        .find(start)
+        .unwrap_or_else(|| panic!("no `{start}` in README"))
+        + start.len();
+    let to = s[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no `{end}` after `{start}`"))
+        + from;
+    &s[from..to]
+}
+
 /// The chapter's copy figures as `argmap check --format json` prints them.
 fn figures(text: &str) -> serde_json::Value {
     let Run {
@@ -280,9 +361,8 @@ fn figures(text: &str) -> serde_json::Value {
 /// of 8+ words shared with the body under 2% of it, of 6+ under 10%; no
 /// `copied-text`), and the map's `[limits]` say so too, so that `check`
 /// itself fails when the map drifts.
-#[test]
 fn the_map_reproduces_no_more_of_the_chapter_than_it_may() {
-    let Some(text) = chapter_text() else { return };
+    let text = external::chapter_text();
     let f = figures(&text);
     assert!(f["quoted_percent"].as_f64().unwrap() < 10.0, "{f}");
     assert!(f["covered_8_percent"].as_f64().unwrap() < 2.0, "{f}");
@@ -309,9 +389,9 @@ fn the_map_reproduces_no_more_of_the_chapter_than_it_may() {
 /// `copycheck.py` percentages: "covered by verbatim runs >= N words: W (P%)".
 fn copycheck(text: &str, n: usize) -> (usize, f64) {
     let out = std::process::Command::new("python3")
-        .args(["../shared/tools/copycheck.py", MAP, text, &n.to_string()])
+        .args([external::COPYCHECK, MAP, text, &n.to_string()])
         .output()
-        .expect("python3 runs ../shared/tools/copycheck.py; install Python 3");
+        .expect("python3 runs copycheck.py");
     let line = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{line}");
     let quote_words = line
@@ -330,12 +410,8 @@ fn copycheck(text: &str, n: usize) -> (usize, f64) {
 
 /// `shared/tools/copycheck.py` is the referee: argmap's figures on the
 /// chapter agree with it within one percentage point.
-#[test]
 fn argmap_figures_agree_with_copycheck() {
-    let Some(text) = chapter_text() else { return };
-    if !Path::new("../shared/tools/copycheck.py").is_file() {
-        panic!("../shared/tools/copycheck.py is missing: it comes with the chapter text");
-    }
+    let text = external::chapter_text();
     let f = figures(&text);
     let words = f["words"].as_f64().unwrap();
     let (quote_words, p8) = copycheck(&text, 8);
@@ -360,11 +436,10 @@ fn argmap_figures_agree_with_copycheck() {
 /// text file in git (the README, `rendered/`, `docs/`, tests, fixtures and
 /// snapshots, the map with its comments) is measured as one string against
 /// the chapter's body, as `copycheck.py` measures a map.
-#[test]
 fn no_tracked_file_carries_more_of_the_chapter_than_a_map_may() {
     use argmap::quote::normalize::normalize_long;
     use argmap::quote::shared::{SharedIndex, covered};
-    let Some(text) = chapter_text() else { return };
+    let text = external::chapter_text();
     let chapter = std::fs::read_to_string(&text).unwrap();
     let doc = argmap::document::Document::read(&chapter);
     let index = SharedIndex::new(&normalize_long(&chapter), doc.body_end, 6);
@@ -408,5 +483,19 @@ fn no_tracked_file_carries_more_of_the_chapter_than_a_map_may() {
         worst.is_empty(),
         "files that copy the chapter:\n{}",
         worst.join("\n")
+    );
+}
+
+/// The mechanism itself: the chapter text hidden (`ARGMAP_CHAPTER_TEXT`
+/// names a file that is not there), a test that needs it is reported
+/// ignored here and fails under `ARGMAP_CI=1`.
+fn a_missing_chapter_text_is_ignored_here_and_fails_in_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("no-chapter.txt");
+    let gone = gone.to_str().unwrap();
+    external::assert_missing_input_is_loud(
+        "map_checks_clean_with_the_chapter_text",
+        &[(external::CHAPTER_TEXT_VAR, Some(gone))],
+        &format!("the chapter text is not at {gone}"),
     );
 }

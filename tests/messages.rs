@@ -40,11 +40,9 @@ const NOUNS: &[(&str, &str)] = &[
     ("word", "words"),
 ];
 
-/// Every snapshot file under `dir`.
+/// Every snapshot file under `dir`, which must be there.
 fn snapshots(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {

@@ -1,6 +1,8 @@
 //! The README and the format reference (`docs/map-format.md`) stay true:
-//! their examples are what argmap reads and prints, and their tables are the
-//! format's declaration and the rule registry.
+//! their examples are what argmap reads and prints, their tables are the
+//! format's declaration and the rule registry, and CI runs the README's
+//! test command. The README's block that needs the chapter text is tested
+//! in `tests/chapter.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
@@ -104,72 +106,6 @@ fn main_command_runs_without_the_chapter_text() {
     assert_eq!(
         shown, stderr,
         "README transcript of the main command is stale"
-    );
-}
-
-/// The README's second block, the full audit with the chapter's text, runs
-/// as written (the report into a temporary folder instead of `audit.md`).
-#[test]
-fn full_audit_block_runs_with_the_chapter_text() {
-    let readme = readme();
-    let block = between(
-        &readme,
-        "```sh\ncargo run --release -- check maps/cpc-and-sovereignty.toml --all",
-        "```",
-    );
-    let block = format!("cargo run --release -- check maps/cpc-and-sovereignty.toml --all{block}");
-    let commands: Vec<Vec<String>> = block
-        .replace("\\\n", " ")
-        .lines()
-        .map(|l| {
-            l.strip_prefix("cargo run --release -- ")
-                .unwrap_or_else(|| panic!("not a `cargo run` line: {l}"))
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect()
-        })
-        .collect();
-    assert_eq!(commands.len(), 2, "{block}");
-    let text = "../shared/chapter/cpc-and-sovereignty.txt";
-    if !std::path::Path::new(text).exists() {
-        assert!(
-            std::env::var("ARGMAP_SKIP_CHAPTER").is_ok_and(|v| v == "1"),
-            "the chapter text is not at {text}"
-        );
-        return;
-    }
-    let check = common::argmap(&commands[0]).run();
-    assert_eq!(check.code, 0, "{}", check.stderr);
-    assert!(
-        check
-            .stderr
-            .contains("text `lee-chapter` (../shared/chapter/cpc-and-sovereignty.txt"),
-        "{}",
-        check.stderr
-    );
-    assert!(
-        check.stderr.contains("warning[uncited-claim]"),
-        "--all prints each finding"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let audit = dir.path().join("audit.md");
-    let report: Vec<String> = commands[1]
-        .iter()
-        .map(|a| {
-            if a == "audit.md" {
-                audit.display().to_string()
-            } else {
-                a.clone()
-            }
-        })
-        .collect();
-    assert!(report.contains(&audit.display().to_string()), "{report:?}");
-    let run = common::argmap(&report).run();
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let written = std::fs::read_to_string(&audit).unwrap();
-    assert!(
-        written.starts_with("# Audit: The CPC and Sovereignty"),
-        "{written}"
     );
 }
 
@@ -491,4 +427,36 @@ fn the_reference_links_name_its_headings() {
             "no heading for `#{link}`"
         );
     }
+}
+
+/// CI runs the README's test command as written, after exporting
+/// `ARGMAP_CI=1`, under which a test whose input is missing fails.
+#[test]
+fn ci_runs_the_test_command_of_the_readme() {
+    let readme = readme();
+    let blocks: Vec<&str> = readme
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|b| b.split("\n```").next())
+        .filter(|b| b.contains("cargo test"))
+        .collect();
+    let [command] = blocks[..] else {
+        panic!("one test command in the README: {blocks:?}")
+    };
+    let ci = std::fs::read_to_string(".ci/run").unwrap();
+    let lines: Vec<&str> = ci
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert_eq!(
+        lines.last(),
+        Some(&command),
+        ".ci/run ends with the README's test command"
+    );
+    let export = lines.iter().position(|l| *l == "export ARGMAP_CI=1");
+    assert!(
+        export.is_some_and(|i| i + 1 < lines.len()),
+        ".ci/run exports ARGMAP_CI=1 before the test command"
+    );
 }

@@ -115,9 +115,9 @@ fn sections(a: &Audit<'_>) -> Markup {
         @for s in &a.sections {
             h3 { (Html(&s.title)) } "\n"
             p {
-                (s.claims.len()) " claims: " (s.cited()) " cited, " (s.uncited.len()) " uncited. "
-                (s.counterpoints.len()) " counterpoints: " (s.answered()) " answered, "
-                (s.unanswered()) " unanswered. " (s.qualifications.len()) " qualifications."
+                (count(s.claims.len(), "claim")) ": " (s.cited()) " cited, " (s.uncited.len()) " uncited. "
+                (count(s.counterpoints.len(), "counterpoint")) ": " (s.answered()) " answered, "
+                (s.unanswered()) " unanswered. " (count(s.qualifications.len(), "qualification")) "."
             } "\n"
             @if !s.uncited.is_empty() {
                 details {

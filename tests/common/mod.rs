@@ -49,26 +49,6 @@ pub fn write_script(path: &Path, body: &str) {
     assert!(status.success(), "cannot write {}", path.display());
 }
 
-/// Whether Graphviz runs here. Without it a test that needs it fails,
-/// unless `ARGMAP_SKIP_GRAPHVIZ=1` says to skip such tests (`.ci/run`
-/// installs Graphviz).
-pub fn has_dot() -> bool {
-    let runs = std::process::Command::new("dot")
-        .arg("-V")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if runs {
-        return true;
-    }
-    assert!(
-        std::env::var("ARGMAP_SKIP_GRAPHVIZ").is_ok_and(|v| v == "1"),
-        "Graphviz `dot` is not on PATH: install Graphviz, or set ARGMAP_SKIP_GRAPHVIZ=1 to skip the tests that need it"
-    );
-    false
-}
-
 /// A run of the binary to be: `argmap(["check", "map.toml"]).run()`.
 pub fn argmap<I, S>(args: I) -> Argmap
 where
