@@ -972,8 +972,10 @@ fn a_closed_stdout_is_no_panic() {
         &[],
     );
     assert_eq!(aif.code, 0, "{}", aif.stderr);
-    let cases: [&[&str]; 15] = [
+    let cases: [&[&str]; 17] = [
         &["check", "--format", "json", "big.toml"],
+        &["check", "--format", "sarif", "big.toml"],
+        &["check", "--format", "github", "big.toml"],
         &["eval", "big.toml"],
         &["eval", "--format", "json", "big.toml"],
         &["export", "big.toml", "--to", "json"],

@@ -6,7 +6,7 @@ use clap::{ArgMatches, Args};
 
 use super::{FINDINGS, Format, LevelArgs, Outcome, SUCCESS, TextArgs, fail, input, output};
 use argmap::diag::render::summary::{self, Show};
-use argmap::diag::render::{human, json};
+use argmap::diag::render::{github, human, json, sarif};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -32,11 +32,13 @@ pub struct CheckArgs {
     #[arg(value_name = "MAP", required = true)]
     maps: Vec<PathBuf>,
 
-    /// Output format: human (rustc-style, on stderr) or json (on stdout).
+    /// Output format: human (rustc-style, on stderr), or json, sarif or
+    /// github (on stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 
-    /// Print only error-level findings, without the summary line.
+    /// Print only error-level findings, without the summary line (human
+    /// and github).
     #[arg(short, long, conflicts_with_all = ["all", "statistics"])]
     quiet: bool,
 
@@ -112,6 +114,15 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
             Show::Statistics => summary::statistics(&reports),
         }),
         Format::Json => output::print(&json::render(&reports), "the findings")?,
+        Format::Sarif => output::print(
+            &sarif::render(
+                &reports,
+                &argmap::rules::sarif_rules(),
+                sarif::ToolInfo::argmap(),
+            ),
+            "the findings",
+        )?,
+        Format::Github => output::print(&github::render(&reports, args.quiet), "the findings")?,
     }
     let errors: usize = reports.iter().map(|r| r.errors()).sum();
     Ok(if errors > 0 { FINDINGS } else { SUCCESS })

@@ -108,6 +108,10 @@ pub enum Format {
     Human,
     /// one JSON object on stdout
     Json,
+    /// a SARIF 2.1.0 log on stdout, for code scanning
+    Sarif,
+    /// GitHub Actions annotations (workflow commands) on stdout
+    Github,
 }
 
 /// `-A/-W/-D`: level overrides, applied in command-line order.

@@ -10,6 +10,8 @@ pub mod source;
 
 use serde::Serialize;
 
+use crate::quote;
+pub use crate::quote::{DiffWord, Side};
 pub use code::Code;
 pub use level::{Level, LevelError, Levels};
 pub use source::SourceFile;
@@ -47,6 +49,69 @@ pub struct Label {
     pub message: String,
 }
 
+/// `value` as a TOML string, quoted and escaped: the replacement text of a
+/// suggestion that writes a string.
+pub fn toml_string(value: &str) -> String {
+    toml::Value::String(value.to_owned()).to_string()
+}
+
+/// A fix that a tool can apply: the text at `span` replaced by
+/// `replacement` (an empty span inserts it). The finding's `help` says it in
+/// words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// What to replace.
+    pub span: Span,
+    /// The text to put there, as it is to be written in the file.
+    pub replacement: String,
+}
+
+/// The passage of a source text closest to a quote that is not in it, as
+/// shown: cut after the map's `quote-words` limit, as every excerpt of a
+/// text argmap shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Closest {
+    /// The text's path, as shown to users.
+    pub path: String,
+    /// 1-based line of the text where the passage starts.
+    pub line: usize,
+    /// The passage as the text writes it, whitespace folded.
+    pub passage: String,
+    /// Whether the passage was cut (shown with `…` after it).
+    pub passage_truncated: bool,
+    /// The quote against the passage, word by word.
+    pub diff: Vec<DiffWord>,
+    /// Whether the diff was cut (shown with `…` after it).
+    pub diff_truncated: bool,
+    /// Whether the words agree, and only punctuation or spacing differs.
+    pub words_agree: bool,
+}
+
+impl Closest {
+    /// The two `note:` lines that show it: the passage, then the words
+    /// that differ.
+    pub fn notes(&self) -> [String; 2] {
+        let cut = |truncated: bool| if truncated { " …" } else { "" };
+        let passage = format!(
+            "closest passage, line {} of {}: \"{}{}\"",
+            self.line,
+            self.path,
+            self.passage,
+            cut(self.passage_truncated)
+        );
+        let differences = if self.words_agree {
+            "the words agree; punctuation differs".to_owned()
+        } else {
+            format!(
+                "differences: {}{}",
+                quote::index::marked(&self.diff),
+                cut(self.diff_truncated)
+            )
+        };
+        [passage, differences]
+    }
+}
+
 /// One finding in one map file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -67,6 +132,11 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// A `= help:` line: how to fix it.
     pub help: Option<String>,
+    /// Fixes a tool can apply, which `help` describes.
+    pub suggestions: Vec<Suggestion>,
+    /// For a quote that is not in its text, the closest passage (shown as
+    /// notes before `notes`).
+    pub closest: Option<Box<Closest>>,
     /// The section of the map it is in: an index into its
     /// [`FileReport::sections`], set by the check once every rule ran;
     /// `None` for a finding outside any section's claims and arguments
@@ -87,6 +157,8 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            suggestions: Vec::new(),
+            closest: None,
             section: None,
         }
     }
@@ -116,6 +188,38 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Adds a fix: `replacement` written over `span`. The `help:` line
+    /// says it in words.
+    pub fn with_suggestion(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.suggestions.push(Suggestion {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// Sets the closest passage to a quote that is not in its text.
+    pub fn with_closest(mut self, closest: Closest) -> Self {
+        self.closest = Some(Box::new(closest));
+        self
+    }
+
+    /// Every `note:` line as shown: the closest passage's, then `notes`.
+    pub fn shown_notes(&self) -> Vec<std::borrow::Cow<'_, str>> {
+        let from_closest = if self.closest.is_some() { 2 } else { 0 };
+        let mut out: Vec<std::borrow::Cow<'_, str>> =
+            Vec::with_capacity(self.notes.len() + from_closest);
+        if let Some(c) = &self.closest {
+            out.extend(c.notes().map(std::borrow::Cow::Owned));
+        }
+        out.extend(
+            self.notes
+                .iter()
+                .map(|n| std::borrow::Cow::Borrowed(n.as_str())),
+        );
+        out
     }
 }
 

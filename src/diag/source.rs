@@ -8,6 +8,10 @@ pub struct SourceFile {
     pub name: String,
     /// The text (lossily decoded when the file was not UTF-8).
     pub text: String,
+    /// Bytes of the file before the text: 3 for a UTF-8 byte-order mark,
+    /// which the text leaves out. Byte offsets shown to tools count from
+    /// the start of the file.
+    pub text_start: usize,
     line_starts: Vec<usize>,
     /// Characters before byte `k * CHAR_BLOCK`, for each `k`: a column is
     /// counted from the nearest block, not from the start of its line, so
@@ -43,9 +47,15 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text,
+            text_start: 0,
             line_starts,
             block_chars,
         }
+    }
+
+    /// The byte of the file at byte `offset` of the text.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        self.text_start + offset
     }
 
     /// Characters before byte `offset` (a character boundary).

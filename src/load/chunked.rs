@@ -34,7 +34,7 @@ use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 
 use super::walk::{MAX_LOAD_FINDINGS, Walker};
-use crate::diag::{Diagnostic, Label, Span};
+use crate::diag::{Diagnostic, Label, Span, Suggestion};
 use crate::model::{Map, Spans};
 
 /// About this many bytes per chunk. Smaller chunks leave less garbage
@@ -258,9 +258,18 @@ fn shift_diagnostic(d: &mut Diagnostic, by: usize) {
         notes: _,
         help: _,
         section: _,
+        suggestions,
+        closest: _,
     } = d;
     shift(span, by);
     for Label { span, message: _ } in secondary {
+        shift(span, by);
+    }
+    for Suggestion {
+        span,
+        replacement: _,
+    } in suggestions
+    {
         shift(span, by);
     }
 }

@@ -41,14 +41,17 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 /// [`load`], taking the bytes: the text of a file that is UTF-8 (every
 /// map) is the buffer it was read into, not a copy of it.
 pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
         bytes.drain(..3);
     }
+    let text_start = if bom { 3 } else { 0 };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let bytes = e.as_bytes();
-            let file = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
+            let mut file = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
+            file.text_start = text_start;
             // The lossy text has the same bytes up to the first invalid one.
             let at = e.utf8_error().valid_up_to();
             let bad = bytes.get(at).copied().unwrap_or(0);
@@ -66,7 +69,8 @@ pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
             };
         }
     };
-    let file = SourceFile::new(name, text);
+    let mut file = SourceFile::new(name, text);
+    file.text_start = text_start;
     if let Some((map, diagnostics)) = chunked::load(&file.text) {
         return Loaded {
             map: Some(map),

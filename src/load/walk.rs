@@ -5,7 +5,7 @@ use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use super::{synonyms, type_name};
-use crate::diag::{Code, Diagnostic, Level, Span};
+use crate::diag::{Code, Diagnostic, Level, Span, toml_string};
 use crate::format;
 use crate::model::{
     Actor, Anchor, Argument, Citation, Claim, Date, FORMAT_VERSION, Limits, LintSetting, Map, Meta,
@@ -274,7 +274,9 @@ impl Walker {
                 )
                 .with_label("not a rule code");
                 d = match Code::suggest(name) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    Some(s) => d
+                        .with_help(format!("did you mean `{s}`?"))
+                        .with_suggestion(key.span(), s.as_str()),
                     None => d.with_help("`argmap explain` lists every code"),
                 };
                 self.push(d);
@@ -346,12 +348,14 @@ impl Walker {
                     let names = SourceKind::names();
                     let mut d = Diagnostic::new(
                         Code::InvalidValue,
-                        k.span,
+                        k.span.clone(),
                         format!("{what} has an unknown `kind` \"{}\"", k.value),
                     )
                     .with_label("not a source kind");
                     if let Some(s) = suggest::closest(&k.value, names.clone()) {
-                        d = d.with_help(format!("did you mean \"{s}\"?"));
+                        d = d
+                            .with_help(format!("did you mean \"{s}\"?"))
+                            .with_suggestion(k.span.clone(), toml_string(s));
                     }
                     let all: Vec<&str> = names.collect();
                     self.push(d.with_note(format!("kinds are: {}", all.join(", "))));
@@ -414,7 +418,8 @@ impl Walker {
                             format!("`cites` of {what} must be an array, not a string"),
                         )
                         .with_label("a single string")
-                        .with_help(format!("write `cites = [\"{id}\"]`")),
+                        .with_help(format!("write `cites = [\"{id}\"]`"))
+                        .with_suggestion(v.span(), format!("[{}]", toml_string(id))),
                     );
                     Vec::new()
                 }
@@ -616,7 +621,8 @@ impl Walker {
         d = match (typo, synonym) {
             (Some(s), _) => d
                 .with_label(format!("did you mean `{s}`?"))
-                .with_help(format!("rename `{name}` to `{s}`")),
+                .with_help(format!("rename `{name}` to `{s}`"))
+                .with_suggestion(key.span(), s),
             // Another word for the key, whose value may be written otherwise
             // too (`page = 3` is `at = "p. 3"`).
             (None, Some(s)) => d
@@ -758,7 +764,8 @@ impl Walker {
                         format!("`{key}` of {} must be an array, not a string", cx.what),
                     )
                     .with_label("a single string")
-                    .with_help(format!("write `{key} = [\"{s}\"]`")),
+                    .with_help(format!("write `{key} = [\"{s}\"]`"))
+                    .with_suggestion(v.span(), format!("[{}]", toml_string(s))),
                 );
                 None
             }
@@ -786,7 +793,7 @@ impl Walker {
                 }
                 n
             }
-            DeValue::String(s) if s.trim().parse::<i64>().is_ok() => {
+            DeValue::String(s) if let Ok(n) = s.trim().parse::<i64>() => {
                 self.miswritten.push(key);
                 self.push(
                     Diagnostic::new(
@@ -795,7 +802,8 @@ impl Walker {
                         format!("`{key}` of {} must be an integer, not a string", cx.what),
                     )
                     .with_label("a number in quotes")
-                    .with_help(format!("write `{key} = {}`, without quotes", s.trim())),
+                    .with_help(format!("write `{key} = {}`, without quotes", s.trim()))
+                    .with_suggestion(v.span(), n.to_string()),
                 );
                 None
             }
@@ -810,7 +818,7 @@ impl Walker {
         let v = get(t, "year", cx)?;
         let year = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-            DeValue::String(s) if s.trim().parse::<i16>().is_ok() => {
+            DeValue::String(s) if let Ok(n) = s.trim().parse::<i16>() => {
                 self.miswritten.push("year");
                 self.push(
                     Diagnostic::new(
@@ -819,7 +827,8 @@ impl Walker {
                         format!("`year` of {} must be an integer, not a string", cx.what),
                     )
                     .with_label("a number in quotes")
-                    .with_help(format!("write `year = {}`, without quotes", s.trim())),
+                    .with_help(format!("write `year = {}`, without quotes", s.trim()))
+                    .with_suggestion(v.span(), n.to_string()),
                 );
                 return None;
             }

@@ -53,12 +53,52 @@ pub struct Closest {
     pub line: usize,
     /// The passage as written in the text, whitespace folded.
     pub passage: String,
-    /// Word-level differences: `the bridge [-should-] {+must+} be rebuilt`,
-    /// `[-...-]` for quote words the text lacks, `{+...+}` for text words
-    /// the quote lacks.
-    pub diff: String,
+    /// Word-level differences, word by word: the words of the quote and
+    /// of the passage, each marked as in both, in the quote only or in the
+    /// text only ([`marked`] writes them as `the bridge [-should-] {+must+}
+    /// be rebuilt`).
+    pub diff: Vec<DiffWord>,
     /// Whether the words agree and only punctuation or spacing differs.
     pub words_agree: bool,
+}
+
+/// Which side of a word diff a word is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// In the quote and the text.
+    Both,
+    /// In the quote only: the text lacks it.
+    Quote,
+    /// In the text only: the quote lacks it.
+    Text,
+}
+
+/// One word of a word diff, as written in the quote (or, for a word of the
+/// text only, in the text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffWord {
+    /// Where the word is.
+    pub side: Side,
+    /// The word.
+    pub word: String,
+}
+
+impl DiffWord {
+    /// The word with its mark: `word`, `[-word-]` (quote only) or
+    /// `{+word+}` (text only).
+    pub fn marked(&self) -> String {
+        match self.side {
+            Side::Both => self.word.clone(),
+            Side::Quote => format!("[-{}-]", self.word),
+            Side::Text => format!("{{+{}+}}", self.word),
+        }
+    }
+}
+
+/// A word diff as one line: `the bridge [-should-] {+must+} be rebuilt`.
+pub fn marked(diff: &[DiffWord]) -> String {
+    let words: Vec<String> = diff.iter().map(DiffWord::marked).collect();
+    words.join(" ")
 }
 
 impl TextIndex {
@@ -334,27 +374,28 @@ impl TextIndex {
             })
         };
         for (tag, old, new) in &changes {
-            match tag {
-                similar::ChangeTag::Equal => diff.push(quote_word(*old).to_owned()),
-                similar::ChangeTag::Delete => {
-                    words_agree = false;
-                    diff.push(format!("[-{}-]", quote_word(*old)));
-                }
-                similar::ChangeTag::Insert => {
-                    words_agree = false;
-                    let w = text_words.get(*new).map_or("", |w| {
+            let (side, word) = match tag {
+                similar::ChangeTag::Equal => (Side::Both, quote_word(*old)),
+                similar::ChangeTag::Delete => (Side::Quote, quote_word(*old)),
+                similar::ChangeTag::Insert => (
+                    Side::Text,
+                    text_words.get(*new).map_or("", |w| {
                         self.original
                             .get(w.orig_start as usize..w.orig_end as usize)
                             .unwrap_or("")
-                    });
-                    diff.push(format!("{{+{w}+}}"));
-                }
-            }
+                    }),
+                ),
+            };
+            words_agree &= side == Side::Both;
+            diff.push(DiffWord {
+                side,
+                word: word.to_owned(),
+            });
         }
         Some(Closest {
             line: self.line_of(first.orig_start),
             passage,
-            diff: diff.join(" "),
+            diff,
             words_agree,
         })
     }
@@ -443,7 +484,7 @@ mod tests {
     fn a_changed_word_is_a_mismatch_with_the_word_marked() {
         let c = miss("endorsed by the Central Committee in 2000");
         assert_eq!(
-            c.diff,
+            marked(&c.diff),
             "endorsed by the [-Central-] [-Committee-] {+Politburo+} in 2000"
         );
         assert_eq!(c.passage, "endorsed by the Politburo in 2000");
@@ -454,7 +495,7 @@ mod tests {
     fn a_dropped_hedge_is_a_mismatch() {
         let c = miss("Chinese networks in general remain highly vulnerable");
         assert_eq!(
-            c.diff,
+            marked(&c.diff),
             "Chinese networks in general {+appear+} {+to+} remain highly vulnerable"
         );
     }
@@ -462,15 +503,15 @@ mod tests {
     #[test]
     fn a_changed_number_added_word_and_dropped_word_are_mismatches() {
         assert_eq!(
-            miss("endorsed by the Politburo in 2001").diff,
+            marked(&miss("endorsed by the Politburo in 2001").diff),
             "endorsed by the Politburo in [-2001-] {+2000+}"
         );
         assert_eq!(
-            miss("endorsed by the whole Politburo in 2000").diff,
+            marked(&miss("endorsed by the whole Politburo in 2000").diff),
             "endorsed by the [-whole-] Politburo in 2000"
         );
         assert_eq!(
-            miss("endorsed by Politburo in 2000").diff,
+            marked(&miss("endorsed by Politburo in 2000").diff),
             "endorsed by {+the+} Politburo in 2000"
         );
     }

@@ -5,4 +5,4 @@ pub mod index;
 pub mod normalize;
 pub mod shared;
 
-pub use index::{Closest, Found, TextIndex};
+pub use index::{Closest, DiffWord, Found, Side, TextIndex};

@@ -1,7 +1,7 @@
 //! `invalid-doi`: a DOI that is not of the form `10.NNNN/suffix`.
 
 use super::Context;
-use crate::diag::{Code, Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level, toml_string};
 
 declare_rule! {
     /// ## What it finds
@@ -58,7 +58,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label("malformed DOI");
         if bare.is_some_and(is_doi) {
-            d = d.with_help(format!("write `doi = \"{shown}\"`"));
+            d = d
+                .with_help(format!("write `doi = \"{shown}\"`"))
+                .with_suggestion(doi.span.clone(), toml_string(shown));
         }
         out.push(d);
     }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::Context;
-use crate::diag::{Code, Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level, toml_string};
 use crate::document::{Document, Paragraph};
 use crate::model::{Claim, Map};
 use crate::texts::SourceText;
@@ -226,14 +226,16 @@ fn unplaced(map: &Map, si: usize, why: Unplaced, path: &str, document: &str) -> 
         } => {
             let d = Diagnostic::new(
                 Code::LocatorNotFound,
-                span,
+                span.clone(),
                 format!(
                     "section `{id}`: \u{201c}{wanted}\u{201d} is not a heading of `{document}`, so its anchors' paragraphs cannot be counted"
                 ),
             )
             .with_label(format!("no heading of {path} reads so"));
             match suggestion {
-                Some(s) => d.with_help(format!("did you mean \u{201c}{s}\u{201d}?")),
+                Some(s) => d
+                    .with_help(format!("did you mean \u{201c}{s}\u{201d}?"))
+                    .with_suggestion(span, toml_string(&s)),
                 None if key == "heading" => {
                     d.with_help("set `heading` to the heading as the document writes it")
                 }

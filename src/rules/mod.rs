@@ -76,6 +76,20 @@ impl Rule {
     }
 }
 
+/// The registry as a SARIF log describes it: each rule's code, default
+/// level, summary and documentation.
+pub fn sarif_rules() -> Vec<crate::diag::render::sarif::RuleInfo> {
+    RULES
+        .iter()
+        .map(|r| crate::diag::render::sarif::RuleInfo {
+            code: r.code,
+            default_level: r.default_level,
+            summary: r.summary,
+            docs: r.explanation(),
+        })
+        .collect()
+}
+
 /// Declares a rule: its doc comment becomes both rustdoc and `Rule::docs`.
 macro_rules! declare_rule {
     (

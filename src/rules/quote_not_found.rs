@@ -1,7 +1,7 @@
 //! `quote-not-found`: a quote that does not occur in its source's text.
 
 use super::Context;
-use crate::diag::{Code, Diagnostic, Level};
+use crate::diag::{Closest, Code, Diagnostic, DiffWord, Level, Side};
 use crate::model::Sp;
 use crate::texts::SourceText;
 
@@ -96,47 +96,96 @@ fn verify(
     .with_label(format!("not found in {}", text.path));
     d = match closest {
         Some(c) => {
-            let passage = first_words(&c.passage, limit);
-            let d = d.with_note(format!(
-                "closest passage, line {} of {}: \"{passage}\"",
-                c.line, text.path
-            ));
-            if c.words_agree {
-                d.with_note("the words agree; punctuation differs")
-            } else {
-                d.with_note(format!("differences: {}", cap_diff(&c.diff, limit)))
-            }
+            let (passage, passage_truncated) = first_words(&c.passage, limit);
+            let (diff, diff_truncated) = cap_diff(c.diff, limit);
+            d.with_closest(Closest {
+                path: text.path.clone(),
+                line: c.line,
+                passage,
+                passage_truncated,
+                diff,
+                diff_truncated,
+                words_agree: c.words_agree,
+            })
         }
         None => d.with_note("no passage of the text shares a word with this quote"),
     };
     out.push(d.with_help("copy the passage exactly as the text has it"));
 }
 
-/// The first `max` words of `s`, with `…` when there are more.
-fn first_words(s: &str, max: usize) -> String {
+/// The first `max` words of `s`, and whether there were more.
+fn first_words(s: &str, max: usize) -> (String, bool) {
     let words: Vec<&str> = s.split_whitespace().collect();
     match words.get(..max) {
-        Some(head) if words.len() > max => format!("{} …", head.join(" ")),
-        _ => words.join(" "),
+        Some(head) if words.len() > max => (head.join(" "), true),
+        _ => (words.join(" "), false),
     }
 }
 
 /// A word diff cut after `max` words of the text (words both sides share,
-/// and `{+added+}` ones): the quote's own `[-words-]` are not counted.
-fn cap_diff(diff: &str, max: usize) -> String {
-    let mut shown = Vec::new();
+/// and added ones), and whether it was cut: the quote's own words are not
+/// counted.
+fn cap_diff(diff: Vec<DiffWord>, max: usize) -> (Vec<DiffWord>, bool) {
+    let mut shown = Vec::with_capacity(diff.len().min(2 * max));
     let mut text_words = 0;
-    let tokens: Vec<&str> = diff.split(' ').collect();
-    for t in &tokens {
-        let from_text = !(t.starts_with("[-") && t.ends_with("-]"));
-        if from_text {
+    for w in diff {
+        if w.side != Side::Quote {
             if text_words == max {
-                shown.push("…");
-                break;
+                return (shown, true);
             }
             text_words += 1;
         }
-        shown.push(t);
+        shown.push(w);
     }
-    shown.join(" ")
+    (shown, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Closest;
+
+    fn word(side: Side, word: &str) -> DiffWord {
+        DiffWord {
+            side,
+            word: word.to_owned(),
+        }
+    }
+
+    #[test]
+    fn what_is_shown_of_the_text_stops_at_the_limit_and_says_so() {
+        assert_eq!(
+            first_words("one  two\nthree four", 3),
+            ("one two three".to_owned(), true)
+        );
+        assert_eq!(first_words("one two", 3), ("one two".to_owned(), false));
+        // The quote's own words are not counted: three words of the text.
+        let diff = vec![
+            word(Side::Both, "a"),
+            word(Side::Quote, "b"),
+            word(Side::Text, "c"),
+            word(Side::Both, "d"),
+            word(Side::Both, "e"),
+        ];
+        let (shown, cut) = cap_diff(diff.clone(), 3);
+        assert!(cut);
+        let (passage, passage_truncated) = first_words("a c d e", 3);
+        let c = Closest {
+            path: "t.txt".to_owned(),
+            line: 2,
+            passage,
+            passage_truncated,
+            diff: shown,
+            diff_truncated: cut,
+            words_agree: false,
+        };
+        assert_eq!(
+            c.notes(),
+            [
+                "closest passage, line 2 of t.txt: \"a c d …\"".to_owned(),
+                "differences: a [-b-] {+c+} d …".to_owned(),
+            ]
+        );
+        assert_eq!(cap_diff(diff.clone(), 4), (diff, false));
+    }
 }

@@ -1,7 +1,7 @@
 //! `text-fragment-url`: a source URL carrying a browser text fragment.
 
 use super::Context;
-use crate::diag::{Code, Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level, toml_string};
 
 declare_rule! {
     /// ## What it finds
@@ -48,7 +48,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label("`#:~:text=` is a highlight, not part of the address")
-            .with_help(format!("cut it: `{base}`")),
+            .with_help(format!("cut it: `{base}`"))
+            .with_suggestion(url.span.clone(), toml_string(base)),
         );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::diag::{Code, Diagnostic, Level};
+use crate::diag::{Code, Diagnostic, Level, toml_string};
 use crate::model::{Kind, Map, Sp};
 use crate::suggest::IdIndex;
 
@@ -287,7 +287,8 @@ fn verify(
                     r.span.clone(),
                     format!("{missing}; {} `{s}` exists", kind.a()),
                 )
-                .with_label(format!("did you mean `{s}`?")),
+                .with_label(format!("did you mean `{s}`?"))
+                .with_suggestion(r.span.clone(), toml_string(&s)),
                 None => Diagnostic::new(Code::UnknownReference, r.span.clone(), missing)
                     .with_label(format!("`{key}` of {owner} names nothing")),
             })

@@ -157,7 +157,8 @@ pub fn render_one(renderer: &Renderer, file: &SourceFile, d: &Diagnostic) -> Str
             }
         }
     }
-    for note in &d.notes {
+    let notes = d.shown_notes();
+    for note in &notes {
         group = group.element(Level::NOTE.message(one_line(note)));
     }
     if let Some(help) = &d.help {
@@ -179,7 +180,7 @@ pub fn render_one(renderer: &Renderer, file: &SourceFile, d: &Diagnostic) -> Str
 /// `text` on one line: line breaks from map text (an id or a value
 /// quoted in a message) shown as `\n` and `\r`, so that a message cannot
 /// pose as another line of output.
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains(['\n', '\r']) {
         text.replace('\n', "\\n").replace('\r', "\\r").into()
     } else {

@@ -1,11 +1,24 @@
-//! The JSON report of `check --format json`, as the format spec defines it.
+//! The JSON report of `check --format json`: every finding with all that
+//! the terminal shows of it (label, notes, help, related locations), the
+//! fixes a tool can apply, and the closest passage of a quote that is not in
+//! its text, as data. docs/map-format.md ("Machine-readable output")
+//! documents the shape; [`VERSION`] versions it.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::diag::{FileReport, Summary, TextSummary, summarize};
+use crate::diag::{
+    Closest, Diagnostic, FileReport, Side, SourceFile, Span, Summary, TextSummary, summarize,
+};
+
+/// The value of `"version"`. It changes only when a key changes meaning or
+/// goes away; keys may be added within a version.
+pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Report<'a> {
+    version: u32,
     summary: Summary,
     diagnostics: Vec<Item<'a>>,
     /// What each map reproduces of each source text read (absent when no
@@ -26,35 +39,143 @@ struct Item<'a> {
     code: &'a str,
     severity: &'a str,
     message: &'a str,
+    #[serde(flatten)]
+    at: Place<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    notes: Vec<Cow<'a, str>>,
+    related: Vec<Related<'a>>,
+    suggestions: Vec<Fix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closest: Option<Passage<'a>>,
+}
+
+/// A span of a map file: where it starts and ends, as line and column
+/// (1-based, columns in characters) and as byte offsets in the file.
+#[derive(Serialize)]
+struct Place<'a> {
     file: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    offset: usize,
+    end_offset: usize,
+}
+
+impl<'a> Place<'a> {
+    fn of(file: &'a SourceFile, span: &Span) -> Self {
+        let start = file.clamp(span.start);
+        let end = file.clamp(span.end.max(span.start));
+        let (line, column) = file.line_col(start);
+        let (end_line, end_column) = file.line_col(end);
+        Place {
+            file: &file.name,
+            line,
+            column,
+            end_line,
+            end_column,
+            offset: file.file_offset(start),
+            end_offset: file.file_offset(end),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    #[serde(flatten)]
+    at: Place<'a>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    replacement: &'a str,
+    #[serde(flatten)]
+    at: Place<'a>,
+}
+
+/// The closest passage to a quote, as data (SARIF's results carry it too).
+#[derive(Serialize)]
+pub(crate) struct Passage<'a> {
+    file: &'a str,
+    line: usize,
+    passage: &'a str,
+    passage_truncated: bool,
+    words_agree: bool,
+    diff: Vec<Word<'a>>,
+    diff_truncated: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Word<'a> {
+    word: &'a str,
+    #[serde(rename = "in")]
+    side: &'static str,
+}
+
+impl<'a> Passage<'a> {
+    pub(crate) fn of(c: &'a Closest) -> Self {
+        Passage {
+            file: &c.path,
+            line: c.line,
+            passage: &c.passage,
+            passage_truncated: c.passage_truncated,
+            words_agree: c.words_agree,
+            diff: c
+                .diff
+                .iter()
+                .map(|w| Word {
+                    word: &w.word,
+                    side: match w.side {
+                        Side::Both => "both",
+                        Side::Quote => "quote",
+                        Side::Text => "text",
+                    },
+                })
+                .collect(),
+            diff_truncated: c.diff_truncated,
+        }
+    }
+}
+
+fn item<'a>(file: &'a SourceFile, d: &'a Diagnostic) -> Item<'a> {
+    Item {
+        code: d.code.as_str(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        at: Place::of(file, &d.span),
+        label: d.label.as_deref(),
+        help: d.help.as_deref(),
+        notes: d.shown_notes(),
+        related: d
+            .secondary
+            .iter()
+            .map(|l| Related {
+                message: &l.message,
+                at: Place::of(file, &l.span),
+            })
+            .collect(),
+        suggestions: d
+            .suggestions
+            .iter()
+            .map(|s| Fix {
+                replacement: &s.replacement,
+                at: Place::of(file, &s.span),
+            })
+            .collect(),
+        closest: d.closest.as_deref().map(Passage::of),
+    }
 }
 
 /// The whole report as one pretty-printed JSON object.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut diagnostics = Vec::new();
-    for r in reports {
-        for d in &r.diagnostics {
-            let (line, column) = r.file.line_col(d.span.start);
-            let (end_line, end_column) = r.file.line_col(d.span.end.max(d.span.start));
-            diagnostics.push(Item {
-                code: d.code.as_str(),
-                severity: d.severity.as_str(),
-                message: &d.message,
-                file: &r.file.name,
-                line,
-                column,
-                end_line,
-                end_column,
-                help: d.help.as_deref(),
-            });
-        }
-    }
+    let diagnostics = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(|d| item(&r.file, d)))
+        .collect();
     let texts = reports
         .iter()
         .flat_map(|r| {
@@ -65,6 +186,7 @@ pub fn render(reports: &[FileReport]) -> String {
         })
         .collect();
     let report = Report {
+        version: VERSION,
         summary: summarize(reports),
         diagnostics,
         texts,

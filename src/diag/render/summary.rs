@@ -289,8 +289,8 @@ fn not_checked(out: &mut String, reports: &[FileReport]) {
             r.file.name,
             one_line(&d.message)
         );
-        for note in &d.notes {
-            let _ = writeln!(out, "    note: {}", one_line(note));
+        for note in d.shown_notes() {
+            let _ = writeln!(out, "    note: {}", one_line(&note));
         }
         if let Some(help) = &d.help {
             let _ = writeln!(out, "    help: {}", one_line(help));
