@@ -41,6 +41,9 @@ struct Item<'a> {
     message: &'a str,
     #[serde(flatten)]
     at: Place<'a>,
+    /// The id of the map section the finding is in, when it is in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,12 +144,17 @@ impl<'a> Passage<'a> {
     }
 }
 
-fn item<'a>(file: &'a SourceFile, d: &'a Diagnostic) -> Item<'a> {
+fn item<'a>(report: &'a FileReport, d: &'a Diagnostic) -> Item<'a> {
+    let file = &report.file;
     Item {
         code: d.code.as_str(),
         severity: d.severity.as_str(),
         message: &d.message,
         at: Place::of(file, &d.span),
+        section: d
+            .section
+            .and_then(|s| report.sections.get(s))
+            .and_then(|s| s.id.as_deref()),
         label: d.label.as_deref(),
         help: d.help.as_deref(),
         notes: d.shown_notes(),
@@ -174,7 +182,7 @@ fn item<'a>(file: &'a SourceFile, d: &'a Diagnostic) -> Item<'a> {
 pub fn render(reports: &[FileReport]) -> String {
     let diagnostics = reports
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| item(&r.file, d)))
+        .flat_map(|r| r.diagnostics.iter().map(move |d| item(r, d)))
         .collect();
     let texts = reports
         .iter()
