@@ -16,7 +16,7 @@ use argmap::diag::Levels;
 mod common;
 mod external;
 
-use common::{Run, run};
+use common::{Run, between, run};
 use external::trial;
 
 fn main() -> ExitCode {
@@ -320,19 +320,6 @@ fn full_audit_block_runs_with_the_chapter_text() {
         written.starts_with("# Audit: The CPC and Sovereignty"),
         "{written}"
     );
-}
-
-/// The text of `s` between `start` and the next `end`.
-fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
-    let from = s
-        .find(start)
-        .unwrap_or_else(|| panic!("no `{start}` in README"))
-        + start.len();
-    let to = s[from..]
-        .find(end)
-        .unwrap_or_else(|| panic!("no `{end}` after `{start}`"))
-        + from;
-    &s[from..to]
 }
 
 /// The chapter's copy figures as `argmap check --format json` prints them.

@@ -7,24 +7,14 @@
 
 mod common;
 
+use common::between;
+
 use std::path::Path;
 
 use argmap::diag::Code;
 
 fn readme() -> String {
     std::fs::read_to_string("README.md").unwrap()
-}
-
-fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
-    let from = s
-        .find(start)
-        .unwrap_or_else(|| panic!("no `{start}` in README"))
-        + start.len();
-    let to = s[from..]
-        .find(end)
-        .unwrap_or_else(|| panic!("no `{end}` after `{start}`"))
-        + from;
-    &s[from..to]
 }
 
 #[test]

@@ -235,3 +235,17 @@ impl Run {
         )
     }
 }
+
+/// The text of `s` between `start` and the next `end` (a README's or a
+/// doc's block); fails the test when either is missing.
+pub fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let from = s
+        .find(start)
+        .unwrap_or_else(|| panic!("no `{start}` in the text"))
+        + start.len();
+    let to = s[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no `{end}` after `{start}`"))
+        + from;
+    &s[from..to]
+}

@@ -5,9 +5,9 @@
 //! finding are lines of the annotation's message, after the finding's own.
 //! The summary lines follow as plain lines of the log.
 
-use crate::diag::{Diagnostic, FileReport, Severity, SourceFile, summarize};
+use crate::diag::{Diagnostic, FileReport, Severity, SourceFile};
 
-use super::human::{by_code_line, one_line, summary_line, text_line};
+use super::human::{footer, one_line};
 
 /// `value` escaped as GitHub reads a command's property: `%`, line breaks,
 /// `:` and `,`.
@@ -100,16 +100,7 @@ pub fn render(reports: &[FileReport], quiet: bool) -> String {
         }
     }
     if !quiet {
-        for t in reports.iter().flat_map(|r| &r.texts) {
-            out.push_str(&text_line(t));
-            out.push('\n');
-        }
-        if let Some(line) = by_code_line(reports) {
-            out.push_str(&line);
-            out.push('\n');
-        }
-        out.push_str(&summary_line(&summarize(reports)));
-        out.push('\n');
+        out.push_str(&footer(reports, true));
     }
     out
 }

@@ -22,11 +22,7 @@ const CUT_CONTEXT: usize = 256;
 /// With `color`, the text carries ANSI styles; strip them with anstream
 /// where the terminal does not want them.
 pub fn render(reports: &[FileReport], color: bool, quiet: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = renderer(color);
     let mut out = String::new();
     for r in reports {
         for d in &r.diagnostics {
@@ -38,17 +34,34 @@ pub fn render(reports: &[FileReport], color: bool, quiet: bool) -> String {
         }
     }
     if !quiet {
-        for t in reports.iter().flat_map(|r| &r.texts) {
-            out.push_str(&text_line(t));
-            out.push('\n');
-        }
-        if let Some(line) = by_code_line(reports) {
-            out.push_str(&line);
-            out.push('\n');
-        }
-        out.push_str(&summary_line(&summarize(reports)));
+        out.push_str(&footer(reports, true));
+    }
+    out
+}
+
+/// The renderer of excerpts: styled with ANSI colours, or plain.
+pub(crate) fn renderer(color: bool) -> Renderer {
+    if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+}
+
+/// The lines after the findings: each text's copy figures, the count per
+/// code (with `by_code`, when there are many findings) and the summary line.
+pub(crate) fn footer(reports: &[FileReport], by_code: bool) -> String {
+    let mut out = String::new();
+    for t in reports.iter().flat_map(|r| &r.texts) {
+        out.push_str(&text_line(t));
         out.push('\n');
     }
+    if let Some(line) = by_code.then(|| by_code_line(reports)).flatten() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&summary_line(&summarize(reports)));
+    out.push('\n');
     out
 }
 

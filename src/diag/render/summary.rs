@@ -6,9 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use annotate_snippets::Renderer;
-
-use super::human::{plural, render_one, summary_line, text_line};
+use super::human::{footer, plural, render_one, renderer};
 use crate::diag::{Code, Diagnostic, FileReport, Severity, summarize};
 
 /// Warnings from which `check` summarises them instead of showing each in
@@ -61,11 +59,7 @@ impl Show {
 
 /// Errors in full, then the warnings summarised, then the summary line.
 pub fn render(reports: &[FileReport], color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = renderer(color);
     let mut out = String::new();
     for r in reports {
         for d in r
@@ -301,12 +295,7 @@ fn not_checked(out: &mut String, reports: &[FileReport]) {
 
 /// The copy figures of each text, then the closing count.
 fn closing(out: &mut String, reports: &[FileReport]) {
-    for t in reports.iter().flat_map(|r| &r.texts) {
-        out.push_str(&text_line(t));
-        out.push('\n');
-    }
-    out.push_str(&summary_line(&summarize(reports)));
-    out.push('\n');
+    out.push_str(&footer(reports, false));
 }
 
 /// `text` on one line: control characters made visible, line breaks as
