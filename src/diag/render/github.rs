@@ -12,18 +12,7 @@ use super::human::{footer, one_line};
 /// `value` escaped as GitHub reads a command's property: `%`, line breaks,
 /// `:` and `,`.
 pub fn escape_property(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape_data(value).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// `value` escaped as GitHub reads a command's message: `%` and line
