@@ -28,6 +28,12 @@ pub fn either<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
+/// The label under the first of `n` places a finding stands for: `here`
+/// when it is the only one.
+pub fn first_of(n: usize) -> &'static str {
+    either(n, "here", "the first of them")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +47,7 @@ mod tests {
         assert_eq!(count_as(3, "premise is", "premises are"), "3 premises are");
         assert_eq!(noun_s(1, "source"), "source");
         assert_eq!(either(11, "was", "were"), "were");
+        assert_eq!(first_of(1), "here");
+        assert_eq!(first_of(2), "the first of them");
     }
 }

@@ -12,7 +12,7 @@ use argmap::model::FORMAT_VERSION;
 pub const EXAMPLES: &str = "\
 Examples:
   argmap migrate examples/bridge-v1.toml             the migrated map, on stdout
-  argmap migrate examples/bridge-v1.toml --write     rewrite the file in place
+  argmap migrate examples/bridge-v1.toml -o bridge-v2.toml   into another file (--write: in place)
   argmap migrate examples/bridge-v1.toml --check     exit 1 if it needs migrating
 
 Version 2 of the format adds `version`, `[limits]`, `qualifies`, a section's

@@ -68,7 +68,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "this map is in format version 1, where {anchors} in free text that version {FORMAT_VERSION} verifies"
                 ),
             )
-            .with_label("the first of them")
+            .with_label(crate::english::first_of(n))
             .with_secondary(at.clone(), "no `version` here")
             .with_help(
                 "run `argmap migrate MAP --write`: it adds `version = 2` and rewrites them as `para = N`",

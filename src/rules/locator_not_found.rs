@@ -80,11 +80,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Code::LocatorNotFound,
                 span,
                 format!(
-                    "{} locate paragraphs, but `[map]` names no `document` to count them in",
-                    plural(located.len(), "anchor")
+                    "{} paragraphs, but `[map]` names no `document` to count them in",
+                    crate::english::count_as(located.len(), "anchor locates", "anchors locate")
                 ),
             )
-            .with_label("the first of them")
+            .with_label(crate::english::first_of(located.len()))
             .with_help("set `document = \"source-id\"` in `[map]` and give that source a text"),
         );
         return;

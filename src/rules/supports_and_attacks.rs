@@ -77,12 +77,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             for a in &claim.attacks {
                 let what = if a.value == conclusion.value {
-                    format!(
-                        "the conclusion `{}` of argument `{}`",
-                        conclusion.value, arg.id.value
-                    )
+                    format!("its conclusion `{}`", conclusion.value)
                 } else if a.value == arg.id.value {
-                    format!("argument `{}`", arg.id.value)
+                    "the argument itself".to_owned()
                 } else {
                     continue;
                 };

@@ -116,7 +116,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let label = if what.is_empty() {
                     "this source has no text"
                 } else {
-                    "the first of them"
+                    crate::english::first_of(quotes + locators)
                 };
                 Diagnostic::new(Code::UncheckedQuotes, span, message)
                     .with_label(label)
@@ -132,7 +132,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 span,
                 format!("{what} in anchors not checked: `[map]` names no `document`"),
             )
-            .with_label("the first of them")
+            .with_label(crate::english::first_of(quotes + locators))
             .with_help("set `document = \"source-id\"` in `[map]` and give that source a text"),
         };
         out.push(d);
