@@ -96,7 +96,10 @@ pub fn run(args: &MigrateArgs) -> Outcome {
     if args.write {
         if let Err(e) = output::write_atomically(&args.map, rewritten.as_bytes()) {
             return Err(fail(
-                &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
+                &format!(
+                    "cannot write `{shown}`: {}",
+                    output::write_reason(&args.map, &e)
+                ),
                 None,
             ));
         }

@@ -87,9 +87,22 @@ pub fn emit(out: &Path, inputs: &[(&Path, &str)], bytes: &[u8]) -> Result<(), Er
         Error::failed(format!(
             "cannot write `{}`: {}",
             out.display(),
-            io_reason(&e)
+            write_reason(out, &e)
         ))
     })
+}
+
+/// Why `path` could not be written, said concretely: when it is missing,
+/// the folder that does not exist.
+pub fn write_reason(path: &Path, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound
+        && let Some(dir) = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return format!("the folder `{}` does not exist", dir.display());
+    }
+    io_reason(e)
 }
 
 /// Success for a closed pipe: `argmap check --format json big.toml | head`

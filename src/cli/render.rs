@@ -266,7 +266,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
                 Ok(SUCCESS)
             }
             Err(WriteError::Io(e)) => Err(fail(
-                &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
+                &format!("cannot write `{shown}`: {}", output::write_reason(out, &e)),
                 &[],
                 None,
             )),
@@ -308,7 +308,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     std::mem::forget(usable);
     written.map_err(|e| {
         fail(
-            &format!("cannot write `{shown}`: {}", input::io_reason(&e)),
+            &format!("cannot write `{shown}`: {}", output::write_reason(out, &e)),
             &[],
             None,
         )
