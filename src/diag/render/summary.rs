@@ -107,10 +107,11 @@ pub fn statistics(reports: &[FileReport]) -> String {
 /// `  74 uncited-claim warnings`, most frequent first; with `list`, the few
 /// findings of a rare code each on a line of its own instead.
 fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: bool) {
-    let mut codes: BTreeMap<Code, Vec<(&FileReport, &Diagnostic)>> = BTreeMap::new();
-    for r in reports {
+    // Each finding with its report and the report's position.
+    let mut codes: BTreeMap<Code, Vec<(usize, &FileReport, &Diagnostic)>> = BTreeMap::new();
+    for (ri, r) in reports.iter().enumerate() {
         for d in r.diagnostics.iter().filter(|d| d.severity == severity) {
-            codes.entry(d.code).or_default().push((r, d));
+            codes.entry(d.code).or_default().push((ri, r, d));
         }
     }
     let mut codes: Vec<_> = codes.into_iter().collect();
@@ -131,7 +132,7 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
             };
             let _ = writeln!(out, "{n:>6} {name} {level}{tail}");
         } else if n <= LIST_UP_TO {
-            for (r, d) in found {
+            for (_, r, d) in found {
                 let (line, column) = r.file.line_col(d.span.start);
                 let _ = writeln!(
                     out,
@@ -145,13 +146,13 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
         } else {
             let sections: std::collections::BTreeSet<(usize, usize)> = found
                 .iter()
-                .filter_map(|(r, d)| {
+                .filter_map(|(ri, r, d)| {
                     let s = d.section?;
                     r.sections.get(s)?.id.as_ref()?;
-                    Some((report_index(reports, r), s))
+                    Some((*ri, s))
                 })
                 .collect();
-            let elsewhere = found.iter().any(|(r, d)| {
+            let elsewhere = found.iter().any(|(_, r, d)| {
                 d.section
                     .and_then(|s| r.sections.get(s))
                     .is_none_or(|s| s.id.is_none())
@@ -167,14 +168,6 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
             let _ = writeln!(out, "{n:>6} {name} {level}{place}");
         }
     }
-}
-
-/// The position of `r` in `reports`.
-fn report_index(reports: &[FileReport], r: &FileReport) -> usize {
-    reports
-        .iter()
-        .position(|x| std::ptr::eq(x, r))
-        .unwrap_or_default()
 }
 
 /// A table of the map's sections: claims, uncited claims, warnings and
