@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::human::{footer, plural, render_one, renderer};
-use crate::diag::{Code, Diagnostic, FileReport, Severity, summarize};
+use super::human::{footer, plural, render_one, renderer, summary_line};
+use crate::diag::{Code, Diagnostic, FileReport, Severity, TextSummary, summarize};
 
 /// Warnings from which `check` summarises them instead of showing each in
 /// full: a page of findings is as many as a reader takes in.
@@ -16,6 +16,10 @@ pub const SUMMARISE_FROM: usize = 11;
 /// A code with at most this many warnings has each listed on one line in
 /// the summary; more are only counted.
 pub const LIST_UP_TO: usize = 3;
+
+/// Texts whose copy figures the summary shows one a line; more are folded
+/// into one line.
+const TEXTS_SHOWN: usize = 5;
 
 /// Columns the line of a section's uncited claims fills before "and N
 /// more".
@@ -287,8 +291,41 @@ fn not_checked(out: &mut String, reports: &[FileReport]) {
 }
 
 /// The copy figures of each text, then the closing count.
+/// With more than [`TEXTS_SHOWN`] texts, one line names the most quoted and
+/// the most copied of them instead of a line for each.
 fn closing(out: &mut String, reports: &[FileReport]) {
-    out.push_str(&footer(reports, false));
+    let texts: Vec<&TextSummary> = reports.iter().flat_map(|r| &r.texts).collect();
+    let most = |key: fn(&TextSummary) -> f64| {
+        texts
+            .iter()
+            .copied()
+            // The first of the highest.
+            .min_by(|a, b| key(b).total_cmp(&key(a)))
+    };
+    match (most(|t| t.quoted_percent), most(|t| t.covered_8_percent)) {
+        (Some(quoted), Some(copied)) if texts.len() > TEXTS_SHOWN => {
+            let copying = if copied.covered_8_percent > 0.0 {
+                format!(
+                    "the most copied `{}` (runs of 8+ words cover {:.1}% of it)",
+                    one_line(&copied.source),
+                    copied.covered_8_percent
+                )
+            } else {
+                "none shares a run of 8+ words with the map".to_owned()
+            };
+            let _ = writeln!(
+                out,
+                "{} read: the most quoted is `{}` ({:.1}% of its words, limit {}%), {copying}; `--all` shows each",
+                plural(texts.len(), "text"),
+                one_line(&quoted.source),
+                quoted.quoted_percent,
+                quoted.quoted_limit_percent,
+            );
+            out.push_str(&summary_line(&summarize(reports)));
+            out.push('\n');
+        }
+        _ => out.push_str(&footer(reports, false)),
+    }
 }
 
 /// `text` on one line: control characters made visible, line breaks as
