@@ -128,7 +128,7 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
         let n = found.len();
         let name = code.as_str();
         let level = crate::english::noun_s(n, severity.as_str());
-        if !list || NOT_CHECKED.contains(&code) && n <= LIST_UP_TO {
+        if !list || NOT_CHECKED.contains(&code) {
             let tail = if list {
                 "  (below, under not checked)"
             } else {
