@@ -10,6 +10,7 @@ use crate::model::{Date, Map};
 use crate::resolved::ResolvedMap;
 use crate::rules::{self, Context, Reads};
 use crate::texts::{self, TextOptions, Texts};
+use crate::verify::{self, Against};
 
 /// A checked map: the report, and the model and graph when the file was TOML.
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub struct Checked {
     pub texts: Texts,
     /// What the map reproduces of each text.
     pub copying: Copying,
+    /// The map against its document's text.
+    pub against: Against,
 }
 
 /// How to check: the command line's level overrides and where source texts
@@ -98,6 +101,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             graph: None,
             texts: Texts::default(),
             copying: Copying::default(),
+            against: Against::default(),
         };
     };
     // Reading and indexing the source texts does not need the graph: on a
@@ -135,11 +139,17 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         }
     }
     let reported = |code| !allowed(code);
+    let against = if structure_only {
+        Against::default()
+    } else {
+        verify::against(&map, &graph.resolved, &texts)
+    };
     let context = |copying| Context {
         map: &map,
         graph: &graph,
         texts: &texts,
         copying,
+        against: &against,
         today: opts.today,
         reported: &reported,
     };
@@ -191,6 +201,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         graph: Some(graph),
         texts,
         copying,
+        against,
     }
 }
 

@@ -47,4 +47,5 @@ pub mod resolved;
 pub mod schema;
 pub mod suggest;
 pub mod texts;
+pub mod verify;
 pub mod wrap;

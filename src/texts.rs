@@ -193,7 +193,9 @@ fn locate(map_dir: &Path, rel: &str, allow_outside: bool) -> Result<PathBuf, Str
     Ok(full)
 }
 
-fn read(path: &Path) -> Result<String, String> {
+/// Reads a text file: a regular file, UTF-8, at most [`MAX_TEXT_BYTES`],
+/// with words in it; the error says why not.
+pub fn read(path: &Path) -> Result<String, String> {
     use std::io::Read;
     let too_large = || format!("it is larger than {} MiB", MAX_TEXT_BYTES / (1024 * 1024));
     let meta = std::fs::metadata(path).map_err(|e| reason(&e))?;

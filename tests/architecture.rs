@@ -24,7 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["load", "texts", "migrate", "resolved"],
     ),
     ("the graph", &["graph"]),
-    ("the copy measure", &["copy"]),
+    ("the map against its texts", &["copy", "verify"]),
     ("analyses", &["rules", "eval"]),
     (
         "outputs",

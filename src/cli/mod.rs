@@ -4,6 +4,7 @@
 //! its exit code: [`SUCCESS`], [`FINDINGS`] or [`FAILURE`].
 
 mod check;
+mod document;
 mod eval;
 mod explain;
 mod export;
@@ -93,6 +94,9 @@ enum Command {
     /// Import a map from AIF JSON (AIFdb, OVA) into an argmap map file.
     #[command(after_help = import::EXAMPLES)]
     Import(import::ImportArgs),
+    /// Show what argmap reads in a text: sections, in-text citations, reference entries.
+    #[command(after_help = document::EXAMPLES)]
+    Document(document::DocumentArgs),
     /// Print the JSON Schema of the map format, for editors.
     #[command(after_help = schema::EXAMPLES)]
     Schema(schema::SchemaArgs),
@@ -326,6 +330,7 @@ pub fn run() -> u8 {
         (Command::Export(args), _) => export::run(&args),
         (Command::Import(args), _) => import::run(&args),
         (Command::Schema(args), _) => schema::run(&args),
+        (Command::Document(args), _) => document::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };

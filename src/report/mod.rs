@@ -9,6 +9,7 @@ pub mod escape;
 pub mod html;
 pub mod labels;
 pub mod markdown;
+pub mod structure;
 
 use crate::diag::{Code, Diagnostic, FileReport, Severity};
 use crate::eval::{Evaluation, Label, Reason, Role};

@@ -25,6 +25,8 @@ pub struct Context<'a> {
     pub texts: &'a Texts,
     /// What the map reproduces of each text.
     pub copying: &'a crate::copy::Copying,
+    /// The map against its document (empty without the document's text).
+    pub against: &'a crate::verify::Against,
     /// Today, for `accessed-date`; `None`: the system clock's date (UTC).
     pub today: Option<crate::model::Date>,
     /// Whether the findings of `code` are reported at the map's levels. A

@@ -21,8 +21,18 @@
 //!
 //! Paragraphs are numbered from 1 within their section; paragraphs before
 //! the first heading belong to no section.
+//!
+//! The body's paragraphs are then read for in-text citations
+//! ([`citations`]) and the reference list's for its entries
+//! ([`references`]). Every step is one pass over the text.
+
+pub mod citations;
+pub mod references;
 
 use std::ops::Range;
+
+pub use citations::{InText, Year};
+pub use references::Entry;
 
 use crate::quote::normalize::normalize;
 
@@ -42,7 +52,7 @@ const REFERENCE_HEADINGS: [&str; 5] = [
 ];
 
 /// A heading of the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
     /// The heading's text, without Markdown marks, whitespace folded.
     pub text: String,
@@ -53,7 +63,7 @@ pub struct Heading {
 }
 
 /// A paragraph of the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Paragraph {
     /// Byte range in the document (from its first to its last character;
     /// a paragraph joined across a page break spans the break).
@@ -67,7 +77,7 @@ pub struct Paragraph {
 }
 
 /// The structure of a document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Document {
     /// Headings, in order.
     pub headings: Vec<Heading>,
@@ -78,6 +88,10 @@ pub struct Document {
     /// Where the body ends: the start of the reference list's heading, or
     /// the end of the text.
     pub body_end: usize,
+    /// The in-text citations of the body, in order.
+    pub citations: Vec<InText>,
+    /// The entries of the reference list, in order.
+    pub entries: Vec<Entry>,
 }
 
 /// A block of non-blank lines.
@@ -146,7 +160,24 @@ impl Document {
                 });
             }
         }
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            if p.span.start < doc.body_end {
+                doc.citations
+                    .extend(citations::read(text, p.span.clone(), i));
+            } else {
+                for (span, line) in references::entries(text, p.span.clone(), p.line) {
+                    doc.entries.push(references::read(text, span, line));
+                }
+            }
+        }
         doc
+    }
+
+    /// The citations of paragraph `p` (an index into `paragraphs`).
+    pub fn citations_of(&self, p: usize) -> &[InText] {
+        let from = self.citations.partition_point(|c| c.paragraph < p);
+        let to = self.citations.partition_point(|c| c.paragraph <= p);
+        self.citations.get(from..to).unwrap_or(&[])
     }
 
     fn push_heading(&mut self, title: &str, block: &Block, counts: &mut Vec<usize>) {

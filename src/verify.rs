@@ -1,0 +1,228 @@
+//! The map against its document, resolved once: which paragraph of the
+//! document each claim's anchor locates, which source of the map each
+//! in-text citation names, and which source each entry of the reference
+//! list is. The rules that compare a map with its document
+//! (`unmatched-citation`, `citation-not-at-anchor`, the bibliography's
+//! consistency...) read what [`against`] finds.
+//!
+//! Matching is by the source's `cited-as` when it has one (compared by
+//! words, `&` as `and`, a bracketed gloss aside), else by its first
+//! author's family name (or organisation) and its year. A reference entry
+//! is the source with its title, or else with its first author (a
+//! same-author dash is the author of the entry above) and year.
+
+use std::collections::HashMap;
+
+use crate::document::references::family_name;
+use crate::document::{Document, InText};
+use crate::model::{Map, Source};
+use crate::resolved::ResolvedMap;
+use crate::texts::{SourceText, Texts};
+
+/// The map against its document.
+#[derive(Clone, Debug, Default)]
+pub struct Against {
+    /// The index of the document's source, when its text was read.
+    pub document: Option<usize>,
+    /// For each claim (as `map.claims`), the index in the document's
+    /// paragraphs of the paragraph its anchor locates.
+    pub claim_paragraph: Vec<Option<usize>>,
+    /// For each in-text citation (as `Document::citations`), the source it
+    /// names.
+    pub citation_source: Vec<Option<usize>>,
+    /// For each reference entry (as `Document::entries`), the source it is.
+    pub entry_source: Vec<Option<usize>>,
+    /// For each reference entry, its first author's name as a citation
+    /// gives it, a same-author dash resolved (`Creemers`).
+    pub entry_author: Vec<String>,
+}
+
+impl Against {
+    /// The document's text and structure, when it was read.
+    pub fn text<'t>(&self, texts: &'t Texts) -> Option<&'t SourceText> {
+        self.document.and_then(|i| texts.get(i))
+    }
+}
+
+/// Words compared: lower case, letters and digits, `&` as `and`, a
+/// bracketed gloss aside.
+pub fn key(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for w in s.split_whitespace() {
+        let mut kept = String::new();
+        for c in w.chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                '&' => kept.push_str("and"),
+                c if c.is_alphanumeric() => kept.extend(c.to_lowercase()),
+                _ => {}
+            }
+        }
+        if !kept.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&kept);
+        }
+    }
+    out
+}
+
+/// The name a citation gives a source's first author.
+pub fn source_name(s: &Source) -> Option<String> {
+    let first = s.authors.as_ref()?.value.first()?;
+    Some(family_name(&first.value))
+}
+
+/// Resolves the map against its document.
+pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
+    let mut out = Against {
+        claim_paragraph: vec![None; map.claims.len()],
+        ..Against::default()
+    };
+    let Some(di) = resolved.document else {
+        return out;
+    };
+    let Some(text) = texts.get(di) else {
+        return out;
+    };
+    out.document = Some(di);
+    let doc = &text.structure;
+    // Claims' paragraphs.
+    let headings: Vec<Option<usize>> = map
+        .sections
+        .iter()
+        .map(|s| {
+            s.document_heading()
+                .and_then(|t| doc.find_heading(t.as_str()))
+        })
+        .collect();
+    for (i, c) in map.claims.iter().enumerate() {
+        let Some(anchor) = &c.anchor else { continue };
+        let para = match &anchor.para {
+            Some(p) => {
+                let section = match &anchor.section {
+                    Some(_) => resolved.anchor_section.get(i).copied().flatten(),
+                    None => resolved.section_of_claim(i),
+                };
+                let paragraphs = match section {
+                    Some(si) => match headings.get(si).copied().flatten() {
+                        Some(h) => doc.section_paragraphs(Some(h)),
+                        None => continue, // `locator-not-found`
+                    },
+                    None => doc.body_paragraphs(),
+                };
+                paragraphs
+                    .get(p.value.wrapping_sub(1))
+                    .and_then(|q| index_of(doc, q.span.start))
+            }
+            None => anchor.quote.as_ref().and_then(|q| {
+                let at = *text.index.find_all(&q.value, 1).first()?;
+                index_of(doc, at)
+            }),
+        };
+        if let Some(slot) = out.claim_paragraph.get_mut(i) {
+            *slot = para;
+        }
+    }
+    // Sources by their citation form, and by name and year.
+    let mut by_cited: HashMap<String, usize> = HashMap::new();
+    let mut by_name_year: HashMap<(String, Option<i64>), Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_title: HashMap<String, usize> = HashMap::new();
+    for (si, s) in map.sources.iter().enumerate() {
+        if let Some(c) = &s.cited_as {
+            by_cited.entry(key(&c.value)).or_insert(si);
+        }
+        if let Some(name) = source_name(s) {
+            by_name_year
+                .entry((key(&name), s.year()))
+                .or_default()
+                .push(si);
+            by_name.entry(key(&name)).or_default().push(si);
+        }
+        if let Some(t) = &s.title {
+            by_title.entry(title_key(&t.value)).or_insert(si);
+        }
+    }
+    let unique = |v: Option<&Vec<usize>>| match v.map(Vec::as_slice) {
+        Some([one]) => Some(*one),
+        _ => None,
+    };
+    out.citation_source = doc
+        .citations
+        .iter()
+        .map(|c| {
+            by_cited.get(&key(&c.written)).copied().or_else(|| {
+                let name = key(c.names.first()?);
+                let year = c.year.map(|y| i64::from(y.year));
+                // A year with a letter (`2021a`) needs `cited-as` to tell
+                // the works apart, unless only one has that year.
+                unique(by_name_year.get(&(name.clone(), year))).or_else(|| {
+                    // A source without a year: by name alone.
+                    unique(by_name.get(&name))
+                        .filter(|&si| map.sources.get(si).is_some_and(|s| s.year().is_none()))
+                })
+            })
+        })
+        .collect();
+    // Reference entries.
+    let mut last_author = String::new();
+    for e in &doc.entries {
+        let author = if e.same_author {
+            last_author.clone()
+        } else {
+            e.first_name.clone()
+        };
+        last_author.clone_from(&author);
+        let by_t = e
+            .title
+            .as_ref()
+            .and_then(|t| by_title.get(&title_key(t)).copied());
+        let by_c = || {
+            let year = e.year.map(|y| y.to_string()).unwrap_or_default();
+            by_cited
+                .get(&key(&format!("{author} {year}")))
+                .copied()
+                .or_else(|| {
+                    unique(by_name_year.get(&(key(&author), e.year.map(|y| i64::from(y.year)))))
+                })
+        };
+        out.entry_source.push(by_t.or_else(by_c));
+        out.entry_author.push(author);
+    }
+    out
+}
+
+/// A title as compared with an entry's: its first words, lower case,
+/// without marks (a map's title may add the characters and a gloss).
+fn title_key(t: &str) -> String {
+    key(t).split(' ').take(6).collect::<Vec<_>>().join(" ")
+}
+
+/// The index in `doc.paragraphs` of the paragraph at byte `at`.
+fn index_of(doc: &Document, at: usize) -> Option<usize> {
+    let i = doc.paragraphs.partition_point(|p| p.span.end <= at);
+    doc.paragraphs
+        .get(i)
+        .filter(|p| p.span.start <= at)
+        .map(|_| i)
+}
+
+/// The citations of paragraph `p` that name source `si`.
+pub fn cites_in<'d>(
+    doc: &'d Document,
+    a: &'d Against,
+    p: usize,
+    si: usize,
+) -> impl Iterator<Item = &'d InText> {
+    let from = doc.citations.partition_point(|c| c.paragraph < p);
+    doc.citations_of(p)
+        .iter()
+        .enumerate()
+        .filter(move |(k, _)| a.citation_source.get(from + k).copied().flatten() == Some(si))
+        .map(|(_, c)| c)
+}
