@@ -36,6 +36,7 @@ const COMMANDS: &[&[&str]] = &[
     &["migrate", "--help"],
     &["explain", "--help"],
     &["schema", "--help"],
+    &["document", "--help"],
 ];
 
 /// The folders of the repository the examples read.

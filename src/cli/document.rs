@@ -10,8 +10,8 @@ use super::{Outcome, SUCCESS, output};
 
 pub const EXAMPLES: &str = "\
 Examples:
-  argmap document chapter.txt                  sections, citations, reference entries
-  argmap document chapter.txt --format json    the whole structure, for inspection
+  argmap document examples/harbour-towns.txt                 sections, citations, reference entries
+  argmap document examples/harbour-towns.txt --format json   the whole structure, for inspection
 
 This is what `check` compares a map with when its `document` has a text:
 paragraph locators are counted in these sections, claims' citations are
