@@ -34,6 +34,15 @@ pub fn first_of(n: usize) -> &'static str {
     either(n, "here", "the first of them")
 }
 
+/// Items in a sentence: `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,9 @@
 
 use std::collections::HashMap;
 
+use crate::diag::Span;
 use crate::document::references::family_name;
-use crate::document::{Document, InText};
+use crate::document::{Document, InText, Year};
 use crate::model::{Map, Source};
 use crate::resolved::ResolvedMap;
 use crate::texts::{SourceText, Texts};
@@ -35,12 +36,38 @@ pub struct Against {
     /// For each reference entry, its first author's name as a citation
     /// gives it, a same-author dash resolved (`Creemers`).
     pub entry_author: Vec<String>,
+    /// For each in-text citation, the reference entry it points to.
+    pub citation_entry: Vec<Option<usize>>,
+    /// For each paragraph of the document, the claims anchored in it.
+    pub paragraph_claims: Vec<Vec<usize>>,
 }
 
 impl Against {
     /// The document's text and structure, when it was read.
     pub fn text<'t>(&self, texts: &'t Texts) -> Option<&'t SourceText> {
         self.document.and_then(|i| texts.get(i))
+    }
+
+    /// Where in the map a finding about paragraph `p` of the document
+    /// points: the anchor of the first claim anchored there, else `[map]
+    /// document`.
+    pub fn span_at(&self, map: &Map, p: usize) -> Span {
+        self.paragraph_claims
+            .get(p)
+            .and_then(|cs| cs.first())
+            .and_then(|&c| map.claims.get(c))
+            .and_then(|c| c.anchor.as_ref())
+            .map(|a| a.span.clone())
+            .or_else(|| map.meta.document.as_ref().map(|d| d.span.clone()))
+            .unwrap_or(0..0)
+    }
+
+    /// Where in the map a finding about source `si` points: its `field`
+    /// value when it has one, else its id.
+    pub fn source_span(map: &Map, si: usize, field: Option<&Span>) -> Span {
+        field
+            .cloned()
+            .unwrap_or_else(|| map.sources.get(si).map_or(0..0, |s| s.id.span.clone()))
     }
 }
 
@@ -193,6 +220,49 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
         };
         out.entry_source.push(by_t.or_else(by_c));
         out.entry_author.push(author);
+    }
+    // Citations to entries: by first name and year (with its letter);
+    // an entry without a year by name alone.
+    let mut entries_by: HashMap<(String, Option<Year>), Vec<usize>> = HashMap::new();
+    let mut entries_of_year: HashMap<Option<Year>, Vec<usize>> = HashMap::new();
+    for (k, e) in doc.entries.iter().enumerate() {
+        let author = out.entry_author.get(k).map_or("", String::as_str);
+        entries_by.entry((key(author), e.year)).or_default().push(k);
+        entries_of_year.entry(e.year).or_default().push(k);
+    }
+    // An organisation cited by the first words of its name (`Zhongyang`
+    // for `Zhongyang wangxin ...`) or by its abbreviation (`IISS`).
+    let shortened = |name: &str, year: Option<Year>| -> Option<usize> {
+        let found: Vec<usize> = entries_of_year
+            .get(&year)?
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let author = key(out.entry_author.get(k).map_or("", String::as_str));
+                let gloss = doc.entries.get(k).and_then(|e| e.gloss.as_deref()).map(key);
+                author.starts_with(&format!("{name} ")) || gloss.as_deref() == Some(name)
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    out.citation_entry = doc
+        .citations
+        .iter()
+        .map(|c| {
+            let name = key(c.names.first()?);
+            unique(entries_by.get(&(name.clone(), c.year)))
+                .or_else(|| unique(entries_by.get(&(name.clone(), None))))
+                .or_else(|| shortened(&name, c.year))
+        })
+        .collect();
+    out.paragraph_claims = vec![Vec::new(); doc.paragraphs.len()];
+    for (c, p) in out.claim_paragraph.iter().enumerate() {
+        if let Some(list) = p.and_then(|p| out.paragraph_claims.get_mut(p)) {
+            list.push(c);
+        }
     }
     out
 }

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         trial!(the_map_reproduces_no_more_of_the_chapter_than_it_may, needs ChapterText),
         trial!(argmap_figures_agree_with_copycheck, needs ChapterText, Copycheck),
         trial!(no_tracked_file_carries_more_of_the_chapter_than_a_map_may, needs ChapterText),
+        trial!(the_copy_editors_faults_are_found_and_nothing_else, needs ChapterText),
         trial!(a_missing_chapter_text_is_ignored_here_and_fails_in_ci),
     ])
 }
@@ -484,5 +485,153 @@ fn a_missing_chapter_text_is_ignored_here_and_fails_in_ci() {
         "map_checks_clean_with_the_chapter_text",
         &[(external::CHAPTER_TEXT_VAR, Some(gone))],
         &format!("the chapter text is not at {gone}"),
+    );
+}
+
+/// A fault a copy-editor marks in the chapter's citations and reference
+/// list, and the findings that show it (code, words of the message).
+struct Fault {
+    what: &'static str,
+    findings: &'static [(&'static str, &'static str)],
+}
+
+/// The oracle: the faults found by a close reading of the chapter's
+/// reference list against its text (December 2026). Each must be found;
+/// no other finding of the codes below may appear (every other entry,
+/// citation, date, dash, title and romanisation was read and is right).
+///
+/// Faults a copy-editor would also mark that argmap does not look for:
+/// the period after Webster's title where the other entries have a comma;
+/// double quotation marks nested in the Xinhua 2015 translation; *SSRN*
+/// not in italics; `zhan lüe` split where `zhanlüe` is written elsewhere;
+/// the capitals of `Shenru Guanche` in an otherwise lower-case romanised
+/// title; the stray blank line inside the list; `[IISS]` defined in the
+/// list but never used in the text.
+const FAULTS: &[Fault] = &[
+    Fault {
+        what: "Von Carnap et al.: the entry has no year, the text cites 2020",
+        findings: &[
+            ("source-missing-field", "`von-carnap2020`"),
+            ("cited-as-mismatch", "`von-carnap2020`"),
+        ],
+    },
+    Fault {
+        what: "China MFA 2017: the URL carries a browser text fragment",
+        findings: &[("text-fragment-url", "`mfa2017`")],
+    },
+    Fault {
+        what: "Galloway and He 2014: the URL has no scheme",
+        findings: &[("invalid-url", "`galloway2014`")],
+    },
+    Fault {
+        what: "Creemers 2018 cited for what Xi said in 2016",
+        findings: &[("year-before-source", "`Creemers 2018`")],
+    },
+    Fault {
+        what: "the text's title of the 2017 strategy differs from the entry's",
+        findings: &[("title-mismatch", "`China Ministry of Foreign Affairs 2017`")],
+    },
+    Fault {
+        what: "URLs in two styles: eight bare, the rest in angle brackets",
+        findings: &[
+            ("url-style", "`China Ministry of Foreign Affairs 2017`"),
+            ("url-style", "`Galloway 2014`"),
+            ("url-style", "`Guojia hulianwang xinxi bangongshi 2016`"),
+            ("url-style", "`Xi 2020`"),
+            ("url-style", "`Xie 2020`"),
+            ("url-style", "`Xinhua 2014`"),
+            ("url-style", "`Xinhua 2015`"),
+            (
+                "url-style",
+                "`Zhongyang wangxin banli lunxue xuexi zongxinzu 2017`",
+            ),
+        ],
+    },
+    Fault {
+        what: "the access date 8 August 2022 also written 8 Aug. 2022",
+        findings: &[
+            ("date-style", "`China Ministry of Foreign Affairs 2017`"),
+            ("date-style", "`Guojia hulianwang xinxi bangongshi 2016`"),
+            ("date-style", "`Lee 2020`"),
+            ("date-style", "`Xinhua 2014`"),
+            ("date-style", "`Xinhua 2015`"),
+        ],
+    },
+    Fault {
+        what: "Webster et al. 2022: `et al.` in a reference entry",
+        findings: &[("et-al-in-entry", "`Webster 2022`")],
+    },
+    Fault {
+        what: "three-author works cited two ways (Von Carnap et al.; Xie, Xie and Zhang)",
+        findings: &[("short-form-inconsistent", "`Von Carnap et al. 2020`")],
+    },
+    Fault {
+        what: "an organisation cited by the first word of its name (Zhongyang)",
+        findings: &[("short-form-inconsistent", "`Zhongyang 2017`")],
+    },
+];
+
+/// The codes the oracle covers: findings about citations, the reference
+/// list and the map against its document.
+const ORACLE_CODES: &[&str] = &[
+    "source-missing-field",
+    "invalid-url",
+    "text-fragment-url",
+    "invalid-doi",
+    "accessed-date",
+    "duplicate-source",
+    "cited-as-mismatch",
+    "unused-source",
+    "unmatched-citation",
+    "source-not-in-text",
+    "citation-not-at-anchor",
+    "missed-citation",
+    "year-before-source",
+    "title-mismatch",
+    "url-style",
+    "date-style",
+    "misplaced-dash",
+    "et-al-in-entry",
+    "short-form-inconsistent",
+];
+
+fn the_copy_editors_faults_are_found_and_nothing_else() {
+    let text = external::chapter_text();
+    let json = run(&[
+        "check",
+        "--format",
+        "json",
+        MAP,
+        "--text",
+        &format!("lee-chapter={text}"),
+    ])
+    .stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .filter(|(code, _)| ORACLE_CODES.contains(&code.as_str()))
+        .collect();
+    for fault in FAULTS {
+        for (code, needle) in fault.findings {
+            let at = found
+                .iter()
+                .position(|(c, m)| c == code && m.contains(needle));
+            let Some(at) = at else {
+                panic!("not found: {} ({code} naming {needle})", fault.what);
+            };
+            found.remove(at);
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "findings no copy-editor marked (false alarms): {found:#?}"
     );
 }

@@ -51,6 +51,17 @@ pub enum Code {
     AccessedDate,
     DuplicateSource,
     CitedAsMismatch,
+    UnmatchedCitation,
+    SourceNotInText,
+    CitationNotAtAnchor,
+    MissedCitation,
+    YearBeforeSource,
+    TitleMismatch,
+    UrlStyle,
+    DateStyle,
+    MisplacedDash,
+    EtAlInEntry,
+    ShortFormInconsistent,
     FormatVersion,
 }
 

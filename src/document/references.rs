@@ -526,7 +526,7 @@ fn read_authors(raw: &str, e: &mut Entry) {
             && let [family, given, ..] = commas.as_slice()
             && !family.chars().any(is_han)
             && !given.chars().any(is_han)
-            && given.split_whitespace().count() <= 2
+            && (given.split_whitespace().count() == 1 || family.split_whitespace().count() == 1)
         {
             authors.push(format!("{family}, {given}"));
             commas.drain(..2);

@@ -120,33 +120,44 @@ macro_rules! declare_rule {
 
 mod accessed_date;
 mod circular_support;
+mod citation_not_at_anchor;
 mod cited_as_mismatch;
 mod copied_text;
+mod date_style;
 mod duplicate_id;
 mod duplicate_source;
+mod et_al_in_entry;
 mod format_version;
 mod invalid_doi;
 mod invalid_url;
 mod invalid_value;
 mod locator_not_found;
+mod misplaced_dash;
+mod missed_citation;
 mod missing_field;
 mod orphan_claim;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
 mod self_reference;
+mod short_form_inconsistent;
 mod source_missing_field;
+mod source_not_in_text;
 mod supports_and_attacks;
 mod text_fragment_url;
+mod title_mismatch;
 mod toml_syntax;
 mod unanswered_counterpoint;
 mod unchecked_quotes;
 mod uncited_claim;
 mod unknown_field;
 mod unknown_reference;
+mod unmatched_citation;
 mod unreadable_text;
 mod unsupported_thesis;
 mod unused_source;
+mod url_style;
+mod year_before_source;
 
 /// Every rule, loader codes first, then map rules in the order they run.
 pub static RULES: &[&Rule] = &[
@@ -178,6 +189,17 @@ pub static RULES: &[&Rule] = &[
     &accessed_date::RULE,
     &duplicate_source::RULE,
     &cited_as_mismatch::RULE,
+    &unmatched_citation::RULE,
+    &source_not_in_text::RULE,
+    &citation_not_at_anchor::RULE,
+    &missed_citation::RULE,
+    &year_before_source::RULE,
+    &title_mismatch::RULE,
+    &url_style::RULE,
+    &date_style::RULE,
+    &misplaced_dash::RULE,
+    &et_al_in_entry::RULE,
+    &short_form_inconsistent::RULE,
     &format_version::RULE,
 ];
 

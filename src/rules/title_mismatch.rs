@@ -1,0 +1,200 @@
+//! `title-mismatch`: a title that the text marks beside a citation differs
+//! from the cited work's title.
+
+use super::Context;
+use crate::diag::{Code, Diagnostic, Level};
+use crate::verify::key;
+
+declare_rule! {
+    /// ## What it finds
+    /// In a sentence that cites a work, a title the text marks (in
+    /// `*italics*`, `_italics_` or quotation marks) that is not the title
+    /// of any work the sentence cites: neither the title of the cited
+    /// source of the map nor that of its reference entry, nor their
+    /// bracketed translations. A shortened title (the first words, or the
+    /// words before a colon) is the title. Only marked words that read as a
+    /// title are compared: at least two words, most of the longer ones
+    /// capitalised, so that a quotation (`"without cybersecurity, there is
+    /// no..."`) is not taken for one.
+    ///
+    /// It runs when the document's text is supplied (`text =` or `--text`).
+    ///
+    /// ## Why it matters
+    /// A reader looks for the title the text gives. When the reference list
+    /// gives another, the reader cannot tell whether the text misnames the
+    /// work or cites the wrong one.
+    ///
+    /// ## Example
+    /// `The report, *Forty Harbors Listed*, named each one (Coastal Heritage
+    /// Office 2020).`, where the entry's title is *Forty Harbours Counted*.
+    ///
+    /// ## Fix
+    /// Give the work's title as its entry does, or correct the entry.
+    pub static RULE = Rule {
+        code: Code::TitleMismatch,
+        default_level: Level::Warn,
+        summary: "a title the text marks beside a citation differs from the cited work's title",
+        check: Some(check),
+        reads: super::Reads::Texts,
+    };
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let a = cx.against;
+    let Some(text) = a.text(cx.texts) else { return };
+    let doc = &text.structure;
+    let body = text.index.original();
+    let mut k = 0;
+    while let Some(c) = doc.citations.get(k) {
+        let same: Vec<usize> = (k..doc.citations.len())
+            .take_while(|&j| {
+                doc.citations
+                    .get(j)
+                    .is_some_and(|x| x.sentence == c.sentence)
+            })
+            .collect();
+        k += same.len().max(1);
+        let Some(sentence) = body.get(c.sentence.clone()) else {
+            continue;
+        };
+        // The titles of the works cited, as compared.
+        let mut titles: Vec<String> = Vec::new();
+        for &j in &same {
+            if let Some(t) = a
+                .citation_source
+                .get(j)
+                .copied()
+                .flatten()
+                .and_then(|si| cx.map.sources.get(si))
+                .and_then(|s| s.title.as_ref())
+            {
+                titles.extend(title_forms(&t.value));
+            }
+            if let Some(t) = a
+                .citation_entry
+                .get(j)
+                .copied()
+                .flatten()
+                .and_then(|ei| doc.entries.get(ei))
+                .and_then(|e| e.title.as_ref())
+            {
+                titles.extend(title_forms(t));
+            }
+        }
+        if titles.is_empty() {
+            continue;
+        }
+        for (marked, at) in marked_runs(sentence) {
+            if !reads_as_title(&marked) {
+                continue;
+            }
+            let m = key(&marked);
+            if titles.iter().any(|t| {
+                *t == m || t.starts_with(&format!("{m} ")) || m.starts_with(&format!("{t} "))
+            }) {
+                continue;
+            }
+            let Some(&first) = same.first() else { continue };
+            let Some(x) = doc.citations.get(first) else {
+                continue;
+            };
+            let si = a.citation_source.get(first).copied().flatten();
+            let source = si.and_then(|si| cx.map.sources.get(si));
+            let span = source
+                .and_then(|s| s.title.as_ref().map(|t| t.span.clone()))
+                .unwrap_or_else(|| a.span_at(cx.map, x.paragraph));
+            let entry_title = source
+                .and_then(|s| s.title.as_ref().map(|t| t.value.clone()))
+                .or_else(|| {
+                    a.citation_entry
+                        .get(first)
+                        .copied()
+                        .flatten()
+                        .and_then(|ei| doc.entries.get(ei))
+                        .and_then(|e| e.title.clone())
+                })
+                .unwrap_or_default();
+            let line = text.index.line(c.sentence.start + at);
+            out.push(
+                Diagnostic::new(
+                    Code::TitleMismatch,
+                    span,
+                    format!(
+                        "at line {line} the text calls `{}` \u{201c}{}\u{201d}, but the work's title is \u{201c}{}\u{201d}",
+                        crate::wrap::clean(&x.written),
+                        crate::wrap::clean(&marked),
+                        crate::wrap::clean(&entry_title)
+                    ),
+                )
+                .with_label("the cited work's title")
+                .with_note(format!("in {}", text.path))
+                .with_help("give the title as the entry does, or correct the entry"),
+            );
+        }
+    }
+}
+
+/// A title and its shorter forms, as compared: the whole, the words
+/// before a colon, the translation in brackets.
+fn title_forms(t: &str) -> Vec<String> {
+    let mut out = vec![key(t)];
+    if let Some((main, _)) = t.split_once(':') {
+        out.push(key(main));
+    }
+    if let (Some(a), Some(b)) = (t.find('['), t.rfind(']'))
+        && a < b
+    {
+        out.push(key(t.get(a + 1..b).unwrap_or("")));
+    }
+    // Without the characters and gloss a map's title may add.
+    let latin: String = t
+        .chars()
+        .take_while(|c| !crate::document::references::is_han(*c) && *c != '[')
+        .collect();
+    out.push(key(&latin));
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The runs of a sentence marked as italics or quoted, with their offset.
+fn marked_runs(s: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (open, close) in [('*', '*'), ('_', '_'), ('\u{201C}', '\u{201D}'), ('"', '"')] {
+        let mut from = 0;
+        while let Some(i) = s.get(from..).and_then(|r| r.find(open)).map(|i| i + from) {
+            let start = i + open.len_utf8();
+            let Some(j) = s
+                .get(start..)
+                .and_then(|r| r.find(close))
+                .map(|j| j + start)
+            else {
+                break;
+            };
+            if let Some(run) = s.get(start..j) {
+                out.push((run.split_whitespace().collect::<Vec<_>>().join(" "), start));
+            }
+            from = j + close.len_utf8();
+        }
+    }
+    out
+}
+
+/// Whether marked words read as a title: two words or more, and most words
+/// of four letters or more capitalised.
+fn reads_as_title(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capital = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 2
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !long.is_empty()
+        && capital * 3 >= long.len() * 2
+}
