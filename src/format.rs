@@ -259,6 +259,8 @@ pub struct Source {
     "accessed" accessed: Option<Date>,
     /// How the analysed text cites it (`County Council 2024`).
     "cited-as" cited_as: Option<String>,
+    /// The entry as the analysed text's reference list prints it, to check the list when the text is not at hand and to compare with the fields above.
+    "printed" printed: Option<String>,
     /// A local plain-text copy, relative to the map file, against which quotes are checked.
     "text" text: Option<String>,
     /// Free text.

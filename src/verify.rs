@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::diag::Span;
 use crate::document::references::family_name;
-use crate::document::{Document, InText, Year};
+use crate::document::{Document, Entry, InText, Year};
 use crate::model::{Map, Source};
 use crate::resolved::ResolvedMap;
 use crate::texts::{SourceText, Texts};
@@ -36,13 +36,74 @@ pub struct Against {
     /// For each reference entry, its first author's name as a citation
     /// gives it, a same-author dash resolved (`Creemers`).
     pub entry_author: Vec<String>,
+    /// The reference list as printed: the document's entries when its text
+    /// was read (in the same order as `Document::entries`), else the
+    /// `printed` entries of the map's sources, in source order.
+    pub list: Vec<Listed>,
     /// For each in-text citation, the reference entry it points to.
     pub citation_entry: Vec<Option<usize>>,
     /// For each paragraph of the document, the claims anchored in it.
     pub paragraph_claims: Vec<Vec<usize>>,
 }
 
+/// An entry of the reference list as printed.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// What it prints.
+    pub entry: Entry,
+    /// The source of the map it is.
+    pub source: Option<usize>,
+    /// Its first author's name as a citation gives it, a same-author dash
+    /// resolved.
+    pub author: String,
+    /// Where it is printed: `None` in the document's reference list, or
+    /// the span of a source's `printed` value.
+    pub printed: Option<Span>,
+}
+
+impl Listed {
+    /// The entry as a finding names it: `Creemers 2021a`.
+    pub fn name(&self) -> String {
+        let year = self.entry.year.map_or("n.d.".to_owned(), |y| y.to_string());
+        crate::wrap::clean(&format!("{} {year}", self.author))
+    }
+
+    /// Where it is, for a message: `the reference list's entry `Creemers
+    /// 2021a` (line 86)`, or `the printed entry of source `creemers2021a``.
+    pub fn place(&self, map: &Map) -> String {
+        match (
+            &self.printed,
+            self.source.and_then(|si| map.sources.get(si)),
+        ) {
+            (Some(_), Some(s)) => format!("the printed entry of source `{}`", s.id.value),
+            _ => format!(
+                "the reference list's entry `{}` (line {})",
+                self.name(),
+                self.entry.line
+            ),
+        }
+    }
+
+    /// Where a finding about it points: its `printed` value, else the
+    /// matched source's `field` (or id), else `[map] document`.
+    pub fn span(&self, map: &Map, field: impl Fn(&Source) -> Option<&Span>) -> Span {
+        if let Some(p) = &self.printed {
+            return p.clone();
+        }
+        match self.source.and_then(|si| map.sources.get(si)) {
+            Some(s) => field(s).cloned().unwrap_or_else(|| s.id.span.clone()),
+            None => map.meta.document.as_ref().map_or(0..0, |d| d.span.clone()),
+        }
+    }
+}
+
 impl Against {
+    /// The note a finding about the reference list carries: where the list
+    /// is.
+    pub fn list_note(&self, texts: &Texts) -> Option<String> {
+        self.text(texts).map(|t| format!("in {}", t.path))
+    }
+
     /// The document's text and structure, when it was read.
     pub fn text<'t>(&self, texts: &'t Texts) -> Option<&'t SourceText> {
         self.document.and_then(|i| texts.get(i))
@@ -110,10 +171,11 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
         claim_paragraph: vec![None; map.claims.len()],
         ..Against::default()
     };
-    let Some(di) = resolved.document else {
-        return out;
-    };
-    let Some(text) = texts.get(di) else {
+    let Some((di, text)) = resolved
+        .document
+        .and_then(|di| texts.get(di).map(|t| (di, t)))
+    else {
+        out.list = printed_list(map);
         return out;
     };
     out.document = Some(di);
@@ -258,11 +320,43 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
                 .or_else(|| shortened(&name, c.year))
         })
         .collect();
+    out.list = doc
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(k, e)| Listed {
+            entry: e.clone(),
+            source: out.entry_source.get(k).copied().flatten(),
+            author: out.entry_author.get(k).cloned().unwrap_or_default(),
+            printed: None,
+        })
+        .collect();
     out.paragraph_claims = vec![Vec::new(); doc.paragraphs.len()];
     for (c, p) in out.claim_paragraph.iter().enumerate() {
         if let Some(list) = p.and_then(|p| out.paragraph_claims.get_mut(p)) {
             list.push(c);
         }
+    }
+    out
+}
+
+/// The `printed` entries of the map's sources, in source order.
+fn printed_list(map: &Map) -> Vec<Listed> {
+    let mut out: Vec<Listed> = Vec::new();
+    for (si, s) in map.sources.iter().enumerate() {
+        let Some(p) = &s.printed else { continue };
+        let entry = crate::document::references::read(&p.value, 0..p.value.len(), 1);
+        let author = if entry.same_author {
+            out.last().map(|l| l.author.clone()).unwrap_or_default()
+        } else {
+            entry.first_name.clone()
+        };
+        out.push(Listed {
+            entry,
+            source: Some(si),
+            author,
+            printed: Some(p.span.clone()),
+        });
     }
     out
 }

@@ -62,6 +62,7 @@ pub enum Code {
     MisplacedDash,
     EtAlInEntry,
     ShortFormInconsistent,
+    PrintedMismatch,
     FormatVersion,
 }
 

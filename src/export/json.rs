@@ -88,6 +88,7 @@ struct SourceOut<'a> {
     doi: Option<&'a str>,
     accessed: Option<String>,
     cited_as: Option<&'a str>,
+    printed: Option<&'a str>,
     text: Option<&'a str>,
     note: Option<&'a str>,
 }
@@ -155,6 +156,7 @@ fn source(s: &Source) -> SourceOut<'_> {
         doi: opt(&s.doi),
         accessed: s.accessed.as_ref().map(|d| d.value.to_string()),
         cited_as: opt(&s.cited_as),
+        printed: opt(&s.printed),
         text: opt(&s.text),
         note: opt(&s.note),
     }

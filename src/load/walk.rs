@@ -378,6 +378,7 @@ impl Walker {
             doi: self.string(t, "doi", &cx),
             accessed: self.date(t, "accessed", &cx),
             cited_as: self.string(t, "cited-as", &cx),
+            printed: self.string(t, "printed", &cx),
             text: self.string(t, "text", &cx),
             note: self.string(t, "note", &cx),
             miswritten: std::mem::take(&mut self.miswritten),

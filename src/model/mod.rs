@@ -316,6 +316,8 @@ pub struct Source {
     pub accessed: Option<Sp<Date>>,
     /// How the analysed text cites it (`Xinhua 2014`).
     pub cited_as: Option<Sp<String>>,
+    /// The entry as the analysed text's reference list prints it.
+    pub printed: Option<Sp<String>>,
     /// A local plain-text copy, relative to the map file.
     pub text: Option<Sp<String>>,
     /// Free text.
@@ -341,6 +343,7 @@ impl Spans for Source {
             doi,
             accessed,
             cited_as,
+            printed,
             text,
             note,
             miswritten: _,
@@ -360,6 +363,7 @@ impl Spans for Source {
         doi.shift_spans(by);
         accessed.shift_spans(by);
         cited_as.shift_spans(by);
+        printed.shift_spans(by);
         text.shift_spans(by);
         note.shift_spans(by);
     }
@@ -862,6 +866,7 @@ mod tests {
             doi: None,
             accessed: None,
             cited_as: None,
+            printed: None,
             text: None,
             note: None,
             miswritten: Vec::new(),

@@ -1,7 +1,6 @@
 //! `date-style`: the reference list writes its dates in two styles.
 
 use super::Context;
-use super::url_style::entry_name;
 use crate::diag::{Code, Diagnostic, Level};
 use crate::document::references::MonthStyle;
 
@@ -15,7 +14,8 @@ declare_rule! {
     /// `June`, `July`) fit either style. Each date of the smaller group is
     /// a finding; on a tie, the later style met is.
     ///
-    /// It runs when the document's text is supplied (`text =` or `--text`).
+    /// The list is the document's, when its text is supplied (`text =` or
+    /// `--text`), else the `printed` entries of the map's sources.
     ///
     /// ## Why it matters
     /// The same date written two ways in one list (`8 Aug. 2022` and `8
@@ -59,10 +59,9 @@ impl Style {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
     let mut dates = Vec::new();
-    for (k, e) in doc.entries.iter().enumerate() {
+    for (k, l) in a.list.iter().enumerate() {
+        let e = &l.entry;
         for (d, accessed) in e
             .date
             .iter()
@@ -98,48 +97,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    for (k, d, accessed, s) in dates {
+    for (k, date, accessed, s) in dates {
         if s == usual {
             continue;
         }
-        let Some(e) = doc.entries.get(k) else {
-            continue;
+        let Some(l) = a.list.get(k) else { continue };
+        let span = if accessed {
+            l.span(cx.map, |x| x.accessed.as_ref().map(|v| &v.span))
+        } else {
+            l.span(cx.map, |x| x.date.as_ref().map(|v| &v.span))
         };
-        let si = a.entry_source.get(k).copied().flatten();
-        let span = match si.and_then(|si| cx.map.sources.get(si)) {
-            Some(src) if accessed => src
-                .accessed
-                .as_ref()
-                .map_or(src.id.span.clone(), |x| x.span.clone()),
-            Some(src) => src
-                .date
-                .as_ref()
-                .map_or(src.id.span.clone(), |x| x.span.clone()),
-            None => cx
-                .map
-                .meta
-                .document
-                .as_ref()
-                .map_or(0..0, |x| x.span.clone()),
-        };
-        out.push(
-            Diagnostic::new(
-                Code::DateStyle,
-                span,
-                format!(
-                    "the reference list's entry `{}` (line {}) writes {} date \u{201c}{}\u{201d} {}, where {} are written {}",
-                    entry_name(a, k, e),
-                    e.line,
-                    if accessed { "its access" } else { "its" },
-                    crate::wrap::clean(&d.written),
-                    s.describe(),
-                    crate::english::count_as(usual_n, "other date", "other dates"),
-                    usual.describe()
-                ),
-            )
-            .with_label("printed in another style")
-            .with_note(format!("in {}", text.path))
-            .with_help("write every date of the reference list in one style"),
-        );
+        let mut d = Diagnostic::new(
+            Code::DateStyle,
+            span,
+            format!(
+                "{} writes {} date \u{201c}{}\u{201d} {}, where {} are written {}",
+                l.place(cx.map),
+                if accessed { "its access" } else { "its" },
+                crate::wrap::clean(&date.written),
+                s.describe(),
+                crate::english::count_as(usual_n, "other date", "other dates"),
+                usual.describe()
+            ),
+        )
+        .with_label("printed in another style");
+        if let Some(n) = a.list_note(cx.texts) {
+            d = d.with_note(n);
+        }
+        out.push(d.with_help("write every date of the reference list in one style"));
     }
 }

@@ -2,7 +2,6 @@
 //! authors to `et al.`.
 
 use super::Context;
-use super::url_style::entry_name;
 use crate::diag::{Code, Diagnostic, Level};
 
 declare_rule! {
@@ -10,8 +9,9 @@ declare_rule! {
     /// An entry of the document's reference list whose authors end in
     /// `et al.`, and a source of the map whose `authors` do.
     ///
-    /// The entries are read when the document's text is supplied (`text
-    /// =` or `--text`); the map's sources are read always.
+    /// The list is the document's, when its text is supplied (`text =` or
+    /// `--text`), else the `printed` entries of the map's sources; the
+    /// map's `authors` are read always (once per source).
     ///
     /// ## Why it matters
     /// `et al.` belongs in in-text citations. Author–date styles (Chicago,
@@ -35,36 +35,22 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
     let mut reported = vec![false; cx.map.sources.len()];
-    if let Some(text) = a.text(cx.texts) {
-        let doc = &text.structure;
-        for (k, e) in doc.entries.iter().enumerate() {
-            if !e.et_al {
-                continue;
-            }
-            let si = a.entry_source.get(k).copied().flatten();
-            let source = si.and_then(|si| cx.map.sources.get(si));
-            if let Some(r) = si.and_then(|si| reported.get_mut(si)) {
-                *r = true;
-            }
-            let span = source
-                .and_then(|s| s.authors.as_ref().map(|x| x.span.clone()))
-                .or_else(|| cx.map.meta.document.as_ref().map(|d| d.span.clone()))
-                .unwrap_or(0..0);
-            out.push(
-                Diagnostic::new(
-                    Code::EtAlInEntry,
-                    span,
-                    format!(
-                        "the reference list's entry `{}` (line {}) shortens its authors to `et al.`",
-                        entry_name(a, k, e),
-                        e.line
-                    ),
-                )
-                .with_label("the work's authors")
-                .with_note(format!("in {}", text.path))
-                .with_help("name every author in the reference list; `et al.` belongs in in-text citations"),
-            );
+    for l in a.list.iter().filter(|l| l.entry.et_al) {
+        if let Some(r) = l.source.and_then(|si| reported.get_mut(si)) {
+            *r = true;
         }
+        let mut d = Diagnostic::new(
+            Code::EtAlInEntry,
+            l.span(cx.map, |s| s.authors.as_ref().map(|x| &x.span)),
+            format!("{} shortens its authors to `et al.`", l.place(cx.map)),
+        )
+        .with_label("the work's authors");
+        if let Some(n) = a.list_note(cx.texts) {
+            d = d.with_note(n);
+        }
+        out.push(d.with_help(
+            "name every author in the reference list; `et al.` belongs in in-text citations",
+        ));
     }
     for (si, s) in cx.map.sources.iter().enumerate() {
         if reported.get(si).copied().unwrap_or(true) {

@@ -13,7 +13,9 @@ declare_rule! {
     /// - the map's source for the entry (matched by its title) has a first
     ///   author other than the entry above's.
     ///
-    /// It runs when the document's text is supplied (`text =` or `--text`).
+    /// The list is the document's, when its text is supplied (`text =` or
+    /// `--text`), else the `printed` entries of the map's sources (in the
+    /// order the sources are written).
     ///
     /// ## Why it matters
     /// The dash says "the same author as above". When the entries were
@@ -40,19 +42,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
-    for (k, e) in doc.entries.iter().enumerate() {
-        if !e.same_author {
-            continue;
-        }
-        let above = a.entry_author.get(k).map_or("", String::as_str);
-        let source = a
-            .entry_source
-            .get(k)
-            .copied()
-            .flatten()
-            .and_then(|si| cx.map.sources.get(si));
+    for l in a.list.iter().filter(|l| l.entry.same_author) {
+        let above = l.author.as_str();
+        let source = l.source.and_then(|si| cx.map.sources.get(si));
         let real = source.and_then(source_name);
         let problem = match (&real, above.is_empty()) {
             (_, true) => "has no entry above it to repeat the author of".to_owned(),
@@ -63,25 +55,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
             _ => continue,
         };
-        let span = source
-            .and_then(|s| s.authors.as_ref().map(|x| x.span.clone()))
-            .or_else(|| cx.map.meta.document.as_ref().map(|d| d.span.clone()))
-            .unwrap_or(0..0);
-        let title = e.title.as_deref().map_or(String::new(), |t| {
+        let title = l.entry.title.as_deref().map_or(String::new(), |t| {
             format!(" (\u{201c}{}\u{201d})", crate::wrap::clean(t))
         });
+        let place = match &l.printed {
+            Some(_) => l.place(cx.map),
+            None => format!("the reference list's entry at line {}", l.entry.line),
+        };
+        let mut d = Diagnostic::new(
+            Code::MisplacedDash,
+            l.span(cx.map, |s| s.authors.as_ref().map(|x| &x.span)),
+            format!("the same-author dash of {place}{title} {problem}"),
+        )
+        .with_label("the work's authors");
+        if let Some(n) = a.list_note(cx.texts) {
+            d = d.with_note(n);
+        }
         out.push(
-            Diagnostic::new(
-                Code::MisplacedDash,
-                span,
-                format!(
-                    "the same-author dash of the reference list's entry at line {}{title} {problem}",
-                    e.line
-                ),
-            )
-            .with_label("the work's authors")
-            .with_note(format!("in {}", text.path))
-            .with_help("write the author's name in full where the entry above is by someone else"),
+            d.with_help("write the author's name in full where the entry above is by someone else"),
         );
     }
 }

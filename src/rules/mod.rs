@@ -136,6 +136,7 @@ mod misplaced_dash;
 mod missed_citation;
 mod missing_field;
 mod orphan_claim;
+mod printed_mismatch;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
@@ -200,6 +201,7 @@ pub static RULES: &[&Rule] = &[
     &misplaced_dash::RULE,
     &et_al_in_entry::RULE,
     &short_form_inconsistent::RULE,
+    &printed_mismatch::RULE,
     &format_version::RULE,
 ];
 

@@ -13,7 +13,8 @@ declare_rule! {
     /// the smaller group is a finding; when the groups are the same size,
     /// the bare ones are.
     ///
-    /// It runs when the document's text is supplied (`text =` or `--text`).
+    /// The list is the document's, when its text is supplied (`text =` or
+    /// `--text`), else the `printed` entries of the map's sources.
     ///
     /// ## Why it matters
     /// A copy-editor makes a reference list consistent: mixed styles look
@@ -37,14 +38,12 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
     let angled = |s: UrlStyle| s == UrlStyle::Angle;
-    let styles: Vec<(usize, bool)> = doc
-        .entries
+    let styles: Vec<(usize, bool)> = a
+        .list
         .iter()
         .enumerate()
-        .filter_map(|(k, e)| e.url_style.map(|s| (k, angled(s))))
+        .filter_map(|(k, l)| l.entry.url_style.map(|s| (k, angled(s))))
         .collect();
     let n_angle = styles.iter().filter(|(_, x)| *x).count();
     let n_bare = styles.len() - n_angle;
@@ -58,48 +57,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         ("bare", "in angle brackets (`<...>`)", n_angle)
     };
+    let note = a.list_note(cx.texts);
     for (k, is_angle) in styles {
         if is_angle != odd_is_angle {
             continue;
         }
-        let Some(e) = doc.entries.get(k) else {
-            continue;
-        };
-        let si = a.entry_source.get(k).copied().flatten();
-        let span = match si.and_then(|si| cx.map.sources.get(si)) {
-            Some(s) => s.url.as_ref().map_or(s.id.span.clone(), |u| u.span.clone()),
-            None => cx
-                .map
-                .meta
-                .document
-                .as_ref()
-                .map_or(0..0, |d| d.span.clone()),
-        };
-        let who = entry_name(a, k, e);
-        out.push(
-            Diagnostic::new(
-                Code::UrlStyle,
-                span,
-                format!(
-                    "the reference list's entry `{who}` (line {}) writes its URL {odd}, where {} write theirs {usual}",
-                    e.line,
-                    crate::english::count_as(usual_n, "other entry", "other entries")
-                ),
-            )
-            .with_label("printed in the other style")
-            .with_note(format!("in {}", text.path))
-            .with_help("write every URL of the reference list in one style"),
-        );
+        let Some(l) = a.list.get(k) else { continue };
+        let mut d = Diagnostic::new(
+            Code::UrlStyle,
+            l.span(cx.map, |s| s.url.as_ref().map(|u| &u.span)),
+            format!(
+                "{} writes its URL {odd}, where {} write theirs {usual}",
+                l.place(cx.map),
+                crate::english::count_as(usual_n, "other entry", "other entries")
+            ),
+        )
+        .with_label("printed in the other style");
+        if let Some(n) = &note {
+            d = d.with_note(n.clone());
+        }
+        out.push(d.with_help("write every URL of the reference list in one style"));
     }
-}
-
-/// An entry as a finding names it: `Creemers 2021a`.
-pub(super) fn entry_name(
-    a: &crate::verify::Against,
-    k: usize,
-    e: &crate::document::Entry,
-) -> String {
-    let who = a.entry_author.get(k).map_or("", String::as_str);
-    let year = e.year.map_or("n.d.".to_owned(), |y| y.to_string());
-    crate::wrap::clean(&format!("{who} {year}"))
 }
