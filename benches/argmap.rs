@@ -8,7 +8,8 @@
 //!   (`argmap::check::check_with`);
 //! - `eval`: grounded semantics (`argmap::eval::evaluate`);
 //! - `dot`: the whole-map diagram as DOT (`argmap::render::to_dot`);
-//! - `report`: the Markdown audit (`Audit::new` and `markdown::render`).
+//! - `report`: the Markdown audit (`Audit::new` and `markdown::render`);
+//! - `document_read`: the document reader on texts of 1, 4 and 16 MiB.
 //!
 //! `cargo bench -- check` runs one group; `ARGMAP_BENCH_SIZES=1000,10000`
 //! picks sizes. The benchmarks are not part of `cargo test`.
@@ -143,4 +144,35 @@ fn huge_values(bencher: Bencher, bytes: usize) {
         &long_id[1..],
     );
     bencher.bench(|| check_with("huge.toml", map.as_bytes(), &Options::default()));
+}
+
+/// Sizes, in bytes, of the documents of [`document_read`].
+const DOCUMENTS: [usize; 3] = [1 << 20, 4 << 20, 16 << 20];
+
+/// A document of about `bytes` bytes: sections of author–year cited
+/// paragraphs, then a reference list, built from the teaching text.
+fn document(bytes: usize) -> String {
+    let sample = include_str!("../examples/harbour-towns.txt");
+    let (body, refs) = sample.split_once("References").unwrap();
+    let mut text = String::with_capacity(bytes + refs.len());
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!("Part {n}\n\n"));
+        text.push_str(body.split_once("Origins").unwrap().1);
+        // One long paragraph too: many parentheses in one block.
+        text.push_str(&"A claim (Marsh 2018; Zhou 2016, 4). ".repeat(200));
+        text.push_str("\n\n");
+    }
+    text.push_str("References");
+    text.push_str(refs);
+    text
+}
+
+/// `Document::read` (headings, paragraphs, citations, reference entries):
+/// time should grow in proportion to the text.
+#[divan::bench(args = DOCUMENTS, max_time = 10)]
+fn document_read(bencher: Bencher, bytes: usize) {
+    let text = document(bytes);
+    bencher.bench(|| argmap::document::Document::read(&text));
 }

@@ -286,27 +286,42 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
     // Citations to entries: by first name and year (with its letter);
     // an entry without a year by name alone.
     let mut entries_by: HashMap<(String, Option<Year>), Vec<usize>> = HashMap::new();
-    let mut entries_of_year: HashMap<Option<Year>, Vec<usize>> = HashMap::new();
-    for (k, e) in doc.entries.iter().enumerate() {
-        let author = out.entry_author.get(k).map_or("", String::as_str);
-        entries_by.entry((key(author), e.year)).or_default().push(k);
-        entries_of_year.entry(e.year).or_default().push(k);
-    }
     // An organisation cited by the first words of its name (`Zhongyang`
-    // for `Zhongyang wangxin ...`) or by its abbreviation (`IISS`).
+    // for `Zhongyang wangxin ...`) or by its abbreviation (`IISS`): the
+    // entries indexed by the first word of their author and by their gloss.
+    let mut by_first_word: HashMap<(String, Option<Year>), Vec<usize>> = HashMap::new();
+    let mut by_gloss: HashMap<(String, Option<Year>), Vec<usize>> = HashMap::new();
+    for (k, e) in doc.entries.iter().enumerate() {
+        let author = key(out.entry_author.get(k).map_or("", String::as_str));
+        entries_by
+            .entry((author.clone(), e.year))
+            .or_default()
+            .push(k);
+        if let Some((first, _)) = author.split_once(' ') {
+            by_first_word
+                .entry((first.to_owned(), e.year))
+                .or_default()
+                .push(k);
+        }
+        if let Some(g) = &e.gloss {
+            by_gloss.entry((key(g), e.year)).or_default().push(k);
+        }
+    }
     let shortened = |name: &str, year: Option<Year>| -> Option<usize> {
-        let found: Vec<usize> = entries_of_year
-            .get(&year)?
-            .iter()
+        let first = name.split(' ').next().unwrap_or(name).to_owned();
+        let prefix = format!("{name} ");
+        let found: Vec<usize> = by_first_word
+            .get(&(first, year))
+            .into_iter()
+            .flatten()
             .copied()
             .filter(|&k| {
-                let author = key(out.entry_author.get(k).map_or("", String::as_str));
-                let gloss = doc.entries.get(k).and_then(|e| e.gloss.as_deref()).map(key);
-                author.starts_with(&format!("{name} ")) || gloss.as_deref() == Some(name)
+                key(out.entry_author.get(k).map_or("", String::as_str)).starts_with(&prefix)
             })
             .collect();
         match found.as_slice() {
             [one] => Some(*one),
+            [] => unique(by_gloss.get(&(name.to_owned(), year))),
             _ => None,
         }
     };

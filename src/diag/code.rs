@@ -51,6 +51,7 @@ pub enum Code {
     AccessedDate,
     DuplicateSource,
     CitedAsMismatch,
+    DocumentUnread,
     UnmatchedCitation,
     SourceNotInText,
     CitationNotAtAnchor,

@@ -173,9 +173,12 @@ pub fn read(text: &str, span: Range<usize>, paragraph: usize) -> Vec<InText> {
     }
     for c in &mut out {
         let at = c.span.start;
-        let s = sentences
-            .iter()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+        // Sentences are in order: the last one starting at or before `at`.
+        let k = sentences.partition_point(|s| s.start <= at);
+        let s = k
+            .checked_sub(1)
+            .and_then(|k| sentences.get(k))
+            .filter(|s| at < s.end)
             .cloned()
             .unwrap_or(0..para.len());
         c.sentence = span.start + s.start..span.start + s.end;

@@ -124,6 +124,7 @@ mod citation_not_at_anchor;
 mod cited_as_mismatch;
 mod copied_text;
 mod date_style;
+mod document_unread;
 mod duplicate_id;
 mod duplicate_source;
 mod et_al_in_entry;
@@ -190,6 +191,7 @@ pub static RULES: &[&Rule] = &[
     &accessed_date::RULE,
     &duplicate_source::RULE,
     &cited_as_mismatch::RULE,
+    &document_unread::RULE,
     &unmatched_citation::RULE,
     &source_not_in_text::RULE,
     &citation_not_at_anchor::RULE,
