@@ -84,11 +84,29 @@ impl Listed {
         }
     }
 
-    /// Where a finding about it points: its `printed` value, else the
-    /// matched source's `field` (or id), else `[map] document`.
-    pub fn span(&self, map: &Map, field: impl Fn(&Source) -> Option<&Span>) -> Span {
+    /// Where a finding about it points: the part `inner` of its `printed`
+    /// value (the whole value when the string has escapes, so that offsets
+    /// in the value are not offsets in the file), else the matched source's
+    /// `field` (or id), else `[map] document`.
+    pub fn span(
+        &self,
+        map: &Map,
+        inner: Option<&std::ops::Range<usize>>,
+        field: impl Fn(&Source) -> Option<&Span>,
+    ) -> Span {
         if let Some(p) = &self.printed {
-            return p.clone();
+            let value_len = self
+                .source
+                .and_then(|si| map.sources.get(si))
+                .and_then(|s| s.printed.as_ref())
+                .map_or(0, |v| v.value.len());
+            // A one-line string without escapes: its quotes and its value.
+            return match inner {
+                Some(r) if p.len() == value_len + 2 && r.end <= value_len => {
+                    p.start + 1 + r.start..p.start + 1 + r.end
+                }
+                _ => p.clone(),
+            };
         }
         match self.source.and_then(|si| map.sources.get(si)) {
             Some(s) => field(s).cloned().unwrap_or_else(|| s.id.span.clone()),

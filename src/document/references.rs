@@ -118,6 +118,12 @@ pub struct Entry {
     /// How the URL is written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url_style: Option<UrlStyle>,
+    /// Byte range of the URL as written (with its angle brackets).
+    #[serde(skip)]
+    pub url_span: Option<Range<usize>>,
+    /// Byte range of the authors as written (or of the dash).
+    #[serde(skip)]
+    pub authors_span: Option<Range<usize>>,
     /// The access date (`accessed 8 Aug. 2022`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessed: Option<PrintedDate>,
@@ -382,6 +388,8 @@ pub fn read(text: &str, span: Range<usize>, line: usize) -> Entry {
         date: None,
         url: None,
         url_style: None,
+        url_span: None,
+        authors_span: None,
         accessed: None,
     };
     // The authors end at the first `. ` (or ` (`) followed by the year,
@@ -415,6 +423,10 @@ pub fn read(text: &str, span: Range<usize>, line: usize) -> Entry {
         }
     }
     let authors_raw = authors_end.and_then(|i| body.get(..i)).unwrap_or("").trim();
+    if let Some(i) = authors_end {
+        let lead = body.len() - body.trim_start().len();
+        e.authors_span = Some(base + lead..base + i);
+    }
     e.same_author = is_dash(authors_raw);
     if !e.same_author {
         read_authors(authors_raw, &mut e);
@@ -449,8 +461,11 @@ pub fn read(text: &str, span: Range<usize>, line: usize) -> Entry {
             (w, style)
         };
         if !url.is_empty() && (url.contains('.') || url.contains('/')) {
+            let start = title_at + url_at;
+            let len = url.len() + if style == UrlStyle::Angle { 2 } else { 0 };
             e.url = Some(url.to_owned());
             e.url_style = Some(style);
+            e.url_span = Some(start..start + len);
         }
     }
     // Dates outside the URL: the publication date before it, the access

@@ -103,9 +103,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let Some(l) = a.list.get(k) else { continue };
         let span = if accessed {
-            l.span(cx.map, |x| x.accessed.as_ref().map(|v| &v.span))
+            l.span(cx.map, Some(&date.span), |x| {
+                x.accessed.as_ref().map(|v| &v.span)
+            })
         } else {
-            l.span(cx.map, |x| x.date.as_ref().map(|v| &v.span))
+            l.span(cx.map, Some(&date.span), |x| {
+                x.date.as_ref().map(|v| &v.span)
+            })
         };
         let mut d = Diagnostic::new(
             Code::DateStyle,

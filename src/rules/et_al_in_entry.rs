@@ -41,7 +41,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut d = Diagnostic::new(
             Code::EtAlInEntry,
-            l.span(cx.map, |s| s.authors.as_ref().map(|x| &x.span)),
+            l.span(cx.map, l.entry.authors_span.as_ref(), |s| {
+                s.authors.as_ref().map(|x| &x.span)
+            }),
             format!("{} shortens its authors to `et al.`", l.place(cx.map)),
         )
         .with_label("the work's authors");

@@ -64,7 +64,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut d = Diagnostic::new(
             Code::MisplacedDash,
-            l.span(cx.map, |s| s.authors.as_ref().map(|x| &x.span)),
+            l.span(cx.map, l.entry.authors_span.as_ref(), |s| {
+                s.authors.as_ref().map(|x| &x.span)
+            }),
             format!("the same-author dash of {place}{title} {problem}"),
         )
         .with_label("the work's authors");

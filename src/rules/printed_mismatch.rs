@@ -47,7 +47,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for s in &cx.map.sources {
         let Some(p) = &s.printed else { continue };
         let e = references::read(&p.value, 0..p.value.len(), 1);
-        let mut problems: Vec<(String, Option<crate::diag::Span>)> = Vec::new();
+        let mut problems: Vec<(String, Option<crate::diag::Span>, Option<crate::diag::Span>)> =
+            Vec::new();
         if !e.same_author
             && !e.first_name.is_empty()
             && let Some(name) = source_name(s)
@@ -60,6 +61,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     crate::wrap::clean(&name)
                 ),
                 s.authors.as_ref().map(|a| a.span.clone()),
+                e.authors_span.clone(),
             ));
         }
         let year_written = s.year.is_some() || s.date.is_some();
@@ -67,13 +69,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             (Some(a), Some(b)) if a != b => problems.push((
                 format!("prints the year {a}, but the source's year is {b}"),
                 s.year.as_ref().map(|y| y.span.clone()),
+                None,
             )),
             (None, Some(b)) => problems.push((
                 format!("prints no year, but the source's year is {b}"),
                 s.year.as_ref().map(|y| y.span.clone()),
+                None,
             )),
             (Some(a), None) if !year_written => problems.push((
                 format!("prints the year {a}, but the source has no `year`"),
+                None,
                 None,
             )),
             _ => {}
@@ -98,6 +103,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         crate::wrap::clean(&title.value)
                     ),
                     Some(title.span.clone()),
+                    None,
                 ));
             }
         }
@@ -111,6 +117,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         date.value
                     ),
                     Some(date.span.clone()),
+                    Some(d.span.clone()),
                 ));
             }
         }
@@ -124,6 +131,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     crate::wrap::clean(&url.value)
                 ),
                 Some(url.span.clone()),
+                e.url_span.clone(),
             ));
         }
         if let (Some(d), Some(acc)) = (&e.accessed, &s.accessed) {
@@ -139,13 +147,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         v
                     ),
                     Some(acc.span.clone()),
+                    Some(d.span.clone()),
                 ));
             }
         }
-        for (problem, field) in problems {
+        for (problem, field, inner) in problems {
+            // Within the value when the string has no escapes.
+            let span = match inner {
+                Some(r) if p.span.len() == p.value.len() + 2 && r.end <= p.value.len() => {
+                    p.span.start + 1 + r.start..p.span.start + 1 + r.end
+                }
+                _ => p.span.clone(),
+            };
             let mut d = Diagnostic::new(
                 Code::PrintedMismatch,
-                p.span.clone(),
+                span,
                 format!("the printed entry of source `{}` {problem}", s.id.value),
             )
             .with_label("as printed");

@@ -65,7 +65,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(l) = a.list.get(k) else { continue };
         let mut d = Diagnostic::new(
             Code::UrlStyle,
-            l.span(cx.map, |s| s.url.as_ref().map(|u| &u.span)),
+            l.span(cx.map, l.entry.url_span.as_ref(), |s| {
+                s.url.as_ref().map(|u| &u.span)
+            }),
             format!(
                 "{} writes its URL {odd}, where {} write theirs {usual}",
                 l.place(cx.map),
