@@ -77,7 +77,7 @@ impl Listed {
         ) {
             (Some(_), Some(s)) => format!("the printed entry of source `{}`", s.id.value),
             _ => format!(
-                "the reference list's entry `{}` (line {})",
+                "the reference list's entry `{}` (text line {})",
                 self.name(),
                 self.entry.line
             ),

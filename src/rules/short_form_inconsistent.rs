@@ -152,7 +152,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Code::ShortFormInconsistent,
                     span,
                     format!(
-                        "`{}` (line {line}) {what}, where `{other}` is cited the other way",
+                        "`{}` (text line {line}) {what}, where `{other}` is cited the other way",
                         crate::wrap::clean(&c.written)
                     ),
                 )

@@ -94,7 +94,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Code::YearBeforeSource,
                     span,
                     format!(
-                        "the text speaks of {stated} where it cites `{}` (line {line}), a work from {gap} years later",
+                        "the text speaks of {stated} where it cites `{}` (text line {line}), a work from {gap} years later",
                         crate::wrap::clean(&x.written)
                     ),
                 )
