@@ -27,6 +27,9 @@ pub struct Context<'a> {
     pub copying: &'a crate::copy::Copying,
     /// The map against its document (empty without the document's text).
     pub against: &'a crate::verify::Against,
+    /// How much of the document the claims' anchors cover (empty without
+    /// the document's text).
+    pub coverage: &'a crate::coverage::Coverage,
     /// Today, for `accessed-date`; `None`: the system clock's date (UTC).
     pub today: Option<crate::model::Date>,
     /// Whether the findings of `code` are reported at the map's levels. A
@@ -134,6 +137,7 @@ mod orphan_claim;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
+mod section_mismatch;
 mod self_reference;
 mod source_missing_field;
 mod supports_and_attacks;
@@ -142,11 +146,13 @@ mod toml_syntax;
 mod unanswered_counterpoint;
 mod unchecked_quotes;
 mod uncited_claim;
+mod uncovered_paragraph;
 mod unknown_field;
 mod unknown_reference;
 mod unreadable_text;
 mod unsupported_thesis;
 mod unused_source;
+mod url_date_mismatch;
 
 /// Every rule, loader codes first, then map rules in the order they run.
 pub static RULES: &[&Rule] = &[
@@ -166,6 +172,8 @@ pub static RULES: &[&Rule] = &[
     &quote_too_long::RULE,
     &quote_budget::RULE,
     &copied_text::RULE,
+    &uncovered_paragraph::RULE,
+    &section_mismatch::RULE,
     &uncited_claim::RULE,
     &orphan_claim::RULE,
     &unsupported_thesis::RULE,
@@ -176,6 +184,7 @@ pub static RULES: &[&Rule] = &[
     &text_fragment_url::RULE,
     &invalid_doi::RULE,
     &accessed_date::RULE,
+    &url_date_mismatch::RULE,
     &duplicate_source::RULE,
     &cited_as_mismatch::RULE,
     &format_version::RULE,
