@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::copy::{self, Copying};
+use crate::coverage::Coverage;
 use crate::diag::{Code, Diagnostic, FileReport, Level, Levels, SectionFacts, TextSummary};
 use crate::graph::MapGraph;
 use crate::load;
@@ -27,6 +28,9 @@ pub struct Checked {
     pub copying: Copying,
     /// The map against its document's text.
     pub against: Against,
+    /// How much of the document the claims' anchors cover (empty without
+    /// the document's text).
+    pub coverage: Coverage,
 }
 
 /// How to check: the command line's level overrides and where source texts
@@ -93,6 +97,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             sources: 0,
             texts: Vec::new(),
             sections: Vec::new(),
+            coverage: None,
         };
         cli.apply(&mut report.diagnostics, rules::default_level);
         return Checked {
@@ -102,6 +107,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             texts: Texts::default(),
             copying: Copying::default(),
             against: Against::default(),
+            coverage: Coverage::default(),
         };
     };
     // Reading and indexing the source texts does not need the graph: on a
@@ -144,12 +150,16 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     } else {
         verify::against(&map, &graph.resolved, &texts)
     };
+    let coverage = against.text(&texts).map_or_else(Coverage::default, |t| {
+        Coverage::of(&map, &t.structure, &against.claim_paragraph)
+    });
     let context = |copying| Context {
         map: &map,
         graph: &graph,
         texts: &texts,
         copying,
         against: &against,
+        coverage: &coverage,
         today: opts.today,
         reported: &reported,
     };
@@ -188,6 +198,11 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         ))
     });
     let sections = place_findings(&map, &graph.resolved, &mut diagnostics);
+    let document_coverage = against.document.and_then(|di| {
+        let text = texts.get(di)?;
+        let source = map.sources.get(di)?;
+        Some(coverage.summary(&map, &text.structure, &source.id.value, &text.path))
+    });
     Checked {
         report: FileReport {
             file: loaded.file,
@@ -196,12 +211,14 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             sources: map.sources.len(),
             texts: summarize_texts(&map, &texts, &copying),
             sections,
+            coverage: document_coverage,
         },
         map: Some(map),
         graph: Some(graph),
         texts,
         copying,
         against,
+        coverage,
     }
 }
 

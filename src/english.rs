@@ -1,6 +1,7 @@
 //! Counting in English, for every message that counts something: `1 claim`,
-//! `2 claims`, `1 linked argument`. One place, so that no message says
-//! "1 claims" (`tests/messages.rs` reads every snapshot for that).
+//! `2 claims`, `1 linked argument`; and listing (`a, b and c`, paragraphs
+//! `1–3 and 5`). One place, so that no message says "1 claims"
+//! (`tests/messages.rs` reads every snapshot for that).
 
 /// `n` and the noun, `s` added unless `n` is 1: `count(2, "claim")` is
 /// `2 claims`.
@@ -34,13 +35,40 @@ pub fn first_of(n: usize) -> &'static str {
     either(n, "here", "the first of them")
 }
 
-/// Items in a sentence: `a`, `a and b`, `a, b and c`.
-pub fn and_list(items: &[String]) -> String {
+/// Items as English lists them: `a`, `a and b`, `a, b and c`.
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
     }
+}
+
+/// Numbers, in increasing order, as a list whose runs of three or more
+/// are ranges: `numbers(&[1, 2, 3, 5, 7])` is `1–3, 5 and 7`.
+pub fn numbers(ns: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&first) = ns.get(i) {
+        let mut j = i;
+        while ns
+            .get(j + 1)
+            .is_some_and(|&n| Some(n) == ns.get(j).map(|m| m + 1))
+        {
+            j += 1;
+        }
+        let last = ns.get(j).copied().unwrap_or(first);
+        match j - i {
+            0 => parts.push(first.to_string()),
+            1 => parts.extend([first.to_string(), last.to_string()]),
+            _ => parts.push(format!("{first}\u{2013}{last}")),
+        }
+        i = j + 1;
+    }
+    list(&parts)
 }
 
 #[cfg(test)]
@@ -58,5 +86,18 @@ mod tests {
         assert_eq!(either(11, "was", "were"), "were");
         assert_eq!(first_of(1), "here");
         assert_eq!(first_of(2), "the first of them");
+    }
+
+    #[test]
+    fn lists_join_with_commas_and_a_final_and() {
+        assert_eq!(list::<&str>(&[]), "");
+        assert_eq!(list(&["a"]), "a");
+        assert_eq!(list(&["a", "b"]), "a and b");
+        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(numbers(&[4]), "4");
+        assert_eq!(numbers(&[2, 4]), "2 and 4");
+        assert_eq!(numbers(&[1, 2]), "1 and 2");
+        assert_eq!(numbers(&[1, 2, 3, 5, 7, 8]), "1–3, 5, 7 and 8");
+        assert_eq!(numbers(&[1, 2, 3, 4]), "1–4");
     }
 }

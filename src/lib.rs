@@ -29,6 +29,7 @@ pub mod aif;
 pub mod app;
 pub mod check;
 pub mod copy;
+pub mod coverage;
 pub mod diag;
 pub mod document;
 pub mod english;

@@ -24,7 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["load", "texts", "migrate", "resolved"],
     ),
     ("the graph", &["graph"]),
-    ("the map against its texts", &["copy", "verify"]),
+    ("the map against its texts", &["copy", "verify", "coverage"]),
     ("analyses", &["rules", "eval"]),
     (
         "outputs",

@@ -22,6 +22,7 @@ use external::trial;
 fn main() -> ExitCode {
     external::run(vec![
         trial!(key_counts_are_pinned),
+        trial!(url_dates_are_read_from_every_dated_url),
         trial!(map_checks_clean_with_the_chapter_text, needs ChapterText),
         trial!(committed_diagrams_are_up_to_date),
         trial!(committed_audit_and_readme_block_are_up_to_date, needs ChapterText),
@@ -120,12 +121,76 @@ fn map_checks_clean_with_the_chapter_text() {
     for d in v["diagnostics"].as_array().unwrap() {
         assert_ne!(d["code"], "quote-not-found", "{d}");
         assert_ne!(d["code"], "unreadable-text", "{d}");
+        // Every body paragraph is anchored, each claim under its heading.
+        assert_ne!(d["code"], "uncovered-paragraph", "{d}");
+        assert_ne!(d["code"], "section-mismatch", "{d}");
         let msg = d["message"].as_str().unwrap();
         assert!(
             !(d["code"] == "unchecked-quotes" && msg.contains("lee-chapter")),
             "{d}"
         );
     }
+    let coverage = &v["coverage"][0];
+    assert_eq!(coverage["source"], "lee-chapter", "{coverage}");
+    assert!(coverage["paragraphs"].as_u64().unwrap() > 0, "{coverage}");
+    assert_eq!(coverage["anchored"], coverage["paragraphs"], "{coverage}");
+}
+
+/// The sources of `bytes` (the chapter's map, maybe changed) that
+/// `url-date-mismatch` reports.
+fn url_date_findings(bytes: &[u8]) -> Vec<String> {
+    let checked = argmap::check::check(MAP, bytes, &Levels::default());
+    let map = checked.map.unwrap();
+    let mut found: Vec<String> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "url-date-mismatch")
+        .map(|d| {
+            map.sources
+                .iter()
+                .find(|s| s.url.as_ref().is_some_and(|u| u.span == d.span))
+                .map(|s| s.id.value.clone())
+                .unwrap_or_else(|| panic!("not at a source's url: {d:?}"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// `url-date-mismatch` on the chapter's sources: only `zhongyang2017`'s
+/// URL contradicts its date (2017-09-15 against 2017-08-15). With every
+/// `year` and `date` moved a year on, exactly the sources whose URLs carry
+/// a date are reported, so the rule read each of them and found no date in
+/// the others (ids such as `1036582` or `c_1126680390` are not dates).
+fn url_dates_are_read_from_every_dated_url() {
+    let text = std::fs::read_to_string(MAP).unwrap();
+    assert_eq!(url_date_findings(text.as_bytes()), ["zhongyang2017"]);
+    let moved: String = text
+        .lines()
+        .map(|line| {
+            for key in ["year = ", "date = "] {
+                if let Some(rest) = line.strip_prefix(key) {
+                    let year: i64 = rest[..4].parse().unwrap();
+                    return format!("{key}{}{}\n", year + 1, &rest[4..]);
+                }
+            }
+            format!("{line}\n")
+        })
+        .collect();
+    assert_ne!(moved, text);
+    let dated = [
+        "byler2021",
+        "cac2016",
+        "iiss2021",
+        "mfa2017",
+        "xi2020",
+        "xie2020",
+        "xinhua2014",
+        "xinhua2015",
+        "zhongyang2017",
+    ];
+    assert_eq!(url_date_findings(moved.as_bytes()), dated);
 }
 
 /// The views `scripts/regenerate.sh` draws: (file stem suffix, extra args).
@@ -524,6 +589,10 @@ const FAULTS: &[Fault] = &[
         findings: &[("invalid-url", "`galloway2014`")],
     },
     Fault {
+        what: "Zhongyang 2017: dated 15 Aug., but its URL is dated 2017-09-15",
+        findings: &[("url-date-mismatch", "`zhongyang2017`")],
+    },
+    Fault {
         what: "Creemers 2018 cited for what Xi said in 2016",
         findings: &[("year-before-source", "`Creemers 2018`")],
     },
@@ -593,6 +662,11 @@ const ORACLE_CODES: &[&str] = &[
     "misplaced-dash",
     "et-al-in-entry",
     "short-form-inconsistent",
+    "printed-mismatch",
+    "document-unread",
+    "url-date-mismatch",
+    "uncovered-paragraph",
+    "section-mismatch",
 ];
 
 fn the_copy_editors_faults_are_found_and_nothing_else() {

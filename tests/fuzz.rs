@@ -789,7 +789,7 @@ proptest! {
             }
             diagnostics.push(d);
         }
-        let reports = [argmap::diag::FileReport { file, diagnostics, claims: 0, sources: 0, texts: Vec::new(), sections: Vec::new() }];
+        let reports = [argmap::diag::FileReport { file, diagnostics, claims: 0, sources: 0, texts: Vec::new(), sections: Vec::new(), coverage: None }];
         let shown = human::render(&reports, false, false);
         prop_assert_eq!(shown.matches("error[invalid-value]").count(), spans.len());
         prop_assert!(shown.lines().filter(|l| l.trim_start().starts_with("--> ")).count() >= spans.len());

@@ -162,3 +162,61 @@ fn the_extension_of_the_output_picks_the_format_unless_format_is_given() {
         assert_eq!(page.starts_with("# Audit"), !html, "{file} {extra:?}");
     }
 }
+
+/// The part of `page` from `start` to the next `end` after it.
+fn part<'p>(page: &'p str, start: &str, end: &str) -> &'p str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in {page}"));
+    let rest = &page[from + start.len()..];
+    let to = rest
+        .find(end)
+        .map_or(page.len(), |i| from + start.len() + i);
+    &page[from..to]
+}
+
+/// The "Document" section: the share of the body's paragraphs anchored,
+/// the uncovered ones heading by heading, then the findings of each
+/// document code under its summary, in Markdown and in HTML.
+#[test]
+fn document_section_shows_coverage_and_findings_by_code() {
+    let (code, md, stderr) = report(&["tests/fixtures/report/harbour.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    let md = part(&md, "## Document\n", "\n## ");
+    assert!(md.contains("| Findings | `findings` | 3 | 1 |"), "{md}");
+    insta::assert_snapshot!("document_section_markdown", md);
+    let (code, html, stderr) = report(&[
+        "tests/fixtures/report/harbour.toml",
+        "--format",
+        "html",
+        "--no-diagram",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let html = part(&html, "<h2>Document</h2>", "<h2>");
+    assert!(html.contains("<code>section-mismatch</code>"), "{html}");
+    insta::assert_snapshot!("document_section_html", html);
+}
+
+/// Without the document's text, or without a `document`, the section
+/// says that the map was not checked against it, and why.
+#[test]
+fn document_section_says_why_it_was_not_checked() {
+    for (map, why) in [
+        (
+            "tests/fixtures/rules/unchecked-quotes.toml",
+            "Not checked: the document's text was not supplied.",
+        ),
+        (
+            "tests/fixtures/report/hostile.toml",
+            "Not checked: the map names no `document`.",
+        ),
+    ] {
+        let (_, md, stderr) = report(&[map]);
+        let section = part(&md, "## Document\n", "\n## ");
+        assert_eq!(section, format!("## Document\n\n{why}\n"), "{stderr}");
+        let (_, html, _) = report(&[map, "--format", "html", "--no-diagram"]);
+        let section = part(&html, "<h2>Document</h2>", "<h2>");
+        assert!(section.contains("Not checked: "), "{section}");
+        assert!(!section.contains("<table>"), "{section}");
+    }
+}

@@ -254,6 +254,9 @@ pub struct FileReport {
     /// The map's sections, in file order, then the claims in no section
     /// (when there are any): what the summary of `check` counts by.
     pub sections: Vec<SectionFacts>,
+    /// How much of the map's document its claims' anchors cover, when the
+    /// document's text was read.
+    pub coverage: Option<DocumentCoverage>,
 }
 
 /// One section of a map, as the summary of `check` shows it.
@@ -297,6 +300,46 @@ pub struct TextSummary {
     /// The field it is in: `claims.x.text`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub longest_in: Option<String>,
+}
+
+/// How much of the map's document its claims' anchors cover: the body
+/// paragraphs that some claim's anchor locates, for the summary of `check`
+/// and the report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DocumentCoverage {
+    /// The document's source id.
+    pub source: String,
+    /// Its text's path, as shown to users.
+    pub path: String,
+    /// Body paragraphs counted: those under the body's headings, or every
+    /// paragraph of a body without headings.
+    pub paragraphs: usize,
+    /// Of those, the ones some claim's anchor locates.
+    pub anchored: usize,
+    /// `anchored` as a percentage of `paragraphs` (0 when there are none).
+    pub anchored_percent: f64,
+    /// Paragraphs before the first heading, not counted (front matter).
+    pub front_matter: usize,
+    /// Each heading of the body that has paragraphs, in the document's
+    /// order (one without a heading for a body that has none).
+    pub headings: Vec<HeadingCoverage>,
+}
+
+/// The coverage of the paragraphs under one heading of the document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct HeadingCoverage {
+    /// The heading, as the document writes it; absent for a body without
+    /// headings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The id of the map section that maps to it, if one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Its paragraphs.
+    pub paragraphs: usize,
+    /// The numbers (from 1, under the heading) of those that no claim's
+    /// anchor locates.
+    pub uncovered: Vec<usize>,
 }
 
 impl FileReport {

@@ -45,6 +45,7 @@ fn page(a: &Audit<'_>, svg: Option<&[u8]>) -> Markup {
                 (summary(a))
                 (sections(a))
                 (quotes(a))
+                (document(a))
                 (evaluation(a))
                 @if let Some(svg) = svg {
                     (diagram(svg))
@@ -211,6 +212,76 @@ fn quotes(a: &Audit<'_>) -> Markup {
             } "\n"
         }
         (findings(&a.quotes, "Every checked quote occurs verbatim (after normalisation) in its source."))
+    }
+}
+
+/// The map against its document: how much of it the claims' anchors
+/// cover, heading by heading, then the findings of each document code.
+fn document(a: &Audit<'_>) -> Markup {
+    let groups = a.document_groups();
+    html! {
+        h2 { "Document" } "\n"
+        @if let Some(why) = a.document_unchecked() {
+            p { (HtmlMessage(why)) } "\n"
+        }
+        @if let Some(c) = a.coverage {
+            @if c.paragraphs == 0 {
+                p { "The body of " code { (Html(&c.source)) } " has no paragraph to anchor." } "\n"
+            } @else {
+                p {
+                    "Body paragraphs of " code { (Html(&c.source)) } " anchored by a claim: "
+                    (c.anchored) " of " (c.paragraphs) (format_args!(" ({:.1}%).", c.anchored_percent))
+                    @if c.front_matter > 0 {
+                        " " (count(c.front_matter, "paragraph")) " before the first heading "
+                        (crate::english::either(c.front_matter, "is", "are")) " not counted."
+                    }
+                } "\n"
+                table {
+                    "\n"
+                    tr { th { "Heading" } th { "Section" } th { "Paragraphs" } th { "Uncovered" } } "\n"
+                    @for h in &c.headings {
+                        tr {
+                            td {
+                                @match &h.heading {
+                                    Some(t) => (Html(t)),
+                                    None => "(no headings)",
+                                }
+                            }
+                            td {
+                                @match &h.section {
+                                    Some(s) => code { (Html(s)) },
+                                    None => "none",
+                                }
+                            }
+                            td class="n" { (h.paragraphs) }
+                            td {
+                                @if h.uncovered.is_empty() {
+                                    "none"
+                                } @else {
+                                    (crate::english::numbers(&h.uncovered))
+                                }
+                            }
+                        } "\n"
+                    }
+                } "\n"
+            }
+        }
+        @if groups.is_empty() && a.coverage.is_some() {
+            p { "No findings about the map against its document." } "\n"
+        }
+        @for (c, summary, found) in &groups {
+            p { code { (c.as_str()) } ": " (HtmlMessage(summary)) } "\n"
+            ul {
+                "\n"
+                @for f in found {
+                    @let d = f.diagnostic;
+                    li {
+                        span class=(d.severity.as_str()) { (d.severity.as_str()) }
+                        " (line " (f.line) "): " (HtmlMessage(&d.message))
+                    } "\n"
+                }
+            } "\n"
+        }
     }
 }
 

@@ -142,6 +142,8 @@ fn write_report(
         "Every checked quote occurs verbatim (after normalisation) in its source.",
     )?;
 
+    write_document(o, a, hs)?;
+
     writeln!(o, "{} Evaluation\n", hs.h(1))?;
     writeln!(
         o,
@@ -237,6 +239,89 @@ fn write_section(
         writeln!(o)?;
     }
     Ok(())
+}
+
+/// The map against its document: how much of it the claims' anchors
+/// cover, heading by heading, then the findings of each document code.
+fn write_document(o: &mut String, a: &Audit<'_>, hs: Headings) -> std::fmt::Result {
+    writeln!(o, "{} Document\n", hs.h(1))?;
+    if let Some(why) = a.document_unchecked() {
+        writeln!(o, "{}\n", msg(why))?;
+    }
+    if let Some(c) = a.coverage {
+        if c.paragraphs == 0 {
+            writeln!(
+                o,
+                "The body of {} has no paragraph to anchor.\n",
+                code(&c.source)
+            )?;
+        } else {
+            writeln!(
+                o,
+                "Body paragraphs of {} anchored by a claim: {} of {} ({:.1}%).{}\n",
+                code(&c.source),
+                c.anchored,
+                c.paragraphs,
+                c.anchored_percent,
+                front_matter(c.front_matter)
+            )?;
+            writeln!(o, "| Heading | Section | Paragraphs | Uncovered |")?;
+            writeln!(o, "|---|---|--:|---|")?;
+            for h in &c.headings {
+                writeln!(
+                    o,
+                    "| {} | {} | {} | {} |",
+                    h.heading
+                        .as_deref()
+                        .map_or_else(|| "(no headings)".to_owned(), esc),
+                    h.section.as_deref().map_or_else(|| "none".to_owned(), code),
+                    h.paragraphs,
+                    uncovered(&h.uncovered)
+                )?;
+            }
+            writeln!(o)?;
+        }
+    }
+    let groups = a.document_groups();
+    if groups.is_empty() && a.coverage.is_some() {
+        writeln!(o, "No findings about the map against its document.\n")?;
+    }
+    for (c, summary, found) in groups {
+        writeln!(o, "{}: {}\n", code(c.as_str()), msg(summary))?;
+        for f in found {
+            let d = f.diagnostic;
+            writeln!(
+                o,
+                "- {} (line {}): {}",
+                d.severity.as_str(),
+                f.line,
+                msg(&d.message)
+            )?;
+        }
+        writeln!(o)?;
+    }
+    Ok(())
+}
+
+/// ` N paragraphs before the first heading are not counted.`, or nothing.
+fn front_matter(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(
+            " {} before the first heading {} not counted.",
+            plural(n, "paragraph"),
+            crate::english::either(n, "is", "are")
+        ),
+    }
+}
+
+/// The numbers of a heading's uncovered paragraphs, or `none`.
+fn uncovered(ns: &[usize]) -> String {
+    if ns.is_empty() {
+        "none".to_owned()
+    } else {
+        crate::english::numbers(ns)
+    }
 }
 
 fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::fmt::Result {

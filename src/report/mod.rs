@@ -1,6 +1,7 @@
 //! The audit report: a reviewer's summary of a checked map, per section
 //! (claims, cited and uncited, counterpoints answered and unanswered), the
-//! bare assertions, the bibliography findings, the quote checks and the
+//! bare assertions, the bibliography findings, the quote checks, the map
+//! against its document (coverage and [`DOCUMENT_CODES`]) and the
 //! evaluation of the thesis. [`Audit`] gathers the facts; [`markdown`] and
 //! [`html`] present them. All map text is escaped by the presenters.
 //! [`labels`] presents an evaluation's labels, as `argmap eval` prints them.
@@ -27,6 +28,27 @@ pub const BIBLIOGRAPHY_CODES: &[Code] = &[
     Code::DuplicateSource,
     Code::CitedAsMismatch,
     Code::UnusedSource,
+    Code::UrlDateMismatch,
+    Code::UrlStyle,
+    Code::DateStyle,
+    Code::MisplacedDash,
+    Code::EtAlInEntry,
+    Code::PrintedMismatch,
+];
+
+/// Codes whose findings are about the map against its document's text:
+/// the report's "Document" section presents them, grouped by code.
+pub const DOCUMENT_CODES: &[Code] = &[
+    Code::DocumentUnread,
+    Code::UnmatchedCitation,
+    Code::SourceNotInText,
+    Code::CitationNotAtAnchor,
+    Code::MissedCitation,
+    Code::YearBeforeSource,
+    Code::TitleMismatch,
+    Code::ShortFormInconsistent,
+    Code::UncoveredParagraph,
+    Code::SectionMismatch,
 ];
 
 /// Codes whose findings are about quotes, locators, copying and source texts.
@@ -218,6 +240,11 @@ pub struct Audit<'a> {
     pub bibliography: Vec<Finding<'a>>,
     /// Quote findings.
     pub quotes: Vec<Finding<'a>>,
+    /// Findings about the map against its document ([`DOCUMENT_CODES`]).
+    pub document: Vec<Finding<'a>>,
+    /// How much of the document the claims' anchors cover, when its text
+    /// was read.
+    pub coverage: Option<&'a crate::diag::DocumentCoverage>,
     /// Every other finding, except those the sections already present.
     pub other: Vec<Finding<'a>>,
     /// Quotes in the map (anchor quotes and citation quotes).
@@ -340,6 +367,7 @@ impl<'a> Audit<'a> {
             .filter(|d| {
                 !BIBLIOGRAPHY_CODES.contains(&d.code)
                     && !QUOTE_CODES.contains(&d.code)
+                    && !DOCUMENT_CODES.contains(&d.code)
                     && !SECTION_CODES.contains(&d.code)
             })
             .map(finding)
@@ -408,6 +436,8 @@ impl<'a> Audit<'a> {
             evaluation,
             bibliography: pick(BIBLIOGRAPHY_CODES),
             quotes: pick(QUOTE_CODES),
+            document: pick(DOCUMENT_CODES),
+            coverage: report.coverage.as_ref(),
             other,
             quote_count,
             quotes_checked,
@@ -425,6 +455,33 @@ impl<'a> Audit<'a> {
                 .filter(|d| d.severity == Severity::Warning)
                 .count(),
         }
+    }
+
+    /// Why the map was not checked against its document, if it was not:
+    /// `None` when the document's text was read.
+    pub fn document_unchecked(&self) -> Option<&'static str> {
+        match (&self.map.meta.document, self.coverage) {
+            (_, Some(_)) => None,
+            (None, None) => Some("Not checked: the map names no `document`."),
+            (Some(_), None) => Some("Not checked: the document's text was not supplied."),
+        }
+    }
+
+    /// The findings about the map against its document, grouped by code
+    /// in the order of [`DOCUMENT_CODES`], each code with its summary.
+    pub fn document_groups(&self) -> Vec<(Code, &'static str, Vec<&Finding<'a>>)> {
+        DOCUMENT_CODES
+            .iter()
+            .filter_map(|&code| {
+                let found: Vec<&Finding<'a>> = self
+                    .document
+                    .iter()
+                    .filter(|f| f.diagnostic.code == code)
+                    .collect();
+                let summary = crate::rules::find(code).map_or("", |r| r.summary);
+                (!found.is_empty()).then_some((code, summary, found))
+            })
+            .collect()
     }
 
     /// The map's title (its file name when it has none).

@@ -87,7 +87,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!(
                     "claim `{}` cites nothing, but the text cites {} in the paragraph its anchor locates",
                     c.id.value,
-                    crate::english::and_list(&missed)
+                    crate::english::list(&missed)
                 ),
             )
             .with_label(format!("the paragraph at line {line} of {}", text.path))

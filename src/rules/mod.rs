@@ -27,6 +27,9 @@ pub struct Context<'a> {
     pub copying: &'a crate::copy::Copying,
     /// The map against its document (empty without the document's text).
     pub against: &'a crate::verify::Against,
+    /// How much of the document the claims' anchors cover (empty without
+    /// the document's text).
+    pub coverage: &'a crate::coverage::Coverage,
     /// Today, for `accessed-date`; `None`: the system clock's date (UTC).
     pub today: Option<crate::model::Date>,
     /// Whether the findings of `code` are reported at the map's levels. A
@@ -141,6 +144,7 @@ mod printed_mismatch;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
+mod section_mismatch;
 mod self_reference;
 mod short_form_inconsistent;
 mod source_missing_field;
@@ -152,12 +156,14 @@ mod toml_syntax;
 mod unanswered_counterpoint;
 mod unchecked_quotes;
 mod uncited_claim;
+mod uncovered_paragraph;
 mod unknown_field;
 mod unknown_reference;
 mod unmatched_citation;
 mod unreadable_text;
 mod unsupported_thesis;
 mod unused_source;
+mod url_date_mismatch;
 mod url_style;
 mod year_before_source;
 
@@ -179,6 +185,8 @@ pub static RULES: &[&Rule] = &[
     &quote_too_long::RULE,
     &quote_budget::RULE,
     &copied_text::RULE,
+    &uncovered_paragraph::RULE,
+    &section_mismatch::RULE,
     &uncited_claim::RULE,
     &orphan_claim::RULE,
     &unsupported_thesis::RULE,
@@ -189,6 +197,7 @@ pub static RULES: &[&Rule] = &[
     &text_fragment_url::RULE,
     &invalid_doi::RULE,
     &accessed_date::RULE,
+    &url_date_mismatch::RULE,
     &duplicate_source::RULE,
     &cited_as_mismatch::RULE,
     &document_unread::RULE,

@@ -4,7 +4,8 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::diag::{
-    Diagnostic, FileReport, Severity, SourceFile, Span, Summary, TextSummary, summarize,
+    Diagnostic, DocumentCoverage, FileReport, Severity, SourceFile, Span, Summary, TextSummary,
+    summarize,
 };
 
 /// Lines between two locations of one finding shown in a single excerpt.
@@ -48,14 +49,16 @@ pub(crate) fn renderer(color: bool) -> Renderer {
     }
 }
 
-/// The lines after the findings: each text's copy figures, the count per
-/// code (with `by_code`, when there are many findings) and the summary line.
+/// The lines after the findings: each text's copy figures, each
+/// document's coverage, the count per code (with `by_code`, when there are
+/// many findings) and the summary line.
 pub(crate) fn footer(reports: &[FileReport], by_code: bool) -> String {
     let mut out = String::new();
     for t in reports.iter().flat_map(|r| &r.texts) {
         out.push_str(&text_line(t));
         out.push('\n');
     }
+    coverage_lines(&mut out, reports);
     if let Some(line) = by_code.then(|| by_code_line(reports)).flatten() {
         out.push_str(&line);
         out.push('\n');
@@ -107,6 +110,41 @@ pub fn text_line(t: &TextSummary) -> String {
         t.covered_8_percent,
         t.covered_6_percent,
     )
+}
+
+/// A line per map whose document's text was read: `document `doc`
+/// (doc.txt): 20 of 23 body paragraphs anchored (87.0%)`.
+pub(crate) fn coverage_lines(out: &mut String, reports: &[FileReport]) {
+    for c in reports.iter().filter_map(|r| r.coverage.as_ref()) {
+        out.push_str(&coverage_line(c));
+        out.push('\n');
+    }
+}
+
+/// What a map's claims' anchors cover of its document: `document `doc`
+/// (doc.txt): 20 of 23 body paragraphs anchored (87.0%)`.
+pub fn coverage_line(c: &DocumentCoverage) -> String {
+    let front = match c.front_matter {
+        0 => String::new(),
+        n => format!(
+            "; {} before the first heading not counted",
+            plural(n, "paragraph")
+        ),
+    };
+    match c.paragraphs {
+        0 => format!(
+            "document `{}` ({}): no body paragraph to anchor{front}",
+            c.source, c.path
+        ),
+        n => format!(
+            "document `{}` ({}): {} of {} anchored ({:.1}%){front}",
+            c.source,
+            c.path,
+            c.anchored,
+            plural(n, "body paragraph"),
+            c.anchored_percent
+        ),
+    }
 }
 
 /// The closing line: `checked 1 map (7 claims, 1 source): 2 errors, 1 warning`.

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::diag::{
-    Closest, Diagnostic, FileReport, Side, SourceFile, Span, Summary, TextSummary, summarize,
+    Closest, Diagnostic, DocumentCoverage, FileReport, Side, SourceFile, Span, Summary,
+    TextSummary, summarize,
 };
 
 /// The value of `"version"`. It changes only when a key changes meaning or
@@ -25,6 +26,17 @@ struct Report<'a> {
     /// text was read).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     texts: Vec<Text<'a>>,
+    /// How much of each map's document its anchors cover (absent when no
+    /// document's text was read).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    coverage: Vec<Coverage<'a>>,
+}
+
+#[derive(Serialize)]
+struct Coverage<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    figures: &'a DocumentCoverage,
 }
 
 #[derive(Serialize)]
@@ -193,11 +205,21 @@ pub fn render(reports: &[FileReport]) -> String {
             })
         })
         .collect();
+    let coverage = reports
+        .iter()
+        .filter_map(|r| {
+            r.coverage.as_ref().map(|c| Coverage {
+                file: &r.file.name,
+                figures: c,
+            })
+        })
+        .collect();
     let report = Report {
         version: VERSION,
         summary: summarize(reports),
         diagnostics,
         texts,
+        coverage,
     };
     // Serializing plain structs of strings and integers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"

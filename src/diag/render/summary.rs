@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::human::{footer, plural, render_one, renderer, summary_line};
+use super::human::{coverage_lines, footer, plural, render_one, renderer, summary_line};
 use crate::diag::{Code, Diagnostic, FileReport, Severity, TextSummary, summarize};
 
 /// Warnings from which `check` summarises them instead of showing each in
@@ -321,6 +321,7 @@ fn closing(out: &mut String, reports: &[FileReport]) {
                 quoted.quoted_percent,
                 quoted.quoted_limit_percent,
             );
+            coverage_lines(out, reports);
             out.push_str(&summary_line(&summarize(reports)));
             out.push('\n');
         }
