@@ -31,6 +31,7 @@ pub mod check;
 pub mod copy;
 pub mod diag;
 pub mod document;
+pub mod draft;
 pub mod english;
 pub mod eval;
 pub mod export;

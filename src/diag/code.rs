@@ -40,6 +40,7 @@ pub enum Code {
     QuoteBudget,
     CopiedText,
     UncitedClaim,
+    PlaceholderText,
     OrphanClaim,
     UnsupportedThesis,
     UnansweredCounterpoint,

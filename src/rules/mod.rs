@@ -131,6 +131,7 @@ mod invalid_value;
 mod locator_not_found;
 mod missing_field;
 mod orphan_claim;
+mod placeholder_text;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
@@ -147,6 +148,8 @@ mod unknown_reference;
 mod unreadable_text;
 mod unsupported_thesis;
 mod unused_source;
+
+pub use placeholder_text::{PLACEHOLDER, is_placeholder};
 
 /// Every rule, loader codes first, then map rules in the order they run.
 pub static RULES: &[&Rule] = &[
@@ -167,6 +170,7 @@ pub static RULES: &[&Rule] = &[
     &quote_budget::RULE,
     &copied_text::RULE,
     &uncited_claim::RULE,
+    &placeholder_text::RULE,
     &orphan_claim::RULE,
     &unsupported_thesis::RULE,
     &unanswered_counterpoint::RULE,
