@@ -32,6 +32,7 @@ pub mod copy;
 pub mod coverage;
 pub mod diag;
 pub mod document;
+pub mod draft;
 pub mod english;
 pub mod eval;
 pub mod export;

@@ -235,47 +235,20 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
             *slot = para;
         }
     }
-    // Sources by their citation form, and by name and year.
-    let mut by_cited: HashMap<String, usize> = HashMap::new();
-    let mut by_name_year: HashMap<(String, Option<i64>), Vec<usize>> = HashMap::new();
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_title: HashMap<String, usize> = HashMap::new();
     for (si, s) in map.sources.iter().enumerate() {
-        if let Some(c) = &s.cited_as {
-            by_cited.entry(key(&c.value)).or_insert(si);
-        }
-        if let Some(name) = source_name(s) {
-            by_name_year
-                .entry((key(&name), s.year()))
-                .or_default()
-                .push(si);
-            by_name.entry(key(&name)).or_default().push(si);
-        }
         if let Some(t) = &s.title {
             by_title.entry(title_key(&t.value)).or_insert(si);
         }
     }
-    let unique = |v: Option<&Vec<usize>>| match v.map(Vec::as_slice) {
-        Some([one]) => Some(*one),
-        _ => None,
-    };
-    out.citation_source = doc
-        .citations
-        .iter()
-        .map(|c| {
-            by_cited.get(&key(&c.written)).copied().or_else(|| {
-                let name = key(c.names.first()?);
-                let year = c.year.map(|y| i64::from(y.year));
-                // A year with a letter (`2021a`) needs `cited-as` to tell
-                // the works apart, unless only one has that year.
-                unique(by_name_year.get(&(name.clone(), year))).or_else(|| {
-                    // A source without a year: by name alone.
-                    unique(by_name.get(&name))
-                        .filter(|&si| map.sources.get(si).is_some_and(|s| s.year().is_none()))
-                })
-            })
-        })
-        .collect();
+    let index = SourceIndex::new(map.sources.iter().map(|s| {
+        (
+            s.cited_as.as_ref().map(|c| c.value.as_str()),
+            source_name(s),
+            s.year(),
+        )
+    }));
+    out.citation_source = doc.citations.iter().map(|c| index.source_of(c)).collect();
     // Reference entries.
     let mut last_author = String::new();
     for e in &doc.entries {
@@ -289,15 +262,7 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
             .title
             .as_ref()
             .and_then(|t| by_title.get(&title_key(t)).copied());
-        let by_c = || {
-            let year = e.year.map(|y| y.to_string()).unwrap_or_default();
-            by_cited
-                .get(&key(&format!("{author} {year}")))
-                .copied()
-                .or_else(|| {
-                    unique(by_name_year.get(&(key(&author), e.year.map(|y| i64::from(y.year)))))
-                })
-        };
+        let by_c = || index.of_entry(&author, e.year);
         out.entry_source.push(by_t.or_else(by_c));
         out.entry_author.push(author);
     }
@@ -371,6 +336,80 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
         }
     }
     out
+}
+
+/// Sources indexed as citations name them: by their citation form
+/// (`cited-as`), and by their first author's name and year.
+pub struct SourceIndex {
+    by_cited: HashMap<String, usize>,
+    by_name_year: HashMap<(String, Option<i64>), Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+    yearless: Vec<bool>,
+}
+
+fn unique(v: Option<&Vec<usize>>) -> Option<usize> {
+    match v.map(Vec::as_slice) {
+        Some([one]) => Some(*one),
+        _ => None,
+    }
+}
+
+impl SourceIndex {
+    /// Indexes sources given as (`cited-as`, first author's name as a
+    /// citation gives it, year), in order.
+    pub fn new<'s>(
+        sources: impl Iterator<Item = (Option<&'s str>, Option<String>, Option<i64>)>,
+    ) -> Self {
+        let mut ix = SourceIndex {
+            by_cited: HashMap::new(),
+            by_name_year: HashMap::new(),
+            by_name: HashMap::new(),
+            yearless: Vec::new(),
+        };
+        for (si, (cited, name, year)) in sources.enumerate() {
+            if let Some(c) = cited {
+                ix.by_cited.entry(key(c)).or_insert(si);
+            }
+            if let Some(name) = name {
+                ix.by_name_year
+                    .entry((key(&name), year))
+                    .or_default()
+                    .push(si);
+                ix.by_name.entry(key(&name)).or_default().push(si);
+            }
+            ix.yearless.push(year.is_none());
+        }
+        ix
+    }
+
+    /// The source an in-text citation names: by its `cited-as`, else by
+    /// first author and year when one source has them (a year with a
+    /// letter, `2021a`, needs `cited-as` unless only one work has that
+    /// year), else by first author alone for a source without a year.
+    pub fn source_of(&self, c: &InText) -> Option<usize> {
+        self.by_cited.get(&key(&c.written)).copied().or_else(|| {
+            let name = key(c.names.first()?);
+            let year = c.year.map(|y| i64::from(y.year));
+            unique(self.by_name_year.get(&(name.clone(), year))).or_else(|| {
+                unique(self.by_name.get(&name))
+                    .filter(|&si| self.yearless.get(si).copied().unwrap_or(false))
+            })
+        })
+    }
+
+    /// The source of a reference entry by `author` of `year`.
+    pub fn of_entry(&self, author: &str, year: Option<Year>) -> Option<usize> {
+        let shown = year.map(|y| y.to_string()).unwrap_or_default();
+        self.by_cited
+            .get(&key(&format!("{author} {shown}")))
+            .copied()
+            .or_else(|| {
+                unique(
+                    self.by_name_year
+                        .get(&(key(author), year.map(|y| i64::from(y.year)))),
+                )
+            })
+    }
 }
 
 /// The `printed` entries of the map's sources, in source order.

@@ -28,7 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analyses", &["rules", "eval"]),
     (
         "outputs",
-        &["render", "report", "export", "import", "schema"],
+        &["render", "report", "export", "import", "draft", "schema"],
     ),
     ("the pipeline", &["check"]),
     ("the commands", &["app"]),

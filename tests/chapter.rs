@@ -14,6 +14,7 @@ use argmap::english::count;
 use argmap::diag::Levels;
 
 mod common;
+mod drafting;
 mod external;
 
 use common::{Run, between, run};
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         trial!(argmap_figures_agree_with_copycheck, needs ChapterText, Copycheck),
         trial!(no_tracked_file_carries_more_of_the_chapter_than_a_map_may, needs ChapterText),
         trial!(the_copy_editors_faults_are_found_and_nothing_else, needs ChapterText),
+        trial!(the_chapters_draft_checks_with_placeholders_only, needs ChapterText),
         trial!(a_missing_chapter_text_is_ignored_here_and_fails_in_ci),
     ])
 }
@@ -537,6 +539,35 @@ fn no_tracked_file_carries_more_of_the_chapter_than_a_map_may() {
         "files that copy the chapter:\n{}",
         worst.join("\n")
     );
+}
+
+/// `argmap draft` on the chapter, checked with its text: no error but one
+/// `placeholder-text` per claim, every paragraph of the body anchored once,
+/// each claim citing what its paragraph cites. Only counts and codes are
+/// pinned: the draft holds the chapter's headings and reference list,
+/// which stay out of the repository.
+fn the_chapters_draft_checks_with_placeholders_only() {
+    let text = external::chapter_text();
+    let d = drafting::draft_beside(std::path::Path::new(&text));
+    let found = drafting::codes(&d.map, &[]);
+    let v: toml::Table = d.toml.parse().unwrap();
+    let claims = v["claims"].as_table().unwrap();
+    assert_eq!(
+        drafting::errors(&found),
+        std::collections::BTreeMap::from([("placeholder-text", claims.len())])
+    );
+    assert_eq!(drafting::assert_agrees_with_check(&d.map), claims.len());
+    let cited = claims.values().filter(|c| c.get("cites").is_some()).count();
+    let mut summary = format!(
+        "sections: {}\nsources: {} and the document\nclaims: {}, {cited} citing a source\nfindings:\n",
+        v["sections"].as_table().unwrap().len(),
+        v["sources"].as_table().unwrap().len() - 1,
+        claims.len(),
+    );
+    for ((code, severity), n) in &found {
+        summary.push_str(&format!("  {code} ({severity}): {n}\n"));
+    }
+    insta::assert_snapshot!(summary);
 }
 
 /// The mechanism itself: the chapter text hidden (`ARGMAP_CHAPTER_TEXT`

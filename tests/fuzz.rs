@@ -799,6 +799,68 @@ proptest! {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Drafts of documents
+
+/// A document: blocks that read as headings, paragraphs with in-text
+/// citations, a reference list, entries (some with a same-author dash,
+/// dates that are not dates), and hostile strings, in any order.
+fn document_text() -> impl Strategy<Value = String> {
+    let block = prop_oneof![
+        2 => "[A-Z][a-z]{2,8}( [A-Z][a-z]{2,8}){0,3}",
+        1 => "## [A-Za-z' ]{1,20}",
+        3 => "[A-Z][a-z]{2,9}( [a-z]{2,9}){3,12} \\(([A-Z][a-z]{2,6}( et al\\.)? (19|20)[0-9]{2}[ab]?(, [0-9]{1,3})?; ){0,2}[A-Z][a-z]{2,6} (19|20)[0-9]{2}[ab]?\\)\\.",
+        1 => Just("References".to_owned()),
+        3 => "- (_____|[A-Z][a-z]{2,6}, [A-Z][a-z]{2,6}( et al\\.)?)\\. ((19|20)[0-9]{2}[ab]?\\. )?(\\*[A-Z][a-z ]{3,20}\\*|\u{201C}[A-Z][a-z ]{3,20}\u{201D}, \\*[A-Z][a-z]{3,9}\\*)(, [0-9]{1,2} (Jan|Feb|June|Sept)\\.)?(\\. [A-Z][a-z]{2,6}: [A-Z][a-z]{2,8} Press)?\\.( Available at (<https://example\\.org/[a-z]{1,5}>|example\\.org/[a-z]{1,5}) \\(accessed [0-9]{1,2} (Jan|Feb|March|Sept)\\.? 20[0-9]{2}\\)\\.)?",
+        1 => nasty_string(),
+    ];
+    proptest::collection::vec(block, 0..24).prop_map(|blocks| blocks.join("\n\n"))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A draft of any readable document is a map that `check`, reading the
+    /// document, finds no error in but one `placeholder-text` per claim.
+    #[test]
+    fn drafts_check_with_placeholders_only(text in document_text()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.txt");
+        std::fs::write(&path, &text).unwrap();
+        // `argmap draft` refuses what `texts::read` refuses (an empty text).
+        prop_assume!(argmap::texts::read(&path).is_ok());
+        let options = argmap::draft::Options {
+            text_path: "doc.txt".to_owned(),
+            name: "doc.txt".to_owned(),
+            map_name: Some("map.toml".to_owned()),
+            outside: false,
+        };
+        let drafted = argmap::draft::draft(&text, &options);
+        let map = dir.path().join("map.toml");
+        let checked = argmap::check::check_with(
+            &map.display().to_string(),
+            drafted.toml.as_bytes(),
+            &argmap::check::Options::default(),
+        );
+        let errors: Vec<String> = checked
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == argmap::diag::Severity::Error)
+            .filter(|d| d.code != argmap::diag::Code::PlaceholderText)
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect();
+        prop_assert!(errors.is_empty(), "{:?}\n{}", errors, drafted.toml);
+        let placeholders = checked
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == argmap::diag::Code::PlaceholderText)
+            .count();
+        prop_assert_eq!(placeholders, drafted.summary.claims);
+    }
+}
+
 /// The generator of random maps makes maps that load (it escapes its
 /// strings), so that most cases reach the rules and the presenters.
 #[test]

@@ -37,6 +37,7 @@ const COMMANDS: &[&[&str]] = &[
     &["explain", "--help"],
     &["schema", "--help"],
     &["document", "--help"],
+    &["draft", "--help"],
 ];
 
 /// The folders of the repository the examples read.

@@ -5,6 +5,7 @@
 
 mod check;
 mod document;
+mod draft;
 mod eval;
 mod explain;
 mod export;
@@ -97,6 +98,9 @@ enum Command {
     /// Show what argmap reads in a text: sections, in-text citations, reference entries.
     #[command(after_help = document::EXAMPLES)]
     Document(document::DocumentArgs),
+    /// Draft a starting map from a document: sections, sources, a claim stub per paragraph.
+    #[command(after_help = draft::EXAMPLES)]
+    Draft(draft::DraftArgs),
     /// Print the JSON Schema of the map format, for editors.
     #[command(after_help = schema::EXAMPLES)]
     Schema(schema::SchemaArgs),
@@ -331,6 +335,7 @@ pub fn run() -> u8 {
         (Command::Import(args), _) => import::run(&args),
         (Command::Schema(args), _) => schema::run(&args),
         (Command::Document(args), _) => document::run(&args),
+        (Command::Draft(args), _) => draft::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };

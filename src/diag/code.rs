@@ -42,6 +42,7 @@ pub enum Code {
     UncoveredParagraph,
     SectionMismatch,
     UncitedClaim,
+    PlaceholderText,
     OrphanClaim,
     UnsupportedThesis,
     UnansweredCounterpoint,

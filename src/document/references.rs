@@ -422,6 +422,12 @@ pub fn read(text: &str, span: Range<usize>, line: usize) -> Entry {
             rest_at = i + 1;
         }
     }
+    // The full stop after an initial (`Dunne, M. (2021)`) is the initial's.
+    let authors_end = authors_end.map(|i| {
+        let initial =
+            body.get(i..i + 1) == Some(".") && ends_in_initial(body.get(..i).unwrap_or(""));
+        i + usize::from(initial)
+    });
     let authors_raw = authors_end.and_then(|i| body.get(..i)).unwrap_or("").trim();
     if let Some(i) = authors_end {
         let lead = body.len() - body.trim_start().len();
@@ -598,6 +604,13 @@ pub fn family_name(author: &str) -> String {
     }
 }
 
+/// Whether `s` ends in a capital letter standing alone, an initial whose
+/// full stop follows (`Dunne, M`, `Smith, J.-P`).
+fn ends_in_initial(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    rev.next().is_some_and(char::is_uppercase) && !rev.next().is_some_and(char::is_alphanumeric)
+}
+
 /// Whether `s` is initials (`K.`, `J. R.`, `J.-P.`).
 fn is_initials(s: &str) -> bool {
     !s.is_empty()
@@ -664,6 +677,147 @@ fn read_title(rest: &str, e: &mut Entry) {
         e.title = Some(t.to_owned());
         e.title_mark = Some(TitleMark::Plain);
     }
+}
+
+/// What an entry prints after its title: where the work appeared and who
+/// published it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Publication {
+    /// The journal, site or book it appeared in: the part in `*italics*`
+    /// after a quoted or plain title (`“Title”, *Sea Notes*`; `In *Book*`),
+    /// or the plain words after a quoted title up to a comma, a full stop
+    /// or a digit (`“Title”, SSRN, 14 Dec.`). A gloss in brackets and
+    /// words in Chinese characters after the title are passed over.
+    pub container: Option<String>,
+    /// The place of `Place: Publisher` (`Leeds`).
+    pub place: Option<String>,
+    /// The publisher of `Place: Publisher` (`Northern Press`).
+    pub publisher: Option<String>,
+}
+
+/// Reads the container and the publisher of entry `e` of `text`, from what
+/// it prints between its title and its URL or access date. What does not
+/// read as either stays `None`.
+pub fn publication(text: &str, e: &Entry) -> Publication {
+    let mut out = Publication::default();
+    let (Some(title), Some(mark)) = (e.title.as_deref(), e.title_mark) else {
+        return out;
+    };
+    let Some(raw) = text.get(e.span.clone()) else {
+        return out;
+    };
+    let Some(at) = raw.find(title) else {
+        return out;
+    };
+    let mut rest = raw.get(at + title.len()..).unwrap_or("");
+    let end = [
+        "Available at",
+        "http://",
+        "https://",
+        "doi:",
+        "accessed ",
+        "Accessed ",
+        "Retrieved ",
+        "retrieved ",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()
+    .unwrap_or(rest.len());
+    rest = rest.get(..end).unwrap_or("");
+    // Past the title's closing mark (a comma or full stop inside it was
+    // not part of the title).
+    rest = rest.trim_start_matches([',', '.']);
+    rest = match mark {
+        TitleMark::Quoted => rest.strip_prefix(['\u{201D}', '"']).unwrap_or(rest),
+        TitleMark::Italic => rest.strip_prefix(['*', '_']).unwrap_or(rest),
+        TitleMark::Plain => rest,
+    };
+    if mark != TitleMark::Italic {
+        let c = pass_glosses(rest);
+        let c = c
+            .strip_prefix("In ")
+            .or_else(|| c.strip_prefix("in "))
+            .unwrap_or(c);
+        if let Some((name, tail)) = italic_part(c) {
+            out.container = Some(name.to_owned());
+            rest = tail;
+        } else if mark == TitleMark::Quoted {
+            let cut = c
+                .find(|ch: char| matches!(ch, ',' | '.' | '(' | '[') || ch.is_ascii_digit())
+                .unwrap_or(c.len());
+            let name = c.get(..cut).unwrap_or("").trim();
+            let words = name.split_whitespace().count();
+            if name.chars().next().is_some_and(char::is_uppercase)
+                && (1..=12).contains(&words)
+                && !name.contains([':', '*', '_'])
+                && !name.chars().any(is_han)
+                && month(name.split_whitespace().next().unwrap_or("")).is_none()
+            {
+                out.container = Some(name.to_owned());
+                rest = c.get(cut..).unwrap_or("");
+            }
+        }
+    }
+    // `Place: Publisher`, one sentence of what follows.
+    for sentence in rest.split(". ") {
+        let s = sentence.trim().trim_end_matches('.').trim();
+        let Some((place, publisher)) = s.split_once(": ") else {
+            continue;
+        };
+        let (place, publisher) = (place.trim(), publisher.trim());
+        let capitalised = |p: &str, most: usize| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= most
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && !p
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || is_han(c) || matches!(c, '*' | '_' | '[' | '('))
+        };
+        if capitalised(place, 4)
+            && place
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && capitalised(publisher, 12)
+        {
+            out.place = Some(place.to_owned());
+            out.publisher = Some(publisher.to_owned());
+            break;
+        }
+    }
+    out
+}
+
+/// `s` without what may stand between a title and its container: spaces,
+/// commas and full stops, glosses in brackets, words in Chinese characters.
+fn pass_glosses(mut s: &str) -> &str {
+    loop {
+        s = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
+        if let Some(r) = s.strip_prefix('[') {
+            match r.find(']') {
+                Some(i) => s = r.get(i + 1..).unwrap_or(""),
+                None => return s,
+            }
+        } else {
+            let word = s.split_whitespace().next().unwrap_or("");
+            let word = word.trim_end_matches([',', '.']);
+            if word.is_empty() || !word.chars().any(is_han) {
+                return s;
+            }
+            s = s.get(word.len()..).unwrap_or("");
+        }
+    }
+}
+
+/// The words of an italic part at the start of `s` (`*Sea Notes*, ...`),
+/// and what follows it.
+fn italic_part(s: &str) -> Option<(&str, &str)> {
+    let mark = s.chars().next().filter(|c| matches!(c, '*' | '_'))?;
+    let inner = s.get(1..)?;
+    let end = inner.find(mark)?;
+    let name = inner.get(..end)?.trim().trim_end_matches([',', '.']).trim();
+    (!name.is_empty()).then(|| (name, inner.get(end + 1..).unwrap_or("")))
 }
 
 #[cfg(test)]
@@ -761,8 +915,80 @@ mod tests {
             })
         );
         assert_eq!(e.first_name, "Smith");
+        assert_eq!(e.authors, ["Smith, J.", "Jones, K."]);
         assert_eq!(e.title.as_deref(), Some("Title of the work"));
         assert_eq!(e.url_style, Some(UrlStyle::Bare));
+        // The full stop after the last initial ends the authors too.
+        let e = entry("Abara, T. and Kim, S. (2014) Counting river borders. London: Riverside.");
+        assert_eq!(e.authors, ["Abara, T.", "Kim, S."]);
+        let e = entry("Dunne, M. (2021). *A home sleep protocol*. Cork University Press.");
+        assert_eq!(e.authors, ["Dunne, M."]);
+        let e = entry("Marsh, Ellen. 2018. *Calm Water*. Leeds: Northern Press.");
+        assert_eq!(e.authors, ["Marsh, Ellen"]);
+    }
+
+    fn publication_of(s: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let p = publication(s, &entry(s));
+        (p.container, p.place, p.publisher)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn containers_and_publishers() {
+        assert_eq!(
+            publication_of("- Marsh, Ellen. 2018. *Calm Water*. Leeds: Northern Press."),
+            (None, some("Leeds"), some("Northern Press"))
+        );
+        assert_eq!(
+            publication_of(
+                "- _____. 2021a. \u{201C}Salt and Settlement\u{201D}, *Coastal History* 12, 3: 40\u{2013}58."
+            ),
+            (some("Coastal History"), None, None)
+        );
+        assert_eq!(
+            publication_of(
+                "- Roe, Jane. 2021. \u{201C}A Framework\u{201D}, SSRN, 14 Dec. Available at <https://example.org/1> (accessed 9 June 2022)."
+            ),
+            (some("SSRN"), None, None)
+        );
+        assert_eq!(
+            publication_of(
+                "- Roe, Jane. 2020. \u{201C}Will It Rain?\u{201D} *The Weather Story*, 28 Apr."
+            ),
+            (some("The Weather Story"), None, None)
+        );
+        assert_eq!(
+            publication_of(
+                "- Zhou Lan \u{5468}\u{5C9A}. 2016. \u{201C}Gangkou\u{201D} \u{6E2F}\u{53E3} [Harbours], *Haiyang* \u{6D77}\u{6D0B}, 9 Sept."
+            ),
+            (some("Haiyang"), None, None)
+        );
+        assert_eq!(
+            publication_of("Smith, J. (2020). Title of the work. *Journal*, 4(2), 1\u{2013}9."),
+            (some("Journal"), None, None)
+        );
+        assert_eq!(
+            publication_of(
+                "- Roe, Jane. 2019. \u{201C}A Chapter\u{201D}. In *A Book*, edited by Sam Doe, 1\u{2013}20. London: A Press."
+            ),
+            (some("A Book"), some("London"), some("A Press"))
+        );
+        // A date after a quoted title is not a container.
+        assert_eq!(
+            publication_of(
+                "- Xi Jinping \u{4E60}\u{8FD1}\u{5E73}. 2020. \u{201C}Ruogan\u{201D} \u{82E5}\u{5E72} [Several], 31 Oct."
+            ),
+            (None, None, None)
+        );
+        // Nor is a plain title's next sentence.
+        assert_eq!(
+            publication_of("- Roe, Jane. 2020. A Plain Title. Some Words Here."),
+            (None, None, None)
+        );
+        assert_eq!(publication_of(""), (None, None, None));
     }
 
     #[test]
@@ -780,7 +1006,7 @@ mod tests {
             "accessed 99 Foo 2022",
             "- X. 2020. \u{301}",
         ] {
-            let _ = entry(s);
+            let _ = publication(s, &entry(s));
         }
     }
 }

@@ -140,6 +140,7 @@ mod misplaced_dash;
 mod missed_citation;
 mod missing_field;
 mod orphan_claim;
+mod placeholder_text;
 mod printed_mismatch;
 mod quote_budget;
 mod quote_not_found;
@@ -167,6 +168,8 @@ mod url_date_mismatch;
 mod url_style;
 mod year_before_source;
 
+pub use placeholder_text::{PLACEHOLDER, is_placeholder};
+
 /// Every rule, loader codes first, then map rules in the order they run.
 pub static RULES: &[&Rule] = &[
     &toml_syntax::RULE,
@@ -188,6 +191,7 @@ pub static RULES: &[&Rule] = &[
     &uncovered_paragraph::RULE,
     &section_mismatch::RULE,
     &uncited_claim::RULE,
+    &placeholder_text::RULE,
     &orphan_claim::RULE,
     &unsupported_thesis::RULE,
     &unanswered_counterpoint::RULE,
