@@ -1,6 +1,7 @@
 //! Counting in English, for every message that counts something: `1 claim`,
-//! `2 claims`, `1 linked argument`. One place, so that no message says
-//! "1 claims" (`tests/messages.rs` reads every snapshot for that).
+//! `2 claims`, `1 linked argument`; and lists, `a, b or c`. One place, so
+//! that no message says "1 claims" (`tests/messages.rs` reads every
+//! snapshot for that).
 
 /// `n` and the noun, `s` added unless `n` is 1: `count(2, "claim")` is
 /// `2 claims`.
@@ -28,6 +29,16 @@ pub fn either<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
+/// `items` in a sentence, the last two joined by `last`: `a`, `a or b`,
+/// `a, b or c`.
+pub fn list(items: &[String], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., end] => format!("{} {last} {end}", init.join(", ")),
+    }
+}
+
 /// The label under the first of `n` places a finding stands for: `here`
 /// when it is the only one.
 pub fn first_of(n: usize) -> &'static str {
@@ -49,5 +60,10 @@ mod tests {
         assert_eq!(either(11, "was", "were"), "were");
         assert_eq!(first_of(1), "here");
         assert_eq!(first_of(2), "the first of them");
+        let items = |xs: &[&str]| xs.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        assert_eq!(list(&items(&[]), "or"), "");
+        assert_eq!(list(&items(&["`hu`"]), "or"), "`hu`");
+        assert_eq!(list(&items(&["`hu`", "`gu`"]), "or"), "`hu` or `gu`");
+        assert_eq!(list(&items(&["a", "b", "c"]), "and"), "a, b and c");
     }
 }

@@ -51,6 +51,8 @@ pub enum Code {
     AccessedDate,
     DuplicateSource,
     CitedAsMismatch,
+    RomanisationMismatch,
+    TraditionalCharacter,
     FormatVersion,
 }
 

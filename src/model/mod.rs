@@ -66,6 +66,24 @@ impl Sp<String> {
     pub fn as_str(&self) -> &str {
         &self.value
     }
+
+    /// Where the bytes `range` of the value are written: exactly, when the
+    /// value is written as it is between two quotes (a basic string without
+    /// escapes, or a literal string, on one line); else the whole value.
+    /// Every escape and every multi-line delimiter makes what is written
+    /// longer than the value and its two quotes, so the lengths tell.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        let as_is = self.span.len() == self.value.len() + 2
+            && self.value.is_char_boundary(range.start)
+            && self.value.is_char_boundary(range.end)
+            && range.start <= range.end
+            && range.end <= self.value.len();
+        if as_is {
+            self.span.start + 1 + range.start..self.span.start + 1 + range.end
+        } else {
+            self.span.clone()
+        }
+    }
 }
 
 /// A TOML date (`2024-03-01`): a calendar date, as jiff keeps it.
@@ -366,6 +384,21 @@ impl Spans for Source {
 }
 
 impl Source {
+    /// The fields that name the work and its makers: `title`,
+    /// each of `authors`, `container`, `publisher` and `cited-as`, each with
+    /// its key.
+    pub fn names(&self) -> Vec<(&'static str, &Sp<String>)> {
+        let mut out = Vec::new();
+        out.extend(self.title.as_ref().map(|t| ("title", t)));
+        if let Some(authors) = &self.authors {
+            out.extend(authors.value.iter().map(|a| ("authors", a)));
+        }
+        out.extend(self.container.as_ref().map(|c| ("container", c)));
+        out.extend(self.publisher.as_ref().map(|p| ("publisher", p)));
+        out.extend(self.cited_as.as_ref().map(|c| ("cited-as", c)));
+        out
+    }
+
     /// The year, from `year` or else `date`.
     pub fn year(&self) -> Option<i64> {
         self.year

@@ -132,11 +132,13 @@ mod orphan_claim;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
+mod romanisation_mismatch;
 mod self_reference;
 mod source_missing_field;
 mod supports_and_attacks;
 mod text_fragment_url;
 mod toml_syntax;
+mod traditional_character;
 mod unanswered_counterpoint;
 mod unchecked_quotes;
 mod uncited_claim;
@@ -176,6 +178,8 @@ pub static RULES: &[&Rule] = &[
     &accessed_date::RULE,
     &duplicate_source::RULE,
     &cited_as_mismatch::RULE,
+    &romanisation_mismatch::RULE,
+    &traditional_character::RULE,
     &format_version::RULE,
 ];
 
