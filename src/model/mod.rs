@@ -901,6 +901,33 @@ mod tests {
         }
     }
 
+    /// A part of a string is located exactly when the string is written as
+    /// it is between two quotes; else the finding points at the string.
+    #[test]
+    fn span_of_locates_bytes_only_in_strings_written_as_they_are() {
+        let file = "a = \"Xie 谢瑞鹄\"\nb = 'Xie 谢瑞鹄'\nc = \"Xie\\t谢瑞鹄\"\nd = \"\"\"Xie 谢瑞鹄\"\"\"\n";
+        let cases = [
+            ("Xie 谢瑞鹄", "\"Xie 谢瑞鹄\"", true),
+            ("Xie 谢瑞鹄", "'Xie 谢瑞鹄'", true),
+            ("Xie\t谢瑞鹄", "\"Xie\\t谢瑞鹄\"", false),
+            ("Xie 谢瑞鹄", "\"\"\"Xie 谢瑞鹄\"\"\"", false),
+        ];
+        for (value, written, exact) in cases {
+            let start = file.find(written).unwrap_or_default();
+            let sp = Sp::new(value.to_owned(), start..start + written.len());
+            let at = value.find('瑞').unwrap_or_default();
+            let span = sp.span_of(at..at + '瑞'.len_utf8());
+            if exact {
+                assert_eq!(file.get(span), Some("瑞"), "{written}");
+            } else {
+                assert_eq!(span, sp.span, "{written}");
+            }
+            // Out of the value, or inside a character: the whole string.
+            assert_eq!(sp.span_of(0..value.len() + 1), sp.span);
+            assert_eq!(sp.span_of(at + 1..at + 2), sp.span);
+        }
+    }
+
     #[test]
     fn short_label_uses_family_names() {
         assert_eq!(
