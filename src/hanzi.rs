@@ -30,6 +30,23 @@ pub fn is_han(c: char) -> bool {
     )
 }
 
+/// Whether `s` has kana or hangul: it is Japanese or Korean, whose
+/// characters are neither read in pinyin nor written in the scripts of
+/// China (`東アジアの国際関係` mixes `東` and `国` as Japanese does).
+fn japanese_or_korean(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(
+            u32::from(c),
+            0x1100..=0x11FF
+                | 0x3040..=0x30FF
+                | 0x3130..=0x318F
+                | 0x31F0..=0x31FF
+                | 0xAC00..=0xD7AF
+                | 0xFF66..=0xFF9F
+        )
+    })
+}
+
 /// The readings of `c` as the `pinyin` crate gives them, without tones
 /// (`lüe`), the most common first; `None` for a character it has none for.
 fn raw_readings(c: char) -> Option<Vec<&'static str>> {
@@ -176,9 +193,10 @@ pub fn is_simplified(c: char) -> bool {
 }
 
 /// The traditional characters of `s` (their byte ranges and simplified
-/// forms) when `s` also has a simplified one; else nothing.
+/// forms) when `s` also has a simplified one; else nothing, as for a
+/// Japanese or Korean string (one with kana or hangul).
 pub fn traditional_among_simplified(s: &str) -> Vec<(Range<usize>, &'static [char])> {
-    if !s.chars().any(is_simplified) {
+    if !s.chars().any(is_simplified) || japanese_or_korean(s) {
         return Vec::new();
     }
     s.char_indices()
@@ -366,11 +384,14 @@ struct State {
 /// read as: at most one per run of characters, the first place it fails.
 /// A pair is checked only when it is clear what romanises what: the words
 /// right before the characters are pinyin (or digits and acronyms that the
-/// characters also have), and at least half of the characters align from
-/// one end or the other. A romanisation that stops before the characters
-/// end, or begins after they begin, is not a finding.
+/// characters also have), and more than half of the characters, and two
+/// at least, align from one end or the other (`Ming Pao 明报`, a name in
+/// Cantonese, and `Sina Weibo 新浪微博`, a brand, are left alone). A
+/// romanisation that stops before the characters end, or begins after they
+/// begin, is not a finding, and a Japanese or Korean string (one with kana
+/// or hangul) is not read.
 pub fn misreadings(s: &str) -> Vec<Misreading> {
-    if !s.chars().any(is_han) {
+    if !s.chars().any(is_han) || japanese_or_korean(s) {
         return Vec::new();
     }
     let tokens = tokens(s);
@@ -529,7 +550,8 @@ fn check_run(tokens: &[Token], start: usize, end: usize) -> Option<Misreading> {
             .get(r)
             .map_or(0, |us| us.iter().filter(|u| u.readings.is_some()).count())
     };
-    if han_in(0..reached) + han_in(from..units.len()) < han.div_ceil(2).max(1) {
+    let aligned = han_in(0..reached) + han_in(from..units.len());
+    if aligned < 2 || aligned * 2 <= han {
         return None;
     }
 
@@ -833,11 +855,19 @@ mod tests {
             // A single character; extra words before a romanisation.
             "Li 王",
             "China Xinhua 新华",
+            // Names in other romanisations.
+            "Ming Pao 明报",
+            "Sina Weibo 新浪微博",
+            "Lee Teng-hui 李登辉",
+            "Sun Yat-sen 孙中山",
+            "Mao Tse-tung 毛泽东",
             "Xi Jinping jianghua 习近平",
             // After the characters, not before.
             "中国 (Zhongguo)",
             // Family name last.
             "Ruikun Xie 谢瑞鵠",
+            // Japanese.
+            "Nihon to Chugoku kankei 日本と中国関係",
         ] {
             assert_eq!(found(s), vec![], "{s}");
         }
@@ -873,9 +903,17 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("Zhongguo".to_owned(), "国家".to_owned())]
         );
+        // Two characters: one read from each end, a slip between them.
+        assert_eq!(
+            found("Xinghua 新华")
+                .into_iter()
+                .map(|f| (f.0, f.1, f.2))
+                .collect::<Vec<_>>(),
+            [("Xinghua".to_owned(), "新华".to_owned(), "华".to_owned())]
+        );
         // Each run of characters is paired with the words before it.
         assert_eq!(
-            found("Xinhua 新华, Zhongguo wangluo 国家网络")
+            found("Xinhua 新华, Zhongguo wangluo anquan 国家网络安全")
                 .into_iter()
                 .map(|f| f.0)
                 .collect::<Vec<_>>(),
@@ -951,6 +989,9 @@ mod tests {
         assert_eq!(found("Zhongguo"), []);
         // `乾` is traditional for `干` but also a character of its own.
         assert_eq!(found("乾隆时期"), []);
+        // Japanese writes `東` beside `国`; Korean, hanja beside hangul.
+        assert_eq!(found("東アジアの国際関係"), []);
+        assert_eq!(found("東亞 한국 国"), []);
         assert!(is_simplified('谢') && !is_simplified('謝') && !is_simplified('瑞'));
         assert_eq!(simplified_forms('後'), Some(&['后'][..]));
         assert_eq!(simplified_forms('后'), None);

@@ -26,12 +26,15 @@ declare_rule! {
     /// before it, back to the first word that is not pinyin (nor digits or
     /// an acronym), a bracket or other characters. A translation after the
     /// characters (`[National Cybersecurity Strategy]`) is not read. When
-    /// it is unclear what romanises what, nothing is reported: when fewer
-    /// than half of the characters line up from either end, for a single
-    /// character, when the romanisation stops before the characters do or
-    /// starts after them (`Xi Jinping 习近平谈治国理政`), when it comes
-    /// after the characters, when a character has no known reading, and
-    /// for a run of more than 256 characters.
+    /// it is unclear what romanises what, nothing is reported: when no more
+    /// than half of the characters, or fewer than two, line up from either
+    /// end (so a name in another romanisation or a brand, `Ming Pao 明报`,
+    /// `Sina Weibo 新浪微博`, is left alone), when the romanisation stops
+    /// before the characters do or starts after them (`Xi Jinping
+    /// 习近平谈治国理政`), when it comes after the characters, when a
+    /// character has no known reading, for a run of more than 256
+    /// characters, and in a Japanese or Korean string (one with kana or
+    /// hangul).
     ///
     /// ## Why it matters
     /// A reader who cannot read the characters finds the work by its

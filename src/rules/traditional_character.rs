@@ -20,7 +20,8 @@ declare_rule! {
     /// changes). The conversion data are OpenCC's character tables. A
     /// string all in traditional characters, as a work from Taiwan or
     /// Hong Kong is cited, is not a finding, nor is a character that both
-    /// scripts write alike.
+    /// scripts write alike; a Japanese or Korean string (one with kana or
+    /// hangul) is not judged.
     ///
     /// ## Why it matters
     /// A name or title is printed in one script. A character of the other
