@@ -1,6 +1,6 @@
 //! Counting in English, for every message that counts something: `1 claim`,
 //! `2 claims`, `1 linked argument`; and listing (`a, b and c`, paragraphs
-//! `1–3 and 5`). One place, so that no message says "1 claims"
+//! `1–3 and 5`; alternatives, `a, b or c`). One place, so that no message says "1 claims"
 //! (`tests/messages.rs` reads every snapshot for that).
 
 /// `n` and the noun, `s` added unless `n` is 1: `count(2, "claim")` is
@@ -47,6 +47,18 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// Items as alternatives: `a`, `a or b`, `a, b or c`.
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// Numbers, in increasing order, as a list whose runs of three or more
 /// are ranges: `numbers(&[1, 2, 3, 5, 7])` is `1–3, 5 and 7`.
 pub fn numbers(ns: &[usize]) -> String {
@@ -86,6 +98,11 @@ mod tests {
         assert_eq!(either(11, "was", "were"), "were");
         assert_eq!(first_of(1), "here");
         assert_eq!(first_of(2), "the first of them");
+        let items = |xs: &[&str]| xs.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        assert_eq!(or_list(&items(&[])), "");
+        assert_eq!(or_list(&items(&["`hu`"])), "`hu`");
+        assert_eq!(or_list(&items(&["`hu`", "`gu`"])), "`hu` or `gu`");
+        assert_eq!(list(&items(&["a", "b", "c"])), "a, b and c");
     }
 
     #[test]

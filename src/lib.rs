@@ -38,6 +38,7 @@ pub mod eval;
 pub mod export;
 pub mod format;
 pub mod graph;
+pub mod hanzi;
 pub mod import;
 pub mod load;
 pub mod migrate;

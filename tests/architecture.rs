@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
-        &["suggest", "quote", "aif", "wrap", "format", "english"],
+        &[
+            "suggest", "quote", "aif", "wrap", "format", "english", "hanzi",
+        ],
     ),
     ("diagnostics", &["diag"]),
     ("model", &["model"]),

@@ -624,6 +624,28 @@ const FAULTS: &[Fault] = &[
         findings: &[("url-date-mismatch", "`zhongyang2017`")],
     },
     Fault {
+        what: "Xie Ruikun 谢瑞鵠: 鵠 cannot be read `kun`, and it is a traditional character among simplified ones",
+        findings: &[
+            ("romanisation-mismatch", "`xie2020`"),
+            ("traditional-character", "`xie2020`"),
+        ],
+    },
+    Fault {
+        what: "the 2016 strategy's title: 国家 is `guojia`, romanised `Zhongguo`",
+        findings: &[("romanisation-mismatch", "`cac2016`")],
+    },
+    Fault {
+        what: "Zhongyang 2017's author: `lunxue xuexi zongxinzu` for 理论学习中心组 (an extra `xue`, `zong` for 中)",
+        findings: &[(
+            "romanisation-mismatch",
+            "`authors` of source `zhongyang2017`",
+        )],
+    },
+    Fault {
+        what: "Zhongyang 2017's title: 扎实 is `zhashi`, romanised `tashi`",
+        findings: &[("romanisation-mismatch", "`title` of source `zhongyang2017`")],
+    },
+    Fault {
         what: "Creemers 2018 cited for what Xi said in 2016",
         findings: &[("year-before-source", "`Creemers 2018`")],
     },
@@ -698,6 +720,8 @@ const ORACLE_CODES: &[&str] = &[
     "url-date-mismatch",
     "uncovered-paragraph",
     "section-mismatch",
+    "romanisation-mismatch",
+    "traditional-character",
 ];
 
 fn the_copy_editors_faults_are_found_and_nothing_else() {

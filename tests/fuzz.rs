@@ -896,3 +896,68 @@ fn regressions_replay() {
     }
     assert!(replayed > 0, "{dir} holds no input");
 }
+
+/// Pieces of romanised names and titles: pinyin, characters of both
+/// scripts, digits, acronyms, brackets, marks, emoji.
+const HAN_PIECES: &[&str] = &[
+    "zhong", "guo", "Xi", "Jinping", "lüe", "lv", "6G", "APEC", "the", " ", " ", "-", "'", ":",
+    "[", "]", "(", "，", "中", "国", "家", "網", "习", "鵠", "谢", "长", "行", "6", "Ｇ",
+    "\u{301}", "😀", "〇", "𠀀", "ß", "\u{2FF0}",
+];
+
+/// Characters with one reading or several (`长`, `行`, `重`, `乐`).
+const HAN_CHARS: &[char] = &[
+    '中', '国', '家', '网', '络', '空', '间', '安', '全', '战', '略', '长', '行', '重', '乐', '女',
+    '绿', '西', '安', '谢', '瑞', '鹏', '扎', '实', '习', '近', '平', '〇',
+];
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The romanisation checks never panic, and what they report lies
+    /// inside the string: the romanised words before their characters.
+    #[test]
+    fn romanisations_and_scripts_of_any_string(
+        pieces in proptest::collection::vec(proptest::sample::select(HAN_PIECES), 0..48),
+    ) {
+        let s: String = pieces.concat();
+        for m in argmap::hanzi::misreadings(&s) {
+            for r in [&m.roman, &m.han, &m.at] {
+                prop_assert!(s.get(r.clone()).is_some(), "{:?} of {:?}", r, s);
+            }
+            prop_assert!(m.roman.end <= m.han.start, "{:?} of {:?}", m, s);
+        }
+        for (r, forms) in argmap::hanzi::traditional_among_simplified(&s) {
+            let c = s.get(r).and_then(|c| c.chars().next());
+            prop_assert!(c.is_some_and(|c| argmap::hanzi::simplified_forms(c).is_some()));
+            prop_assert!(!forms.is_empty());
+        }
+    }
+
+    /// A romanisation made of readings of the characters, however it is
+    /// cased and split, is never a finding.
+    #[test]
+    fn a_romanisation_the_characters_read_as_is_no_finding(
+        chars in proptest::collection::vec(
+            (proptest::sample::select(HAN_CHARS), any::<proptest::sample::Index>(), 0u8..4),
+            1..40,
+        ),
+    ) {
+        let mut roman = String::new();
+        let mut han = String::new();
+        for (c, which, split) in &chars {
+            let readings = argmap::hanzi::readings(*c).unwrap();
+            let reading = which.get(&readings);
+            match split {
+                0 if !roman.is_empty() => roman.push(' '),
+                1 if !roman.is_empty() => roman.push('-'),
+                2 => roman.push_str(&reading[..1].to_uppercase()),
+                _ => {}
+            }
+            roman.push_str(if *split == 2 { &reading[1..] } else { reading });
+            han.push(*c);
+        }
+        let s = format!("{roman} {han} [a translation]");
+        prop_assert_eq!(argmap::hanzi::misreadings(&s), vec![], "{}", s);
+    }
+}

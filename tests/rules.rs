@@ -48,9 +48,10 @@ fn every_rule_fixture_reports_its_code_and_matches_its_snapshots() {
 /// Rules with a fixture that must not trigger them (`<code>.pass.toml`):
 /// the copy rules, the locator rule and the format version, whose limits a
 /// careful map stays within, the rules that compare a map with its
-/// document and its URLs, and the placeholder, which a finished draft has
-/// replaced.
-const PASS_FIXTURES: [&str; 22] = [
+/// document and its URLs, the placeholder, which a finished draft has replaced,
+/// and the Chinese-script rules, whose fixtures hold what they must leave
+/// alone.
+const PASS_FIXTURES: [&str; 24] = [
     "copied-text",
     "quote-too-long",
     "quote-budget",
@@ -73,6 +74,8 @@ const PASS_FIXTURES: [&str; 22] = [
     "et-al-in-entry",
     "short-form-inconsistent",
     "printed-mismatch",
+    "romanisation-mismatch",
+    "traditional-character",
 ];
 
 #[test]
@@ -101,6 +104,59 @@ fn pass_fixtures_do_not_report_their_code() {
         checked += 1;
     }
     assert!(checked >= PASS_FIXTURES.len());
+}
+
+/// The chapter map's reference list, checked for its Chinese: exactly the
+/// faults a reader of Chinese marks (a romanisation the characters cannot
+/// have, a traditional character among simplified ones), and none of its
+/// correct romanisations.
+#[test]
+fn chapter_map_romanisations_are_the_true_faults() {
+    use argmap::diag::Code;
+    let report = check("maps/cpc-and-sovereignty.toml");
+    let found: Vec<(Code, String, Option<String>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.code,
+                Code::RomanisationMismatch | Code::TraditionalCharacter
+            )
+        })
+        .map(|d| (d.code, d.message.clone(), d.label.clone()))
+        .collect();
+    let finding =
+        |code, message: &str, label: &str| (code, message.to_owned(), Some(label.to_owned()));
+    assert_eq!(
+        found,
+        [
+            finding(
+                Code::RomanisationMismatch,
+                "`title` of source `cac2016` romanises `国家` as `Zhongguo`, a reading the characters cannot have",
+                "`国` reads `guo`",
+            ),
+            finding(
+                Code::RomanisationMismatch,
+                "`authors` of source `xie2020` romanises `瑞鵠` as `Ruikun`, a reading the characters cannot have",
+                "`鵠` reads `hu`, `gu` or `he`",
+            ),
+            finding(
+                Code::TraditionalCharacter,
+                "`authors` of source `xie2020` writes the traditional `鵠` among simplified characters",
+                "traditional: simplified `鹄`",
+            ),
+            finding(
+                Code::RomanisationMismatch,
+                "`title` of source `zhongyang2017` romanises `扎实` as `tashi`, a reading the characters cannot have",
+                "`扎` reads `zha` or `za`",
+            ),
+            finding(
+                Code::RomanisationMismatch,
+                "`authors` of source `zhongyang2017` romanises `习中心组` as `xuexi zongxinzu`, a reading the characters cannot have",
+                "`习` reads `xi`",
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -68,6 +68,8 @@ pub enum Code {
     EtAlInEntry,
     ShortFormInconsistent,
     PrintedMismatch,
+    RomanisationMismatch,
+    TraditionalCharacter,
     FormatVersion,
 }
 

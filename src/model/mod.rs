@@ -66,6 +66,24 @@ impl Sp<String> {
     pub fn as_str(&self) -> &str {
         &self.value
     }
+
+    /// Where the bytes `range` of the value are written: exactly, when the
+    /// value is written as it is between two quotes (a basic string without
+    /// escapes, or a literal string, on one line); else the whole value.
+    /// Every escape and every multi-line delimiter makes what is written
+    /// longer than the value and its two quotes, so the lengths tell.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        let as_is = self.span.len() == self.value.len() + 2
+            && self.value.is_char_boundary(range.start)
+            && self.value.is_char_boundary(range.end)
+            && range.start <= range.end
+            && range.end <= self.value.len();
+        if as_is {
+            self.span.start + 1 + range.start..self.span.start + 1 + range.end
+        } else {
+            self.span.clone()
+        }
+    }
 }
 
 /// A TOML date (`2024-03-01`): a calendar date, as jiff keeps it.
@@ -370,6 +388,21 @@ impl Spans for Source {
 }
 
 impl Source {
+    /// The fields that name the work and its makers: `title`,
+    /// each of `authors`, `container`, `publisher` and `cited-as`, each with
+    /// its key.
+    pub fn names(&self) -> Vec<(&'static str, &Sp<String>)> {
+        let mut out = Vec::new();
+        out.extend(self.title.as_ref().map(|t| ("title", t)));
+        if let Some(authors) = &self.authors {
+            out.extend(authors.value.iter().map(|a| ("authors", a)));
+        }
+        out.extend(self.container.as_ref().map(|c| ("container", c)));
+        out.extend(self.publisher.as_ref().map(|p| ("publisher", p)));
+        out.extend(self.cited_as.as_ref().map(|c| ("cited-as", c)));
+        out
+    }
+
     /// The year, from `year` or else `date`.
     pub fn year(&self) -> Option<i64> {
         self.year
@@ -870,6 +903,33 @@ mod tests {
             text: None,
             note: None,
             miswritten: Vec::new(),
+        }
+    }
+
+    /// A part of a string is located exactly when the string is written as
+    /// it is between two quotes; else the finding points at the string.
+    #[test]
+    fn span_of_locates_bytes_only_in_strings_written_as_they_are() {
+        let file = "a = \"Xie 谢瑞鹄\"\nb = 'Xie 谢瑞鹄'\nc = \"Xie\\t谢瑞鹄\"\nd = \"\"\"Xie 谢瑞鹄\"\"\"\n";
+        let cases = [
+            ("Xie 谢瑞鹄", "\"Xie 谢瑞鹄\"", true),
+            ("Xie 谢瑞鹄", "'Xie 谢瑞鹄'", true),
+            ("Xie\t谢瑞鹄", "\"Xie\\t谢瑞鹄\"", false),
+            ("Xie 谢瑞鹄", "\"\"\"Xie 谢瑞鹄\"\"\"", false),
+        ];
+        for (value, written, exact) in cases {
+            let start = file.find(written).unwrap_or_default();
+            let sp = Sp::new(value.to_owned(), start..start + written.len());
+            let at = value.find('瑞').unwrap_or_default();
+            let span = sp.span_of(at..at + '瑞'.len_utf8());
+            if exact {
+                assert_eq!(file.get(span), Some("瑞"), "{written}");
+            } else {
+                assert_eq!(span, sp.span, "{written}");
+            }
+            // Out of the value, or inside a character: the whole string.
+            assert_eq!(sp.span_of(0..value.len() + 1), sp.span);
+            assert_eq!(sp.span_of(at + 1..at + 2), sp.span);
         }
     }
 

@@ -27,6 +27,8 @@ pub const BIBLIOGRAPHY_CODES: &[Code] = &[
     Code::AccessedDate,
     Code::DuplicateSource,
     Code::CitedAsMismatch,
+    Code::RomanisationMismatch,
+    Code::TraditionalCharacter,
     Code::UnusedSource,
     Code::UrlDateMismatch,
     Code::UrlStyle,

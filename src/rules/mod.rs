@@ -145,6 +145,7 @@ mod printed_mismatch;
 mod quote_budget;
 mod quote_not_found;
 mod quote_too_long;
+mod romanisation_mismatch;
 mod section_mismatch;
 mod self_reference;
 mod short_form_inconsistent;
@@ -154,6 +155,7 @@ mod supports_and_attacks;
 mod text_fragment_url;
 mod title_mismatch;
 mod toml_syntax;
+mod traditional_character;
 mod unanswered_counterpoint;
 mod unchecked_quotes;
 mod uncited_claim;
@@ -217,6 +219,8 @@ pub static RULES: &[&Rule] = &[
     &et_al_in_entry::RULE,
     &short_form_inconsistent::RULE,
     &printed_mismatch::RULE,
+    &romanisation_mismatch::RULE,
+    &traditional_character::RULE,
     &format_version::RULE,
 ];
 
