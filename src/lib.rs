@@ -48,6 +48,7 @@ pub mod render;
 pub mod report;
 pub mod resolved;
 pub mod schema;
+pub mod skeleton;
 pub mod suggest;
 pub mod texts;
 pub mod verify;

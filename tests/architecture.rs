@@ -19,7 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("diagnostics", &["diag"]),
-    ("model", &["model"]),
+    ("model", &["model", "skeleton"]),
     ("document structure", &["document"]),
     (
         "inputs and the resolved map",

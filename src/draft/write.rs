@@ -8,7 +8,6 @@
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Key, Table, value};
 
 use super::{ClaimPlan, Options, Plan, SectionPlan, SourcePlan};
-use crate::diag::Code;
 
 /// Width of comment lines, `# ` included.
 const WIDTH: usize = 76;
@@ -90,7 +89,9 @@ pub(super) fn document(plan: &Plan, options: &Options) -> DocumentMut {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix(header(plan, options));
     doc.insert("map", Item::Table(map(plan)));
-    doc.insert("lints", Item::Table(lints()));
+    doc.insert("lints", Item::Table(crate::skeleton::uncited_as_warnings(&comment(
+        "Most paragraphs cite nothing: a claim without a citation is a finding about the document, reported as a warning.",
+    ))));
     let mut sections: Vec<(String, Table)> = plan.sections.iter().map(section).collect();
     if let Some((_, t)) = sections.first_mut() {
         t.decor_mut().set_prefix(format!(
@@ -125,7 +126,7 @@ pub(super) fn document(plan: &Plan, options: &Options) -> DocumentMut {
         ("claims", claims),
     ] {
         if !tables.is_empty() {
-            doc.insert(key, Item::Table(parent(tables)));
+            doc.insert(key, Item::Table(crate::skeleton::parent(tables)));
         }
     }
     doc
@@ -137,28 +138,6 @@ fn map(plan: &Plan) -> Table {
     t.insert("title", value(plan.title.as_str()));
     t.insert("version", value(crate::model::FORMAT_VERSION));
     t.insert("document", value(plan.document_id.as_str()));
-    t
-}
-
-/// `[lints]`: uncited claims are warnings, with a comment saying why.
-fn lints() -> Table {
-    let mut key = Key::new(Code::UncitedClaim.as_str());
-    key.leaf_decor_mut().set_prefix(comment(
-        "Most paragraphs cite nothing: a claim without a citation is a finding about the document, reported as a warning."
-    ));
-    let mut t = Table::new();
-    t.insert_formatted(&key, value("warn"));
-    t
-}
-
-/// An implicit table (no header of its own) holding `tables` under their
-/// ids: `[claims.a]`, `[claims.b]`, ... without a `[claims]`.
-fn parent(tables: Vec<(String, Table)>) -> Table {
-    let mut t = Table::new();
-    t.set_implicit(true);
-    for (id, table) in tables {
-        t.insert(&id, Item::Table(table));
-    }
     t
 }
 

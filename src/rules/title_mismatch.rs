@@ -44,16 +44,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(text) = a.text(cx.texts) else { return };
     let doc = &text.structure;
     let body = text.index.original();
-    let mut k = 0;
-    while let Some(c) = doc.citations.get(k) {
-        let same: Vec<usize> = (k..doc.citations.len())
-            .take_while(|&j| {
-                doc.citations
-                    .get(j)
-                    .is_some_and(|x| x.sentence == c.sentence)
-            })
-            .collect();
-        k += same.len().max(1);
+    for group in crate::verify::by_sentence(doc) {
+        let same: Vec<usize> = group.collect();
+        let Some(c) = same.first().and_then(|&k| doc.citations.get(k)) else {
+            continue;
+        };
         let Some(sentence) = body.get(c.sentence.clone()) else {
             continue;
         };

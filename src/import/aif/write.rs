@@ -6,10 +6,9 @@
 //! table. Both comments are decor: the file's prefix and the prefix of the
 //! lint's key.
 
-use toml_edit::{Array, DocumentMut, Item, Key, Table, value};
+use toml_edit::{Array, DocumentMut, Item, Table, value};
 
 use super::build::{Actor, Argument, Claim, Items};
-use crate::diag::Code;
 
 /// The comment that opens the file, with the blank line after it.
 const HEADER: &str = "# Imported from AIF by `argmap import`.\n\n";
@@ -32,14 +31,17 @@ pub(super) fn document(title: &str, items: &Items) -> DocumentMut {
             items.has_qualifications(),
         )),
     );
-    doc.insert("lints", Item::Table(lints()));
+    doc.insert(
+        "lints",
+        Item::Table(crate::skeleton::uncited_as_warnings(UNCITED_COMMENT)),
+    );
     for (key, tables) in [
         ("actors", items.actors.iter().map(actor).collect::<Vec<_>>()),
         ("claims", items.claims.iter().map(claim).collect()),
         ("arguments", items.arguments.iter().map(argument).collect()),
     ] {
         if !tables.is_empty() {
-            doc.insert(key, Item::Table(parent(tables)));
+            doc.insert(key, Item::Table(crate::skeleton::parent(tables)));
         }
     }
     doc
@@ -55,27 +57,6 @@ fn map(title: &str, thesis: Option<&str>, qualified: bool) -> Table {
     }
     if qualified {
         t.insert("version", value(crate::model::FORMAT_VERSION));
-    }
-    t
-}
-
-/// `[lints]`: AIF has no sources, so `uncited-claim` is a warning, with a
-/// comment saying why and how to undo it.
-fn lints() -> Table {
-    let mut key = Key::new(Code::UncitedClaim.as_str());
-    key.leaf_decor_mut().set_prefix(UNCITED_COMMENT);
-    let mut t = Table::new();
-    t.insert_formatted(&key, value("warn"));
-    t
-}
-
-/// An implicit table (no header of its own) holding `tables` under their
-/// ids: `[claims.a]`, `[claims.b]`, ... without a `[claims]`.
-fn parent(tables: Vec<(String, Table)>) -> Table {
-    let mut t = Table::new();
-    t.set_implicit(true);
-    for (id, table) in tables {
-        t.insert(&id, Item::Table(table));
     }
     t
 }
