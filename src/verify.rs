@@ -8,8 +8,9 @@
 //! Matching is by the source's `cited-as` when it has one (compared by
 //! words, `&` as `and`, a bracketed gloss aside), else by its first
 //! author's family name (or organisation) and its year. A reference entry
-//! is the source with its title, or else with its first author (a
-//! same-author dash is the author of the entry above) and year.
+//! is the source with its first author (a same-author dash is the author
+//! of the entry above) and year, or else with its title (when the authors
+//! agree, or the entry prints a dash).
 
 use std::collections::HashMap;
 
@@ -44,6 +45,10 @@ pub struct Against {
     pub citation_entry: Vec<Option<usize>>,
     /// For each paragraph of the document, the claims anchored in it.
     pub paragraph_claims: Vec<Vec<usize>>,
+    /// For each paragraph, its citations (indices into
+    /// `Document::citations`, each form once) whose source no claim
+    /// anchored in the paragraph cites: evidence the map left out there.
+    pub paragraph_missed: Vec<Vec<usize>>,
 }
 
 /// An entry of the reference list as printed.
@@ -65,7 +70,11 @@ impl Listed {
     /// The entry as a finding names it: `Creemers 2021a`.
     pub fn name(&self) -> String {
         let year = self.entry.year.map_or("n.d.".to_owned(), |y| y.to_string());
-        crate::wrap::clean(&format!("{} {year}", self.author))
+        let who = match self.author.trim() {
+            "" => "(no author)",
+            a => a,
+        };
+        crate::wrap::clean(&format!("{who} {year}"))
     }
 
     /// Where it is, for a message: `the reference list's entry `Creemers
@@ -262,8 +271,19 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
             .title
             .as_ref()
             .and_then(|t| by_title.get(&title_key(t)).copied());
-        let by_c = || index.of_entry(&author, e.year);
-        out.entry_source.push(by_t.or_else(by_c));
+        // By author and year; else by title, when the authors agree too (two
+        // works may share a title such as *Annual Report*), or when the
+        // entry prints a dash: the title says whose work it is.
+        let by_t = by_t.filter(|&si| {
+            e.same_author
+                || map
+                    .sources
+                    .get(si)
+                    .and_then(source_name)
+                    .is_none_or(|n| key(&n) == key(&author))
+        });
+        out.entry_source
+            .push(index.of_entry(&author, e.year).or(by_t));
         out.entry_author.push(author);
     }
     // Citations to entries: by first name and year (with its letter);
@@ -335,7 +355,45 @@ pub fn against(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Against {
             list.push(c);
         }
     }
+    out.paragraph_missed = vec![Vec::new(); doc.paragraphs.len()];
+    for (p, claims) in out.paragraph_claims.iter().enumerate() {
+        if claims.is_empty() {
+            continue;
+        }
+        // The sources the paragraph's claims cite.
+        let cited: std::collections::HashSet<usize> = claims
+            .iter()
+            .flat_map(|&c| resolved.cites.of(c).iter().flatten().copied())
+            .collect();
+        let from = doc.citations.partition_point(|x| x.paragraph < p);
+        let mut forms = std::collections::HashSet::new();
+        let missed: Vec<usize> = (from..from + doc.citations_of(p).len())
+            .filter(|&k| {
+                let si = out.citation_source.get(k).copied().flatten();
+                !si.is_some_and(|si| cited.contains(&si))
+                    && doc
+                        .citations
+                        .get(k)
+                        .is_some_and(|c| forms.insert(c.written.as_str()))
+            })
+            .collect();
+        if let Some(slot) = out.paragraph_missed.get_mut(p) {
+            *slot = missed;
+        }
+    }
     out
+}
+
+impl Against {
+    /// The citations of its anchored paragraph that claim `ci` leaves out,
+    /// when it cites nothing (`missed-citation`).
+    pub fn missed_by(&self, map: &Map, ci: usize) -> &[usize] {
+        let uncited = map.claims.get(ci).is_some_and(|c| c.cites.is_empty());
+        match self.claim_paragraph.get(ci).copied().flatten() {
+            Some(p) if uncited => self.paragraph_missed.get(p).map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
 }
 
 /// Sources indexed as citations name them: by their citation form

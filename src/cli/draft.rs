@@ -24,7 +24,8 @@ claim in your own words (the last example allows them: no error is left).
 The document is the map's `document`, its `text` given relative to the
 map's folder (the current folder for stdout). What argmap could not read is
 said in comments at the top of the map and on stderr. Exit codes: 0
-drafted, 2 the text cannot be read or the map cannot be written.";
+drafted, 2 the text cannot be read or the map cannot be written (or
+exists: a draft replaces a map only with `--force`).";
 
 /// Arguments of `argmap draft`.
 #[derive(Args, Debug)]
@@ -36,6 +37,11 @@ pub struct DraftArgs {
     /// Where to write the map (`-` for stdout, the default).
     #[arg(short, long, value_name = "MAP", default_value = "-")]
     output: PathBuf,
+
+    /// Write over MAP when it exists (a draft never replaces a map
+    /// without it).
+    #[arg(long)]
+    force: bool,
 }
 
 /// Runs `draft`; returns the exit code.
@@ -44,6 +50,15 @@ pub fn run(args: &DraftArgs) -> Outcome {
     let text = argmap::texts::read(path)
         .map_err(|why| Error::failed(format!("cannot read `{}`: {why}", path.display())))?;
     let to_file = args.output != Path::new("-");
+    // A map is edited by hand: a draft never replaces one unasked.
+    // (Over the document itself, `emit` refuses, and says so.)
+    if to_file && !args.force && args.output.exists() && !output::same_file(path, &args.output) {
+        return Err(Error::failed(format!(
+            "`{}` exists: a draft does not write over a map",
+            args.output.display()
+        ))
+        .with_help("choose another file, or pass `--force` to replace it"));
+    }
     let (text_path, outside) = text_key(path, &args.output);
     let options = argmap::draft::Options {
         text_path,

@@ -92,6 +92,10 @@ pub struct Document {
     pub citations: Vec<InText>,
     /// The entries of the reference list, in order.
     pub entries: Vec<Entry>,
+    /// Each heading's words (as [`heading_key`] gives them), to the first
+    /// heading with them: [`Document::find_heading`] looks up, not scans.
+    #[serde(skip)]
+    heading_index: std::collections::HashMap<Vec<String>, usize>,
 }
 
 /// A block of non-blank lines.
@@ -159,6 +163,9 @@ impl Document {
                     number: *count,
                 });
             }
+        }
+        for (i, h) in doc.headings.iter().enumerate() {
+            doc.heading_index.entry(heading_key(&h.text)).or_insert(i);
         }
         for (i, p) in doc.paragraphs.iter().enumerate() {
             if p.span.start < doc.body_end {
@@ -257,9 +264,7 @@ impl Document {
         if want.is_empty() {
             return None;
         }
-        self.headings
-            .iter()
-            .position(|h| heading_key(&h.text) == want)
+        self.heading_index.get(&want).copied()
     }
 
     /// The paragraph that contains byte `at`, if any.
@@ -286,6 +291,14 @@ fn blocks(text: &str) -> Vec<Block> {
     let mut current: Option<Block> = None;
     let mut start = 0;
     for (n, raw) in text.split_inclusive('\n').enumerate() {
+        // A byte-order mark is not part of the first line.
+        let bom = if n == 0 && raw.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let raw = raw.get(bom..).unwrap_or("");
+        start += bom;
         let line = raw.trim_end_matches(['\n', '\r']);
         let end = start + line.len();
         if line.trim().is_empty() {
@@ -468,6 +481,17 @@ Roe, Jane. 2020. An Earlier Study. Somewhere: A Press.
         let d = Document::read("The Party\u{2019}s View\n\nText.\n");
         assert_eq!(d.find_heading("the party's view"), Some(0));
         assert_eq!(d.find_heading("The Party View"), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_read() {
+        let text = "\u{feff}Origins\r\n\r\nA paragraph (Roe 2020).\r\n\r\nReferences\r\n\r\n- Roe, Jane. 2020. *A Book*.\r\n";
+        let d = Document::read(text);
+        assert_eq!(d.headings.first().map(|h| h.text.as_str()), Some("Origins"));
+        assert_eq!(d.find_heading("origins"), Some(0));
+        assert_eq!(d.citations.len(), 1);
+        assert_eq!(d.entries.len(), 1);
+        assert_eq!(&text[d.headings[0].span.clone()], "Origins");
     }
 
     #[test]

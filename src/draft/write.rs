@@ -90,7 +90,7 @@ pub(super) fn document(plan: &Plan, options: &Options) -> DocumentMut {
     doc.decor_mut().set_prefix(header(plan, options));
     doc.insert("map", Item::Table(map(plan)));
     doc.insert("lints", Item::Table(crate::skeleton::uncited_as_warnings(&comment(
-        "Most paragraphs cite nothing: a claim without a citation is a finding about the document, reported as a warning.",
+        "A claim without a citation is reported as a warning: where a paragraph cites nothing, its claim is a bare assertion of the document, which the audit lists.",
     ))));
     let mut sections: Vec<(String, Table)> = plan.sections.iter().map(section).collect();
     if let Some((_, t)) = sections.first_mut() {

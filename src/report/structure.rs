@@ -258,6 +258,8 @@ pub fn to_human(file: &str, text: &str, doc: &Document) -> String {
         for e in &doc.entries {
             let who = if e.same_author {
                 "(same author)".to_owned()
+            } else if e.first_name.trim().is_empty() {
+                "(no author)".to_owned()
             } else {
                 crate::wrap::clean(&e.first_name)
             };

@@ -115,12 +115,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Code::DateStyle,
             span,
             format!(
-                "{} writes {} date \u{201c}{}\u{201d} {}, where {} are written {}",
+                "{} writes {} date \u{201c}{}\u{201d} {}, where {} written {}",
                 l.place(cx.map),
                 if accessed { "its access" } else { "its" },
                 crate::wrap::clean(&date.written),
                 s.describe(),
-                crate::english::count_as(usual_n, "other date", "other dates"),
+                crate::english::count_as(usual_n, "other date is", "other dates are"),
                 usual.describe()
             ),
         )

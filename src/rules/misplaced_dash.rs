@@ -60,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         });
         let place = match &l.printed {
             Some(_) => l.place(cx.map),
-            None => format!("the reference list's entry at line {}", l.entry.line),
+            None => format!("the reference list's entry at text line {}", l.entry.line),
         };
         let mut d = Diagnostic::new(
             Code::MisplacedDash,

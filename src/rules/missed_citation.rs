@@ -11,7 +11,8 @@ declare_rule! {
     /// that paragraph cites the citation's source. (When another claim of
     /// the paragraph cites it, the citation is taken to back that claim.)
     ///
-    /// It runs when the document's text is supplied (`text =` or `--text`).
+    /// It runs when the document's text is supplied (`text =` or `--text`),
+    /// and is reported instead of `uncited-claim` for the claim.
     ///
     /// ## Why it matters
     /// `uncited-claim` reports a bare assertion of the map. This says that
@@ -42,39 +43,26 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
     let Some(text) = a.text(cx.texts) else { return };
     let doc = &text.structure;
-    let r = &cx.graph.resolved;
     for (ci, c) in cx.map.claims.iter().enumerate() {
-        if !c.cites.is_empty() {
-            continue;
-        }
-        let Some(p) = a.claim_paragraph.get(ci).copied().flatten() else {
-            continue;
-        };
-        let here = a.paragraph_claims.get(p).map_or(&[][..], Vec::as_slice);
-        let from = doc.citations.partition_point(|x| x.paragraph < p);
-        let missed: Vec<String> = doc
-            .citations_of(p)
+        let missed: Vec<String> = a
+            .missed_by(cx.map, ci)
             .iter()
-            .enumerate()
-            .filter(|(k, _)| {
-                let si = a.citation_source.get(from + k).copied().flatten();
-                // Cited by a claim of the paragraph: it backs that one.
-                !here
-                    .iter()
-                    .any(|&other| si.is_some() && r.cites.of(other).contains(&si))
-            })
-            .map(|(k, x)| {
-                let si = a.citation_source.get(from + k).copied().flatten();
-                match si.and_then(|si| cx.map.sources.get(si)) {
+            .filter_map(|&k| {
+                let x = doc.citations.get(k)?;
+                let si = a.citation_source.get(k).copied().flatten();
+                Some(match si.and_then(|si| cx.map.sources.get(si)) {
                     Some(s) => format!(
                         "`{}` (source `{}`)",
                         crate::wrap::clean(&x.written),
                         s.id.value
                     ),
                     None => format!("`{}`", crate::wrap::clean(&x.written)),
-                }
+                })
             })
             .collect();
+        let Some(p) = a.claim_paragraph.get(ci).copied().flatten() else {
+            continue;
+        };
         if missed.is_empty() {
             continue;
         }

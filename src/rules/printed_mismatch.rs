@@ -93,7 +93,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let forms = [key(&title.value), key(&latin)];
             let fits = forms.iter().any(|f| {
                 !f.is_empty()
-                    && (*f == printed || f.starts_with(&printed) || printed.starts_with(f.as_str()))
+                    && (*f == printed
+                        || f.starts_with(&format!("{printed} "))
+                        || printed.starts_with(&format!("{f} ")))
             });
             if !printed.is_empty() && !fits {
                 problems.push((

@@ -12,6 +12,9 @@ declare_rule! {
     /// - an entry of the document's reference list that no in-text
     ///   citation points to and that is no source of the map.
     ///
+    /// A source that no claim cites either is `unused-source`, and not
+    /// reported again here (while that code is reported).
+    ///
     /// It runs when the document's text is supplied (`text =` or `--text`)
     /// and the document has in-text citations: a report or a speech that
     /// cites nothing is not expected to cite the map's sources.
@@ -58,8 +61,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             *c = true;
         }
     }
+    // Sources no claim cites are `unused-source`: one finding is enough.
+    let mut used = vec![false; cx.map.sources.len()];
+    let r = &cx.graph.resolved;
+    for ci in 0..cx.map.claims.len() {
+        for si in r.cites.of(ci).iter().flatten() {
+            if let Some(u) = used.get_mut(*si) {
+                *u = true;
+            }
+        }
+    }
+    let unused_reported = (cx.reported)(Code::UnusedSource);
     for (si, s) in cx.map.sources.iter().enumerate() {
         if Some(si) == a.document || cited.get(si).copied().unwrap_or(true) {
+            continue;
+        }
+        if unused_reported && !used.get(si).copied().unwrap_or(true) {
             continue;
         }
         let how = match &s.cited_as {
@@ -96,7 +113,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Code::SourceNotInText,
                 cx.map.meta.document.as_ref().map_or(0..0, |d| d.span.clone()),
                 format!(
-                    "the reference list's entry `{} {year}` at line {} is never cited in the text",
+                    "the reference list's entry `{} {year}` at text line {} is never cited in the text",
                     crate::wrap::clean(who),
                     e.line
                 ),

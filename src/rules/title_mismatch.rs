@@ -8,11 +8,14 @@ use crate::verify::key;
 declare_rule! {
     /// ## What it finds
     /// In a sentence that cites a work, a title the text marks (in
-    /// `*italics*`, `_italics_` or quotation marks) that is not the title
+    /// `*italics*` or `_italics_`, or in quotation marks when four words or
+    /// longer, since quotation marks also set off terms such as the
+    /// “Great Firewall”) that is not the title
     /// of any work the sentence cites: neither the title of the cited
     /// source of the map nor that of its reference entry, nor their
-    /// bracketed translations. A shortened title (the first words, or the
-    /// words before a colon) is the title. Only marked words that read as a
+    /// bracketed translations. A shortened title (the first words, the
+    /// words before a colon, or any run of the title's words) is the
+    /// title. Only marked words that read as a
     /// title are compared: at least two words, most of the longer ones
     /// capitalised, so that a quotation (`"without cybersecurity, there is
     /// no..."`) is not taken for one.
@@ -79,13 +82,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if titles.is_empty() {
             continue;
         }
-        for (marked, at) in marked_runs(sentence) {
-            if !reads_as_title(&marked) {
+        for (marked, at, quoted) in marked_runs(sentence) {
+            // Quotation marks also set off terms (`the “Great Firewall”`):
+            // a quoted run is a title only when it is as long as one.
+            if !reads_as_title(&marked) || (quoted && marked.split_whitespace().count() < 4) {
                 continue;
             }
             let m = key(&marked);
+            // The title, a shortened title, or words of the title.
+            let padded = format!(" {m} ");
             if titles.iter().any(|t| {
-                *t == m || t.starts_with(&format!("{m} ")) || m.starts_with(&format!("{t} "))
+                *t == m || format!(" {t} ").contains(&padded) || m.starts_with(&format!("{t} "))
             }) {
                 continue;
             }
@@ -115,7 +122,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Code::TitleMismatch,
                     span,
                     format!(
-                        "at line {line} the text calls `{}` \u{201c}{}\u{201d}, but the work's title is \u{201c}{}\u{201d}",
+                        "at text line {line} the text calls `{}` \u{201c}{}\u{201d}, but the work's title is \u{201c}{}\u{201d}",
                         crate::wrap::clean(&x.written),
                         crate::wrap::clean(&marked),
                         crate::wrap::clean(&entry_title)
@@ -151,10 +158,12 @@ fn title_forms(t: &str) -> Vec<String> {
     out
 }
 
-/// The runs of a sentence marked as italics or quoted, with their offset.
-fn marked_runs(s: &str) -> Vec<(String, usize)> {
+/// The runs of a sentence marked as italics or quoted, with their offset
+/// and whether they are quoted.
+fn marked_runs(s: &str) -> Vec<(String, usize, bool)> {
     let mut out = Vec::new();
     for (open, close) in [('*', '*'), ('_', '_'), ('\u{201C}', '\u{201D}'), ('"', '"')] {
+        let quoted = !matches!(open, '*' | '_');
         let mut from = 0;
         while let Some(i) = s.get(from..).and_then(|r| r.find(open)).map(|i| i + from) {
             let start = i + open.len_utf8();
@@ -166,7 +175,11 @@ fn marked_runs(s: &str) -> Vec<(String, usize)> {
                 break;
             };
             if let Some(run) = s.get(start..j) {
-                out.push((run.split_whitespace().collect::<Vec<_>>().join(" "), start));
+                out.push((
+                    run.split_whitespace().collect::<Vec<_>>().join(" "),
+                    start,
+                    quoted,
+                ));
             }
             from = j + close.len_utf8();
         }

@@ -8,7 +8,9 @@ declare_rule! {
     /// A claim whose `cites` names no source: it has no `cites`, an empty
     /// one, or one whose ids all name nothing. An `anchor` records where
     /// the analysed text states the claim; it is not evidence and does not
-    /// count as a citation.
+    /// count as a citation. A claim whose anchored paragraph cites a work
+    /// that the claim could cite is reported as `missed-citation` instead
+    /// (while that code is reported).
     ///
     /// ## Why it matters
     /// An uncited claim is a bare assertion. In a map of your own reasoning
@@ -46,6 +48,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Citations of ids that name no source: `unknown-reference` reports
         // each, and says the claim is uncited.
         if !c.cites.is_empty() && (cx.reported)(Code::UnknownReference) {
+            continue;
+        }
+        // The text cites something where the claim is anchored:
+        // `missed-citation` reports it, naming what the claim leaves out.
+        if !cx.against.missed_by(cx.map, i).is_empty() && (cx.reported)(Code::MissedCitation) {
             continue;
         }
         let mut d = Diagnostic::new(

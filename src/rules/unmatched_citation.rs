@@ -44,7 +44,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(text) = a.text(cx.texts) else { return };
     let doc = &text.structure;
     let has_list = !doc.entries.is_empty();
+    // Each citation form once, at its first occurrence, with the count.
+    let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in &doc.citations {
+        *times.entry(c.written.as_str()).or_default() += 1;
+    }
+    let mut seen = std::collections::HashSet::new();
     for (k, c) in doc.citations.iter().enumerate() {
+        if !seen.insert(c.written.as_str()) {
+            continue;
+        }
+        let more = match times.get(c.written.as_str()).copied().unwrap_or(1) {
+            1 => String::new(),
+            n => format!(
+                " (and {} more)",
+                crate::english::count_as(n - 1, "time", "times")
+            ),
+        };
         let entry = a.citation_entry.get(k).copied().flatten();
         let source = a.citation_source.get(k).copied().flatten();
         if source.is_some() && (entry.is_some() || !has_list) {
@@ -58,7 +74,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Code::UnmatchedCitation,
                 span,
                 format!(
-                    "the text cites `{written}` at line {line}, but its reference list has no entry for it"
+                    "the text cites `{written}` at text line {line}{more}, but its reference list has no entry for it"
                 ),
             )
             .with_label("cited in the paragraph anchored here")
@@ -74,7 +90,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Code::UnmatchedCitation,
                     span,
                     format!(
-                        "the text cites `{written}` at line {line}, but no source of the map answers to it"
+                        "the text cites `{written}` at text line {line}{more}, but no source of the map answers to it"
                     ),
                 )
                 .with_label("cited in the paragraph anchored here")

@@ -69,9 +69,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 s.url.as_ref().map(|u| &u.span)
             }),
             format!(
-                "{} writes its URL {odd}, where {} write theirs {usual}",
+                "{} writes its URL {odd}, where {} {usual}",
                 l.place(cx.map),
-                crate::english::count_as(usual_n, "other entry", "other entries")
+                crate::english::count_as(
+                    usual_n,
+                    "other entry writes its",
+                    "other entries write theirs"
+                )
             ),
         )
         .with_label("printed in the other style");
