@@ -506,19 +506,15 @@ fn index_of(doc: &Document, at: usize) -> Option<usize> {
         .map(|_| i)
 }
 
-/// The citations of `doc` grouped by the sentence they stand in: ranges of
-/// indices into `doc.citations`, in order.
-pub fn by_sentence(doc: &Document) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+/// The citations of `doc` grouped by the sentence they stand in: the
+/// first of each group, and the indices into `doc.citations` of all of
+/// them, in order.
+pub fn by_sentence(doc: &Document) -> Vec<(&InText, std::ops::Range<usize>)> {
+    let mut out: Vec<(&InText, std::ops::Range<usize>)> = Vec::new();
     for (k, c) in doc.citations.iter().enumerate() {
-        let same = out.last().is_some_and(|r| {
-            doc.citations
-                .get(r.start)
-                .is_some_and(|first| first.sentence == c.sentence)
-        });
         match out.last_mut() {
-            Some(r) if same => r.end = k + 1,
-            _ => out.push(k..k + 1),
+            Some((first, r)) if first.sentence == c.sentence => r.end = k + 1,
+            _ => out.push((c, k..k + 1)),
         }
     }
     out

@@ -49,11 +49,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(text) = a.text(cx.texts) else { return };
     let doc = &text.structure;
     let body = text.index.original();
-    for group in crate::verify::by_sentence(doc) {
-        let same: Vec<usize> = group.collect();
-        let Some(c) = same.first().and_then(|&k| doc.citations.get(k)) else {
-            continue;
-        };
+    for (c, same) in crate::verify::by_sentence(doc) {
+        let same: Vec<usize> = same.collect();
         let cites: Vec<std::ops::Range<usize>> = same
             .iter()
             .filter_map(|&j| doc.citations.get(j))
