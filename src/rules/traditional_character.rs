@@ -71,16 +71,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     english::list(&named)
                 ),
             )
-            .with_label(format!("traditional: simplified {}", quoted(forms)))
-            .with_help(format!("write {}", fixes.join(", ")));
+            .with_label(format!("traditional: simplified {}", quoted(forms)));
             for (at, _) in found.iter().skip(1) {
                 let span = value.span_of(at.clone());
                 if span != value.span {
                     d = d.with_secondary(span, "traditional too");
                 }
             }
+            // A character whose romanisation does not fit it either may be
+            // the wrong character altogether (`鵠` romanised `kun` was
+            // likely `鹍`): its simplified form is no fix.
+            let misread = hanzi::misreadings(&value.value);
+            let doubtful = found.iter().any(|(at, _)| {
+                misread
+                    .iter()
+                    .any(|m| m.at.start <= at.start && at.end <= m.at.end)
+            });
+            d = if doubtful {
+                d.with_note(format!(
+                    "its romanisation does not fit it either (`{}`): the name may have another character",
+                    Code::RomanisationMismatch
+                ))
+                .with_help("check which character the name has, and write its simplified form")
+            } else {
+                d.with_help(format!("write {}", fixes.join(", ")))
+            };
             // The fix, when each character has one simplified form.
-            if found.iter().all(|(_, forms)| forms.len() == 1) {
+            if !doubtful && found.iter().all(|(_, forms)| forms.len() == 1) {
                 let mut fixed = String::with_capacity(value.value.len());
                 let mut from = 0;
                 for (at, forms) in &found {
