@@ -132,13 +132,23 @@ impl Document {
                 continue;
             }
             // A "heading" that a lower-case block goes on from was the
-            // start of a paragraph cut by a page break.
+            // start of a paragraph cut by a page break, when it ends as a
+            // broken sentence does, in a lower-case word (`... dependencies
+            // on`); a heading ending in a capitalised word (`Origins`) stays
+            // one before `de la Cruz (2021) argues ...`.
             let lower = first
                 .trim_start()
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-            if lower && doc.last_is_heading() {
+            let broken = doc.headings.last().is_some_and(|h| {
+                h.text
+                    .split_whitespace()
+                    .last()
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_lowercase)
+            });
+            if lower && broken && doc.last_is_heading() {
                 doc.unheading(&mut counts, &mut before_headings, text.len());
             }
             for (span, line) in items(text, &block) {
@@ -481,6 +491,19 @@ Roe, Jane. 2020. An Earlier Study. Somewhere: A Press.
         let d = Document::read("The Party\u{2019}s View\n\nText.\n");
         assert_eq!(d.find_heading("the party's view"), Some(0));
         assert_eq!(d.find_heading("The Party View"), None);
+    }
+
+    #[test]
+    fn a_heading_stays_one_before_a_lower_case_paragraph() {
+        let text = "Origins\n\nde la Cruz (2021) argues that ports grew.\n\nDecline\n\niPhones came later.\n";
+        let d = Document::read(text);
+        let headings: Vec<&str> = d.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(headings, ["Origins", "Decline"]);
+        // A fragment cut by a page break still joins its paragraph.
+        let text = "Intro\n\nFirms came to rely on\n\nforeign suppliers for chips.\n";
+        let d = Document::read(text);
+        assert_eq!(d.headings.len(), 1);
+        assert_eq!(d.paragraphs.len(), 1);
     }
 
     #[test]
