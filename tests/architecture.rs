@@ -325,7 +325,8 @@ fn rules_declare_what_they_read() {
         };
         let reads = if code.contains("cx.copying") {
             "copying"
-        } else if code.contains("cx.texts") {
+        } else if code.contains("cx.texts") || code.contains("cx.document()") {
+            // `cx.document()` is the document's text.
             "texts"
         } else {
             "map"

@@ -43,8 +43,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
+    let Some((_, doc)) = cx.document() else {
+        return;
+    };
     // Where each source is cited: the first paragraph, and whether anywhere.
     let mut first_at: Vec<Option<usize>> = vec![None; cx.map.sources.len()];
     for (k, c) in doc.citations.iter().enumerate() {

@@ -41,8 +41,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
+    let Some((text, doc)) = cx.document() else {
+        return;
+    };
     for (ci, c) in cx.map.claims.iter().enumerate() {
         let missed: Vec<String> = a
             .missed_by(cx.map, ci)

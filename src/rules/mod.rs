@@ -38,6 +38,17 @@ pub struct Context<'a> {
     pub reported: &'a (dyn Fn(Code) -> bool + Sync),
 }
 
+impl<'a> Context<'a> {
+    /// The text of the map's `document` and its structure, when the text
+    /// was read: what the rules that compare a map with its document read.
+    pub fn document(
+        &self,
+    ) -> Option<(&'a crate::texts::SourceText, &'a crate::document::Document)> {
+        let text = self.against.text(self.texts)?;
+        Some((text, &text.structure))
+    }
+}
+
 /// A rule's check: appends its findings.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 

@@ -60,14 +60,13 @@ declare_rule! {
 const QUOTE_PLACES: usize = 64;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(text) = cx.against.text(cx.texts) else {
+    let Some((text, doc)) = cx.document() else {
         return;
     };
     let Some(document) = &cx.map.meta.document else {
         return;
     };
     let (map, r, cov) = (cx.map, &cx.graph.resolved, cx.coverage);
-    let doc = &text.structure;
     for (i, c) in map.claims.iter().enumerate() {
         let Some(p) = cx.against.claim_paragraph.get(i).copied().flatten() else {
             continue;

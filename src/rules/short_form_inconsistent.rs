@@ -55,8 +55,9 @@ struct Form {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
+    let Some((text, doc)) = cx.document() else {
+        return;
+    };
     let mut forms: Vec<Form> = Vec::new();
     // Each work once: its first citation.
     let mut seen = std::collections::HashSet::new();

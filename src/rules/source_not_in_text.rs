@@ -48,8 +48,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
+    let Some((text, doc)) = cx.document() else {
+        return;
+    };
     // A document that cites nothing (a report, a speech) is not expected
     // to cite the map's sources.
     if doc.citations.is_empty() {

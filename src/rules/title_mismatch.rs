@@ -44,8 +44,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
+    let Some((text, doc)) = cx.document() else {
+        return;
+    };
     let body = text.index.original();
     for (c, same) in crate::verify::by_sentence(doc) {
         let same: Vec<usize> = same.collect();

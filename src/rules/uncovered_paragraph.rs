@@ -75,7 +75,7 @@ const HEADINGS_SHOWN: usize = 5;
 const LINES_SHOWN: usize = 5;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(text) = cx.against.text(cx.texts) else {
+    let Some((text, doc)) = cx.document() else {
         return; // no text: `unchecked-quotes`
     };
     let Some(document) = &cx.map.meta.document else {
@@ -85,7 +85,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cov.counted == cov.anchored {
         return;
     }
-    let doc = &text.structure;
     let id = document.value.as_str();
     let at = document.span.clone();
     if cov.anchored == 0 {

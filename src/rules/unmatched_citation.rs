@@ -41,8 +41,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let a = cx.against;
-    let Some(text) = a.text(cx.texts) else { return };
-    let doc = &text.structure;
+    let Some((text, doc)) = cx.document() else {
+        return;
+    };
     let has_list = !doc.entries.is_empty();
     // Each citation form once, at its first occurrence, with the count.
     let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
