@@ -324,6 +324,8 @@ pub struct Claim {
     "attacks" attacks: Option<Vec<Id>>,
     /// Claims or arguments this claim qualifies: a concession or limitation that the map's author grants, which limits them without refuting them (format version 2).
     "qualifies" qualifies: Option<Vec<Id>>,
+    /// Free labels for grouping, colouring and filtering diagrams (`render --color-by tag`, `--tag`), such as `economy` or `disputed`.
+    "tags" tags: Option<Vec<String>>,
 }
 }
 

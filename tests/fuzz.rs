@@ -125,7 +125,8 @@ fn check_dot(dot: &str) -> Result<(), TestCaseError> {
     };
     visit_dot(&stmts, &mut |id, attrs| {
         if let Some(id) = id {
-            let generated = id.starts_with("legend_")
+            let generated = id == "legend"
+                || id.starts_with("legend_")
                 || ["c", "a", "s"].iter().any(|p| {
                     id.strip_prefix(p)
                         .is_some_and(|n| n.parse::<usize>().is_ok())

@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use argmap::diag::Levels;
 use argmap::render::text::{WORD_JOINER, clean, wrap};
-use argmap::render::{Direction, Options, TEXT_WIDTH, View, to_dot};
+use argmap::render::{
+    ColorBy, Context, Direction, Filter, GroupBy, Options, TEXT_WIDTH, ThemeName, View, to_dot,
+};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, NodeId, Stmt};
 
 mod common;
@@ -28,9 +30,11 @@ fn everything(options: &Options) -> String {
     dot_of(&std::fs::read(EVERYTHING).unwrap(), options)
 }
 
+/// The options of `view`, without context: what the view itself holds.
 fn with_view(view: View) -> Options {
     Options {
         view,
+        context: Context::None,
         ..Options::default()
     }
 }
@@ -41,7 +45,7 @@ fn node_ids(dot: &str) -> Vec<String> {
     collect_nodes(
         &graph_stmts(&graphviz_rust::parse(dot).unwrap()),
         &mut |id, _| {
-            if !id.starts_with("legend_") {
+            if id != "legend" {
                 ids.push(id.to_owned());
             }
         },
@@ -147,7 +151,10 @@ fn focus_on_an_argument() {
 
 #[test]
 fn section_view() {
-    let dot = everything(&with_view(View::Section("money".into())));
+    let dot = everything(&Options {
+        context: Context::Near,
+        ..with_view(View::Section("money".into()))
+    });
     // `cost`, `grant` and the concession in full; `rebuild`, which `cost`
     // attacks, faded.
     assert_eq!(node_ids(&dot), ["c5", "c6", "c8", "c0"]);
@@ -192,6 +199,7 @@ fn status_marks_every_claim_and_argument_by_its_label() {
     let evaluation = argmap::eval::evaluate(&map, &graph);
     let options = Options {
         status: Some(evaluation.clone()),
+        color_by: ColorBy::Status,
         ..Options::default()
     };
     let dot = to_dot(&map, &graph, &options).unwrap();
@@ -211,7 +219,7 @@ fn dot_is_deterministic() {
 }
 
 #[test]
-fn large_maps_read_left_to_right() {
+fn large_maps_read_right_to_left_with_the_thesis_first() {
     let mut toml = String::from("[map]\ntitle = \"Chain\"\n");
     for i in 0..40 {
         toml.push_str(&format!(
@@ -222,7 +230,7 @@ fn large_maps_read_left_to_right() {
     toml.push_str("[claims.c40]\ntext = \"Last\"\ncites = [\"s\"]\n");
     toml.push_str("[sources.s]\ntitle = \"S\"\nauthors = [\"A\"]\nyear = 2000\n");
     let dot = dot_of(toml.as_bytes(), &Options::default());
-    assert!(dot.contains("rankdir=LR"));
+    assert!(dot.contains("rankdir=RL"));
     let focus = dot_of(
         toml.as_bytes(),
         &with_view(View::Focus {
@@ -231,7 +239,7 @@ fn large_maps_read_left_to_right() {
         }),
     );
     // Every view of a map reads the same way as the whole map.
-    assert!(focus.contains("rankdir=LR"));
+    assert!(focus.contains("rankdir=RL"));
     assert_eq!(node_ids(&focus).len(), 7);
 }
 
@@ -572,7 +580,7 @@ attacks = ["bus"]
 "#;
     let dot = dot_of(map, &Options::default());
     let line = dot.lines().find(|l| l.contains("Buses cost more")).unwrap();
-    assert!(line.contains("no citation"), "{line}");
+    assert!(line.contains("uncited"), "{line}");
     assert!(line.contains("dashed"), "{line}");
     assert!(!line.contains("OBJECTION"), "{line}");
     assert!(line.contains("cites smth (no such source)"), "{line}");
@@ -605,7 +613,11 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
             "[claims.o{i}]\ntext = \"Objection {i}\"\nsection = \"b\"\ncites = [\"s\"]\nattacks = [\"t\"]\n\n"
         );
     }
-    let dot = dot_of(map.as_bytes(), &with_view(View::Section("a".into())));
+    let all = Options {
+        context: Context::All,
+        ..with_view(View::Section("a".into()))
+    };
+    let dot = dot_of(map.as_bytes(), &all);
     let ids = node_ids(&dot);
     // `t`, 40 context claims and the note.
     assert_eq!(ids.len(), 42, "{ids:?}");
@@ -616,8 +628,221 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
         "{dot}"
     );
     // Below the cap, no note.
-    let dot = dot_of(map.as_bytes(), &with_view(View::Section("b".into())));
+    let all_b = Options {
+        context: Context::All,
+        ..with_view(View::Section("b".into()))
+    };
+    let dot = dot_of(map.as_bytes(), &all_b);
     assert!(!dot.contains("more claims of other sections"));
+    // The default, near, draws at most half as many claims as the view,
+    // and at least 3: the objections, and a note for the 60 others.
+    let near = Options {
+        context: Context::Near,
+        ..with_view(View::Section("a".into()))
+    };
+    let dot = dot_of(map.as_bytes(), &near);
+    let ids = node_ids(&dot);
+    assert_eq!(ids.len(), 1 + 3 + 1, "{ids:?}");
+    assert_eq!(dot.lines().filter(|l| l.contains("Objection ")).count(), 3);
+    assert!(
+        dot.contains("and 60 more claims of other sections"),
+        "{dot}"
+    );
+}
+
+/// `--context`: none draws the view alone; near its direct neighbours
+/// (an inference without its other premises); all an inference with all
+/// of them.
+#[test]
+fn context_levels_draw_more_and_more_around_a_view() {
+    let ids = |context| {
+        node_ids(&everything(&Options {
+            context,
+            ..with_view(View::Section("money".into()))
+        }))
+    };
+    assert_eq!(ids(Context::None), ["c5", "c6", "c8"]);
+    assert_eq!(ids(Context::Near), ["c5", "c6", "c8", "c0"]);
+    let all = ids(Context::All);
+    assert!(all.starts_with(&["c5".to_owned(), "c6".into(), "c8".into()]));
+    assert!(all.len() >= ids(Context::Near).len(), "{all:?}");
+    // Around a focus: what lies one step past its depth, faded.
+    let focus = |context| {
+        everything(&Options {
+            context,
+            ..with_view(View::Focus {
+                id: "grant".into(),
+                depth: 0,
+            })
+        })
+    };
+    let near = focus(Context::Near);
+    assert_eq!(node_ids(&near), ["c6", "c5", "c8"]);
+    assert!(near.contains("dotted"), "context is drawn faded");
+    assert_eq!(node_ids(&focus(Context::None)), ["c6"]);
+}
+
+/// `--actor` and `--tag` draw only the claims they name, with what bears
+/// on them as context, and combine with each other and with a view.
+#[test]
+fn filters_by_actor_and_tag() {
+    let map = br#"
+[map]
+title = "Debate"
+thesis = "t"
+[actors.ana]
+name = "Ana"
+[actors.ben]
+name = "Ben"
+[sections.s]
+title = "S"
+[sources.x]
+title = "X"
+authors = ["A"]
+year = 2020
+[claims.t]
+text = "Schools should ban phones"
+by = ["ana"]
+tags = ["policy"]
+cites = ["x"]
+section = "s"
+[claims.focus]
+text = "Phones harm focus"
+by = ["ana"]
+tags = ["evidence"]
+supports = ["t"]
+cites = ["x"]
+[claims.safety]
+text = "Parents need to reach children"
+by = ["ben"]
+tags = ["policy"]
+attacks = ["t"]
+cites = ["x"]
+"#;
+    let ids = |filter: Filter, context| {
+        node_ids(&dot_of(
+            map,
+            &Options {
+                filter,
+                context,
+                legend: false,
+                ..Options::default()
+            },
+        ))
+    };
+    let ana = Filter {
+        actors: vec!["ana".into()],
+        tags: vec![],
+    };
+    assert_eq!(ids(ana.clone(), Context::None), ["c1", "c0"]);
+    // Ben's objection to Ana's thesis is drawn, faded.
+    assert_eq!(ids(ana.clone(), Context::Near), ["c1", "c0", "c2"]);
+    let policy = Filter {
+        actors: vec![],
+        tags: vec!["policy".into()],
+    };
+    assert_eq!(ids(policy, Context::None), ["c2", "c0"]);
+    let both = Filter {
+        actors: vec!["ana".into()],
+        tags: vec!["policy".into()],
+    };
+    assert_eq!(ids(both, Context::None), ["c0"]);
+    // Unknown names are errors with a suggestion.
+    let checked = argmap::check::check("map.toml", map, &Levels::default());
+    let (m, g) = (checked.map.unwrap(), checked.graph.unwrap());
+    let err = |filter| {
+        to_dot(
+            &m,
+            &g,
+            &Options {
+                filter,
+                ..Options::default()
+            },
+        )
+        .unwrap_err()
+    };
+    let e = err(Filter {
+        actors: vec!["anna".into()],
+        tags: vec![],
+    });
+    assert_eq!(e.to_string(), "the map has no actor `anna`");
+    assert_eq!(e.help().as_deref(), Some("did you mean `ana`?"));
+    let e = err(Filter {
+        actors: vec![],
+        tags: vec!["polcy".into()],
+    });
+    assert_eq!(e.to_string(), "no claim of the map has the tag `polcy`");
+    assert_eq!(e.help().as_deref(), Some("did you mean `policy`?"));
+    let e = err(Filter {
+        actors: vec!["t".into()],
+        tags: vec![],
+    });
+    assert_eq!(e.to_string(), "`t` is a claim, not an actor");
+    // Colour by actor and tag: each value its fill, named in the legend;
+    // boxes by actor.
+    let dot = dot_of(
+        map,
+        &Options {
+            color_by: ColorBy::Actor,
+            group_by: GroupBy::Actor,
+            ..Options::default()
+        },
+    );
+    assert!(dot.contains("cluster_actor_0") && dot.contains("Held by Ana"));
+    assert!(dot.contains("Held by Ben"));
+    let legend = dot.lines().find(|l| l.contains("legend[")).unwrap();
+    assert!(
+        legend.contains(">Ana<") && legend.contains(">Ben<"),
+        "{legend}"
+    );
+    insta::assert_snapshot!("color_by_actor", dot);
+    let dot = dot_of(
+        map,
+        &Options {
+            color_by: ColorBy::Tag,
+            group_by: GroupBy::None,
+            ..Options::default()
+        },
+    );
+    assert!(!dot.contains("cluster_"));
+    let legend = dot.lines().find(|l| l.contains("legend[")).unwrap();
+    assert!(
+        legend.contains("#policy") && legend.contains("#evidence"),
+        "{legend}"
+    );
+    insta::assert_snapshot!("color_by_tag", dot);
+}
+
+/// Each theme draws with its own colours; `mono` uses only greys.
+#[test]
+fn themes() {
+    for theme in [ThemeName::Color, ThemeName::Mono, ThemeName::Colorblind] {
+        let dot = everything(&Options {
+            theme,
+            ..Options::default()
+        });
+        let colours: Vec<&str> = dot.split("\"#").skip(1).map(|rest| &rest[..6]).collect();
+        assert!(!colours.is_empty());
+        if theme == ThemeName::Mono {
+            for c in &colours {
+                assert!(c[0..2] == c[2..4] && c[2..4] == c[4..6], "mono draws #{c}");
+            }
+        }
+        insta::assert_snapshot!(format!("theme_{}", theme.name()), dot);
+    }
+}
+
+/// `--mark none` draws uncited claims like cited ones.
+#[test]
+fn marking_uncited_claims_can_be_turned_off() {
+    let marked = everything(&Options::default());
+    assert!(marked.contains("uncited"));
+    let plain = everything(&Options {
+        mark_uncited: false,
+        ..Options::default()
+    });
+    assert!(!plain.contains("uncited"), "{plain}");
+    assert!(!plain.contains(",dashed"));
 }
 
 /// The DOT of every rule's fixture: small maps with one flaw each, which

@@ -64,6 +64,7 @@ fn drawn_nodes_counts_what_a_view_draws() {
         let options = Options {
             view,
             sources,
+            context: argmap::render::Context::All,
             ..Options::default()
         };
         split::drawn_nodes(&map, &graph, &options).unwrap()
@@ -74,6 +75,13 @@ fn drawn_nodes_counts_what_a_view_draws() {
     // `costs`: its three claims; around it `rebuild`, and `traffic` with
     // its two premises.
     assert_eq!(nodes(View::Section("costs".into()), false), 7);
+    // With the default context, near: `rebuild` and the inference
+    // `traffic`, without its premises.
+    let near = Options {
+        view: View::Section("costs".into()),
+        ..Options::default()
+    };
+    assert_eq!(split::drawn_nodes(&map, &graph, &near).unwrap(), 5);
 }
 
 /// A temporary folder holding the fixture as `map.toml`.

@@ -62,6 +62,66 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// `--theme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ThemeArg {
+    /// Colour, for the screen and colour printing.
+    Color,
+    /// Black and white, for printing: shapes and line styles carry every
+    /// distinction.
+    Mono,
+    /// Colours told apart with colour-vision deficiencies (Okabe–Ito).
+    Colorblind,
+}
+
+/// `--context`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ContextArg {
+    /// Nothing outside the section or the focus.
+    None,
+    /// Direct neighbours only, at most 8 (half as many as the view draws),
+    /// objections first.
+    Near,
+    /// Everything one step away, inferences with all their premises, at
+    /// most 40.
+    All,
+}
+
+/// `--color-by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorByArg {
+    /// The claim's role: thesis, premise, objection, answer, qualification.
+    Role,
+    /// Its section.
+    Section,
+    /// The first actor who holds it.
+    Actor,
+    /// Its first tag.
+    Tag,
+    /// Its label in `argmap eval` (the same as `--status`).
+    Status,
+}
+
+/// `--group-by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum GroupByArg {
+    /// A box per section.
+    Section,
+    /// A box per actor (a claim's first holder).
+    Actor,
+    /// No boxes.
+    None,
+}
+
+/// `--mark`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MarkArg {
+    /// Claims without a citation: dashed border and a small badge.
+    Uncited,
+    /// Nothing.
+    None,
+}
+
 /// `--direction`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum DirectionArg {
@@ -71,9 +131,12 @@ enum DirectionArg {
     /// Bottom to top: evidence at the bottom, the thesis at the top.
     #[value(name = "BT")]
     Bt,
-    /// Left to right.
+    /// Left to right: evidence on the left.
     #[value(name = "LR")]
     Lr,
+    /// Right to left: the thesis on the left, its reasons to the right.
+    #[value(name = "RL")]
+    Rl,
 }
 
 impl From<DirectionArg> for Direction {
@@ -82,6 +145,7 @@ impl From<DirectionArg> for Direction {
             DirectionArg::Tb => Direction::TopBottom,
             DirectionArg::Bt => Direction::BottomTop,
             DirectionArg::Lr => Direction::LeftRight,
+            DirectionArg::Rl => Direction::RightLeft,
         }
     }
 }
@@ -128,10 +192,42 @@ pub struct RenderArgs {
     #[arg(long, value_name = "ID", conflicts_with = "focus")]
     section: Option<String>,
 
-    /// The way the diagram reads. Default: BT for up to 20 claims, LR
-    /// (sections stacked, closer to a page's shape) for more
+    /// The way the diagram reads. Default: BT (the thesis at the top) for
+    /// up to 20 claims, RL (the thesis on the left, sections stacked, closer
+    /// to a page's shape) for more
     #[arg(long, value_enum, ignore_case = true)]
     direction: Option<DirectionArg>,
+
+    /// What is drawn faded around --section or --focus (and around claims
+    /// --actor or --tag leave out)
+    #[arg(long, value_enum, default_value = "near")]
+    context: ContextArg,
+
+    /// Draw only the claims held by this actor (repeatable: any of them);
+    /// combines with --section, --focus and --tag
+    #[arg(long, value_name = "ID")]
+    actor: Vec<String>,
+
+    /// Draw only the claims with this tag (repeatable: any of them)
+    #[arg(long, value_name = "TAG")]
+    tag: Vec<String>,
+
+    /// What a claim's fill says; the legend names each colour
+    #[arg(long, value_enum, default_value = "role")]
+    color_by: ColorByArg,
+
+    /// What the boxes around claims gather
+    #[arg(long, value_enum, default_value = "section")]
+    group_by: GroupByArg,
+
+    /// Colours and fonts: `mono` for black-and-white printing,
+    /// `colorblind` for readers with colour-vision deficiencies
+    #[arg(long, value_enum, default_value = "color")]
+    theme: ThemeArg,
+
+    /// What is marked on claims
+    #[arg(long, value_enum, default_value = "uncited")]
+    mark: MarkArg,
 
     /// Leave out the legend.
     #[arg(long)]
@@ -142,8 +238,9 @@ pub struct RenderArgs {
     sources: bool,
 
     /// Mark and fill each claim and argument by its label under grounded
-    /// semantics (accepted, rejected, undecided), as `argmap eval` computes it.
-    #[arg(long)]
+    /// semantics (accepted, rejected, undecided), as `argmap eval` computes
+    /// it: the same as `--color-by status`
+    #[arg(long, conflicts_with = "color_by")]
     status: bool,
 
     #[command(flatten)]
@@ -229,13 +326,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         (None, Some(id)) => View::Section(id.clone()),
         (None, None) => View::Whole,
     };
-    let options = Options {
-        view,
-        direction: args.direction.map(Direction::from),
-        legend: !args.no_legend,
-        sources: args.sources,
-        status: args.status.then(|| argmap::eval::evaluate(map, graph)),
-    };
+    let options = options(args, map, graph, view);
     if format.needs_graphviz()
         && !args.force
         && let Some(refusal) = split::refuse_if_too_large(map, graph, &options, format)
@@ -314,6 +405,51 @@ pub fn run(args: &RenderArgs) -> Outcome {
         )
     })?;
     Ok(SUCCESS)
+}
+
+/// What to draw, from the command line.
+fn options(
+    args: &RenderArgs,
+    map: &argmap::model::Map,
+    graph: &argmap::graph::MapGraph,
+    view: View,
+) -> Options {
+    use argmap::render::{ColorBy, Context, Filter, GroupBy, ThemeName};
+    let color_by = match (args.status, args.color_by) {
+        (true, _) | (_, ColorByArg::Status) => ColorBy::Status,
+        (_, ColorByArg::Role) => ColorBy::Role,
+        (_, ColorByArg::Section) => ColorBy::Section,
+        (_, ColorByArg::Actor) => ColorBy::Actor,
+        (_, ColorByArg::Tag) => ColorBy::Tag,
+    };
+    Options {
+        view,
+        direction: args.direction.map(Direction::from),
+        legend: !args.no_legend,
+        sources: args.sources,
+        status: (color_by == ColorBy::Status).then(|| argmap::eval::evaluate(map, graph)),
+        theme: match args.theme {
+            ThemeArg::Color => ThemeName::Color,
+            ThemeArg::Mono => ThemeName::Mono,
+            ThemeArg::Colorblind => ThemeName::Colorblind,
+        },
+        context: match args.context {
+            ContextArg::None => Context::None,
+            ContextArg::Near => Context::Near,
+            ContextArg::All => Context::All,
+        },
+        filter: Filter {
+            actors: args.actor.clone(),
+            tags: args.tag.clone(),
+        },
+        color_by,
+        group_by: match args.group_by {
+            GroupByArg::Section => GroupBy::Section,
+            GroupByArg::Actor => GroupBy::Actor,
+            GroupByArg::None => GroupBy::None,
+        },
+        mark_uncited: args.mark == MarkArg::Uncited,
+    }
 }
 
 /// Reports a `dot` failure; nothing has been written.

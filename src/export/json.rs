@@ -119,6 +119,7 @@ struct ClaimOut<'a> {
     supports: Vec<&'a str>,
     attacks: Vec<&'a str>,
     qualifies: Vec<&'a str>,
+    tags: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -190,6 +191,7 @@ fn claim(c: &Claim) -> ClaimOut<'_> {
         supports: ids(&c.supports),
         attacks: ids(&c.attacks),
         qualifies: ids(&c.qualifies),
+        tags: ids(&c.tags),
     }
 }
 

@@ -439,6 +439,7 @@ impl Walker {
             supports: self.string_list(t, "supports", &cx),
             attacks: self.string_list(t, "attacks", &cx),
             qualifies: self.string_list(t, "qualifies", &cx),
+            tags: self.string_list(t, "tags", &cx),
             miswritten: std::mem::take(&mut self.miswritten),
             id,
         }

@@ -529,6 +529,8 @@ pub struct Claim {
     /// Claims or arguments this one qualifies: a concession or limitation
     /// that the map's author grants without denying the target.
     pub qualifies: Vec<Sp<String>>,
+    /// Free labels (`tags`), in the order written.
+    pub tags: Vec<Sp<String>>,
     /// Fields written but not read (see [`Source::miswritten`]).
     pub miswritten: Vec<&'static str>,
 }
@@ -545,10 +547,12 @@ impl Spans for Claim {
             supports,
             attacks,
             qualifies,
+            tags,
             miswritten: _,
         } = self;
         id.shift_spans(by);
         text.shift_spans(by);
+        tags.shift_spans(by);
         section.shift_spans(by);
         holders.shift_spans(by);
         anchor.shift_spans(by);

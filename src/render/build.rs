@@ -14,29 +14,14 @@ use graphviz_rust::dot_structures::{
 use rayon::prelude::*;
 
 use super::text::{self, html, html_lines, wrap};
+use super::theme::{FONT, Theme};
 use super::view::{Selection, Shown};
-use super::{Direction, Options, TEXT_WIDTH, View};
+use super::{ColorBy, Direction, GroupBy, Options, TEXT_WIDTH, View};
 use crate::eval::Label;
 use crate::graph::{MapGraph, Node};
 use crate::model::{Claim, Map};
 use crate::resolved::{ResolvedMap, Target};
 
-/// Support: arrows, inference nodes.
-const GREEN: &str = "#1B7837";
-/// Attack: lines ending in a bar.
-const RED: &str = "#B2182B";
-/// Text.
-const INK: &str = "#1A1A1A";
-/// Secondary text: citations, actors.
-const MUTED: &str = "#4D4D4D";
-/// Context nodes and citation lines (dark enough to print).
-const FAINT: &str = "#6E6E6E";
-/// The border and tag of answers.
-const BLUE: &str = "#2B5C8A";
-/// Qualifications: the lines and the tag of concessions.
-const AMBER: &str = "#A6540A";
-/// The tag of positions a text reports (`by`).
-const PURPLE: &str = "#5E3C99";
 /// Width of citation and actor lines, in columns.
 const NOTE_WIDTH: usize = 46;
 /// Width of argument labels, in columns.
@@ -92,14 +77,14 @@ enum Role {
 }
 
 /// Node attributes for a claim of `role`.
-fn role_attrs(role: Role, uncited: bool) -> Vec<Attribute> {
+fn role_attrs(t: &Theme, role: Role, uncited: bool) -> Vec<Attribute> {
     let (style, fill, border, pen) = match role {
-        Role::Thesis => ("rounded,filled", "#FFF1C2", "#7A5C00", "1.6"),
-        Role::Counterpoint => ("filled", "#FBE3E3", RED, "1.3"),
-        Role::Answer => ("filled", "#E4EEF8", BLUE, "1.3"),
-        Role::Concession => ("rounded,filled", "#FCEEDD", AMBER, "1.3"),
-        Role::Premise => ("rounded,filled", "#E4EEF8", BLUE, "1.1"),
-        Role::Claim => ("rounded,filled", "#FFFFFF", "#333333", "1.8"),
+        Role::Thesis => ("rounded,filled", t.thesis.0, t.thesis.1, "1.6"),
+        Role::Counterpoint => ("filled", t.counter_fill, t.attack, "1.3"),
+        Role::Answer => ("filled", t.answer_fill, t.answer, "1.3"),
+        Role::Concession => ("rounded,filled", t.concession_fill, t.qualify, "1.3"),
+        Role::Premise => ("rounded,filled", t.premise_fill, t.answer, "1.1"),
+        Role::Claim => ("rounded,filled", "#FFFFFF", t.claim_border, "1.8"),
     };
     let style = if uncited {
         format!("{style},dashed")
@@ -119,12 +104,12 @@ fn role_attrs(role: Role, uncited: bool) -> Vec<Attribute> {
 }
 
 /// Node attributes for an inference node.
-fn argument_attrs() -> Vec<Attribute> {
+fn argument_attrs(t: &Theme) -> Vec<Attribute> {
     vec![
         attr("shape", plain("ellipse")),
         attr("style", quoted("filled")),
-        attr("fillcolor", quoted("#E3F1E3")),
-        attr("color", quoted(GREEN)),
+        attr("fillcolor", quoted(t.argument_fill)),
+        attr("color", quoted(t.support)),
         attr("penwidth", plain("1.3")),
         attr("fontsize", plain("9")),
         attr("margin", quoted("0.05,0.02")),
@@ -132,23 +117,23 @@ fn argument_attrs() -> Vec<Attribute> {
 }
 
 /// Node attributes for a faded context node.
-fn context_attrs() -> Vec<Attribute> {
+fn context_attrs(t: &Theme) -> Vec<Attribute> {
     vec![
         attr("style", quoted("rounded,filled,dotted")),
-        attr("fillcolor", quoted("#F5F5F5")),
-        attr("color", quoted(FAINT)),
-        attr("fontcolor", quoted(FAINT)),
+        attr("fillcolor", quoted(t.context_fill)),
+        attr("color", quoted(t.faint)),
+        attr("fontcolor", quoted(t.faint)),
         attr("penwidth", plain("1.2")),
     ]
 }
 
 /// Node attributes for a source.
-fn source_attrs() -> Vec<Attribute> {
+fn source_attrs(t: &Theme) -> Vec<Attribute> {
     vec![
         attr("shape", plain("note")),
         attr("style", quoted("filled")),
-        attr("fillcolor", quoted("#F6F1E4")),
-        attr("color", quoted("#8A7650")),
+        attr("fillcolor", quoted(t.source.0)),
+        attr("color", quoted(t.source.1)),
         attr("penwidth", plain("1")),
         attr("fontsize", plain("9")),
     ]
@@ -165,35 +150,35 @@ enum Line {
     Qualifies,
 }
 
-fn line_attrs(line: Line) -> Vec<Attribute> {
+fn line_attrs(t: &Theme, line: Line) -> Vec<Attribute> {
     match line {
         Line::Support => vec![
-            attr("color", quoted(GREEN)),
+            attr("color", quoted(t.support)),
             attr("arrowhead", plain("normal")),
         ],
         Line::Attack => vec![
-            attr("color", quoted(RED)),
+            attr("color", quoted(t.attack)),
             attr("style", plain("dashed")),
             attr("arrowhead", plain("tee")),
             attr("arrowsize", plain("1.3")),
         ],
         Line::Premise => vec![
-            attr("color", quoted(GREEN)),
+            attr("color", quoted(t.support)),
             attr("arrowhead", plain("none")),
         ],
         Line::Conclusion => vec![
-            attr("color", quoted(GREEN)),
+            attr("color", quoted(t.support)),
             attr("arrowhead", plain("normal")),
             attr("penwidth", plain("2.2")),
         ],
         Line::Qualifies => vec![
-            attr("color", quoted(AMBER)),
+            attr("color", quoted(t.qualify)),
             attr("style", plain("dashed")),
             attr("arrowhead", plain("odot")),
             attr("arrowsize", plain("1.1")),
         ],
         Line::Cites => vec![
-            attr("color", quoted(FAINT)),
+            attr("color", quoted(t.faint)),
             attr("style", plain("dotted")),
             attr("arrowhead", plain("empty")),
             attr("arrowsize", plain("0.6")),
@@ -244,10 +229,22 @@ pub(crate) struct Index<'m> {
     counterpoint: Vec<bool>,
     /// Claims that qualify something of the map.
     qualifier: Vec<bool>,
+    /// The map's tags, in order of first appearance: a tag's colour is
+    /// its place here, the same in every diagram of the map.
+    tags: Vec<&'m str>,
+    /// The colours and fonts.
+    pub(crate) t: &'static Theme,
 }
 
 impl<'m> Index<'m> {
-    pub(crate) fn new(map: &'m Map, graph: &'m MapGraph) -> Self {
+    pub(crate) fn new(map: &'m Map, graph: &'m MapGraph, t: &'static Theme) -> Self {
+        let mut tags: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for tag in map.claims.iter().flat_map(|c| &c.tags) {
+            if seen.insert(tag.as_str()) {
+                tags.push(tag.as_str());
+            }
+        }
         let answer: Vec<bool> = (0..map.claims.len())
             .map(|i| graph.is_answer(map, i))
             .collect();
@@ -264,7 +261,42 @@ impl<'m> Index<'m> {
             qualifier: (0..map.claims.len())
                 .map(|i| graph.qualifies_anything(i))
                 .collect(),
+            tags,
+            t,
         }
+    }
+
+    /// What claim `i`'s fill says under `by`: the value's index (a
+    /// section, an actor, a tag of [`Index::tags`]) and its name; `None`
+    /// for a claim without one (no section, no actor, no tag).
+    fn category(&self, by: ColorBy, i: usize) -> Option<(usize, String)> {
+        match by {
+            ColorBy::Section => {
+                let s = self.r.section_of_claim(i)?;
+                Some((s, self.section_title(s)?.to_owned()))
+            }
+            ColorBy::Actor => {
+                let a = self.r.by.of(i).iter().flatten().next().copied()?;
+                let actor = self.map.actors.get(a)?;
+                let name = actor
+                    .name
+                    .as_ref()
+                    .map_or(actor.id.as_str(), |n| n.as_str());
+                Some((a, name.to_owned()))
+            }
+            ColorBy::Tag => {
+                let tag = self.map.claims.get(i)?.tags.first()?;
+                let k = self.tags.iter().position(|t| *t == tag.as_str())?;
+                Some((k, format!("#{}", tag.value)))
+            }
+            ColorBy::Role | ColorBy::Status => None,
+        }
+    }
+
+    /// The fill of category `k`.
+    fn palette(&self, k: usize) -> &'static str {
+        let p = self.t.palette;
+        p.get(k % p.len().max(1)).copied().unwrap_or("#FFFFFF")
     }
 
     fn role(&self, i: usize) -> Role {
@@ -317,11 +349,12 @@ impl<'m> Index<'m> {
 }
 
 /// The fill of a claim or argument labelled `status` (`render --status`).
-fn status_fill(status: Label) -> &'static str {
+fn status_fill(t: &Theme, status: Label) -> &'static str {
+    let [accepted, rejected, undecided] = t.status;
     match status {
-        Label::Accepted => "#D5EFD5",
-        Label::Rejected => "#E0E0E0",
-        Label::Undecided => "#FFF0B3",
+        Label::Accepted => accepted,
+        Label::Rejected => rejected,
+        Label::Undecided => undecided,
     }
 }
 
@@ -343,15 +376,23 @@ fn set_fill(attrs: &mut Vec<Attribute>, fill: &str) {
 
 /// The label of a claim drawn in full.
 /// `cites` holds [`Index::citation`] of each of the claim's citations.
-fn claim_label(ix: &Index, i: usize, claim: &Claim, role: Role, cites: &[String]) -> String {
+fn claim_label(
+    ix: &Index,
+    options: &Options,
+    i: usize,
+    claim: &Claim,
+    role: Role,
+    cites: &[String],
+) -> String {
+    let t = ix.t;
     let mut rows = String::new();
     let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
     let mut tags = Vec::new();
     match role {
-        Role::Thesis => tags.push(small("<b>THESIS</b>", "#7A5C00")),
-        Role::Counterpoint => tags.push(small("<b>OBJECTION</b>", RED)),
-        Role::Answer => tags.push(small("<b>ANSWER</b>", BLUE)),
-        Role::Concession => tags.push(small("<b>QUALIFICATION</b>", AMBER)),
+        Role::Thesis => tags.push(small("<b>THESIS</b>", t.thesis.1)),
+        Role::Counterpoint => tags.push(small("<b>OBJECTION</b>", t.attack)),
+        Role::Answer => tags.push(small("<b>ANSWER</b>", t.answer)),
+        Role::Concession => tags.push(small("<b>QUALIFICATION</b>", t.qualify)),
         Role::Premise | Role::Claim => {}
     }
     // A position the text reports, not its author's own claim.
@@ -359,7 +400,20 @@ fn claim_label(ix: &Index, i: usize, claim: &Claim, role: Role, cites: &[String]
     if reported {
         let actors = ix.actors(i, claim);
         let holders = html_lines(&wrap(&actors.join("; "), NOTE_WIDTH));
-        tags.push(small(&format!("<b>POSITION</b> of {holders}"), PURPLE));
+        tags.push(small(&format!("<b>POSITION</b> of {holders}"), t.position));
+    }
+    if !claim.tags.is_empty() {
+        let words: Vec<String> = claim.tags.iter().map(|x| format!("#{}", x.value)).collect();
+        tags.push(small(
+            &html_lines(&wrap(&words.join(" "), NOTE_WIDTH)),
+            t.muted,
+        ));
+    }
+    if options.color_by == ColorBy::Section
+        && options.group_by != GroupBy::Section
+        && let Some((_, name)) = ix.category(ColorBy::Section, i)
+    {
+        tags.push(small(&html_lines(&wrap(&name, NOTE_WIDTH)), t.muted));
     }
     if !tags.is_empty() {
         rows.push_str(&row(&tags.join(" \u{b7} ")));
@@ -370,15 +424,27 @@ fn claim_label(ix: &Index, i: usize, claim: &Claim, role: Role, cites: &[String]
         _ => body,
     };
     rows.push_str(&row(&body));
-    let notes = if cites.is_empty() {
-        small("<i>no citation</i>", RED)
+    let notes = if !cites.is_empty() {
+        Some(small(
+            &html_lines(&wrap(&cites.join("; "), NOTE_WIDTH)),
+            t.muted,
+        ))
+    } else if options.mark_uncited {
+        Some(small(UNCITED_BADGE, t.muted))
     } else {
-        small(&html_lines(&wrap(&cites.join("; "), NOTE_WIDTH)), MUTED)
+        None
     };
-    rows.push_str("<hr/>");
-    rows.push_str(&row(&notes));
+    if let Some(notes) = notes {
+        rows.push_str("<hr/>");
+        rows.push_str(&row(&notes));
+    }
     table(&rows)
 }
+
+/// The note under a claim without citation: a small grey badge, which
+/// the dashed border repeats, rather than a warning that drowns a map of
+/// many bare assertions.
+const UNCITED_BADGE: &str = "\u{2205} <i>uncited</i>";
 
 /// The label of a claim drawn as context: its text and where it belongs.
 fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
@@ -389,7 +455,7 @@ fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
     };
     rows.push_str(&row(&small(
         &format!("<i>{}</i>", html_lines(&wrap(&place, NOTE_WIDTH))),
-        FAINT,
+        ix.t.faint,
     )));
     table(&rows)
 }
@@ -431,12 +497,13 @@ fn claim_tooltip(claim: &Claim, cites: &[Option<String>]) -> Id {
 /// The statements for claim `i`.
 fn claim_node(
     ix: &Index,
+    options: &Options,
     i: usize,
     claim: &Claim,
     shown: Shown,
     focus: bool,
-    status: Option<Label>,
 ) -> Stmt {
+    let t = ix.t;
     // Shown in the label and in the tooltip: made once. A citation of no
     // known source (`unknown-reference`) backs nothing: the claim is drawn
     // uncited, as `uncited-claim` reports it.
@@ -448,19 +515,28 @@ fn claim_node(
         .collect();
     let resolved: Vec<String> = cites.iter().flatten().cloned().collect();
     let mut attrs = if shown == Shown::Context {
-        let mut a = context_attrs();
+        let mut a = context_attrs(t);
         a.push(attr("label", markup(&context_label(ix, i, claim))));
         a
     } else {
         let role = ix.role(i);
-        let mut a = role_attrs(role, resolved.is_empty());
-        let mut label = claim_label(ix, i, claim, role, &resolved);
-        if let Some(status) = status {
-            set_fill(&mut a, status_fill(status));
-            label = format!(
-                "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\">{}<tr><td>{label}</td></tr></table>",
-                row(&small(&format!("<b>{}</b>", status_tag(status)), MUTED))
-            );
+        let mut a = role_attrs(t, role, resolved.is_empty() && options.mark_uncited);
+        let mut label = claim_label(ix, options, i, claim, role, &resolved);
+        match options.color_by {
+            ColorBy::Status => {
+                if let Some(status) = options.status.as_ref().and_then(|e| e.claim(i)) {
+                    set_fill(&mut a, status_fill(t, status));
+                    label = format!(
+                        "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\">{}<tr><td>{label}</td></tr></table>",
+                        row(&small(&format!("<b>{}</b>", status_tag(status)), t.muted))
+                    );
+                }
+            }
+            ColorBy::Role => {}
+            by => {
+                let fill = ix.category(by, i).map_or("#FFFFFF", |(k, _)| ix.palette(k));
+                set_fill(&mut a, fill);
+            }
         }
         a.push(attr("label", markup(&label)));
         a
@@ -474,20 +550,20 @@ fn claim_node(
 
 /// The statement for argument `i`.
 fn argument_node(
-    map: &Map,
+    ix: &Index,
     i: usize,
     shown: Shown,
     focus: bool,
     status: Option<Label>,
 ) -> Option<Stmt> {
-    let arg = map.arguments.get(i)?;
+    let arg = ix.map.arguments.get(i)?;
     let label = arg.label.as_ref().map_or("jointly", |l| l.as_str());
-    let mut attrs = argument_attrs();
+    let mut attrs = argument_attrs(ix.t);
     if let Some(status) = status {
-        set_fill(&mut attrs, status_fill(status));
+        set_fill(&mut attrs, status_fill(ix.t, status));
     }
     if shown == Shown::Context {
-        attrs.extend(context_attrs());
+        attrs.extend(context_attrs(ix.t));
     }
     if focus {
         mark_focus(&mut attrs);
@@ -527,15 +603,15 @@ fn source_node(ix: &Index, i: usize) -> Option<Stmt> {
     if let Some(url) = &source.url {
         tip.push_str(&format!("\n{}", url.value));
     }
-    let mut attrs = source_attrs();
+    let mut attrs = source_attrs(ix.t);
     attrs.push(attr("label", markup(&label)));
     attrs.push(attr("tooltip", Id::Escaped(text::tooltip(&tip))));
     Some(node(&format!("s{i}"), attrs))
 }
 
 /// An edge with its style and a tooltip naming both ends.
-fn styled_edge(from: &str, to: &str, line: Line, tip: &str) -> Stmt {
-    let mut attrs = line_attrs(line);
+fn styled_edge(t: &Theme, from: &str, to: &str, line: Line, tip: &str) -> Stmt {
+    let mut attrs = line_attrs(t, line);
     attrs.push(attr("tooltip", Id::Escaped(text::tooltip(tip))));
     edge(from, to, attrs)
 }
@@ -561,14 +637,15 @@ fn title(ix: &Index, options: &Options) -> String {
         }
     };
     if let Some(sub) = subtitle {
-        label.push_str("<br/>");
-        label.push_str(&sized(&html(&sub), 13, MUTED));
+        label.push_str("<br align=\"left\"/>");
+        label.push_str(&sized(&html(&sub), 13, ix.t.muted));
+        label.push_str("<br align=\"left\"/>");
     }
     label
 }
 
 /// What a diagram draws, so that its legend explains that and no more.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Features {
     thesis: bool,
     premise: bool,
@@ -576,351 +653,304 @@ struct Features {
     counterpoint: bool,
     answer: bool,
     concession: bool,
-    qualifies_argument: bool,
     linked: bool,
     undercut: bool,
     uncited: bool,
     held: bool,
     context: bool,
+    support: bool,
+    attack: bool,
+    qualifies: bool,
+    /// The `--color-by` values of the claims drawn in full, in palette
+    /// order: (index, name); `none` when some claim has none.
+    colors: Vec<(usize, String)>,
+    uncoloured: bool,
 }
 
 impl Features {
     /// The features of the claims and arguments `sel` draws.
-    fn of(ix: &Index<'_>, sel: &Selection) -> Features {
+    fn of(ix: &Index<'_>, options: &Options, sel: &Selection) -> Features {
         let map = ix.map;
         let mut f = Features::default();
+        let mut colors = std::collections::BTreeMap::new();
+        let drawn = |t: &Option<Target>| match *t {
+            Some(Target::Claim(j)) => sel.claim(j).drawn(),
+            Some(Target::Argument(j)) => sel.argument(j).drawn(),
+            None => false,
+        };
         for (i, claim) in map.claims.iter().enumerate() {
             match sel.claim(i) {
                 Shown::Hidden => continue,
                 Shown::Context => {
                     f.context = true;
-                    continue;
                 }
-                _ => {}
+                Shown::Full => {
+                    match ix.role(i) {
+                        Role::Thesis => f.thesis = true,
+                        Role::Counterpoint => f.counterpoint = true,
+                        Role::Answer => f.answer = true,
+                        Role::Concession => f.concession = true,
+                        Role::Premise => f.premise = true,
+                        Role::Claim => f.plain = true,
+                    }
+                    f.uncited |= !ix.r.is_cited(i) && options.mark_uncited;
+                    f.held |= !claim.by.is_empty();
+                    match ix.category(options.color_by, i) {
+                        Some((k, name)) => {
+                            colors.entry(k).or_insert(name);
+                        }
+                        None => f.uncoloured = true,
+                    }
+                }
             }
-            match ix.role(i) {
-                Role::Thesis => f.thesis = true,
-                Role::Counterpoint => f.counterpoint = true,
-                Role::Answer => f.answer = true,
-                Role::Concession => f.concession = true,
-                Role::Premise => f.premise = true,
-                Role::Claim => f.plain = true,
-            }
-            let on_argument = |t: &Option<Target>| matches!(t, Some(Target::Argument(_)));
-            f.uncited |= !ix.r.is_cited(i);
-            f.held |= !claim.by.is_empty();
+            let on_argument = |t: &Option<Target>| matches!(t, Some(Target::Argument(j)) if sel.argument(*j).drawn());
             f.undercut |= ix.r.attacks.of(i).iter().any(on_argument);
-            f.qualifies_argument |= ix.r.qualifies.of(i).iter().any(on_argument);
+            f.attack |= ix.r.attacks.of(i).iter().any(drawn);
+            f.support |=
+                ix.r.supports
+                    .of(i)
+                    .iter()
+                    .any(|t| drawn(&t.map(Target::Claim)));
+            f.qualifies |= ix.r.qualifies.of(i).iter().any(drawn);
         }
         f.linked = (0..map.arguments.len()).any(|a| sel.argument(a).drawn());
         f.context |= (0..map.arguments.len()).any(|a| sel.argument(a) == Shown::Context);
+        f.colors = colors.into_iter().collect();
         f
     }
 }
 
-/// The legend: a small diagram of the kinds of node and line that `f` says
-/// the diagram uses.
-fn legend(options: &Options, f: Features, cluster_labelloc: &str) -> Stmt {
-    let mut legend = Legend {
-        stmts: vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", markup("<b>Legend</b>")),
-            attr("style", quoted("rounded")),
-            attr("color", quoted("#BDBDBD")),
-            attr("fontsize", plain("11")),
-            attr("labeljust", plain("l")),
-            attr("labelloc", plain(cluster_labelloc)),
-            attr("margin", plain("10")),
-        ]))],
-        edges: Vec::new(),
-        cites: small("its citations: Author 2020, p. 3", MUTED),
-        uncited: small("<i>no citation</i>", RED),
+/// The legend: one compact table, a sample and a few words for each kind
+/// of node, line and colour that `f` says the diagram draws, and nothing
+/// else.
+fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
+    let t = ix.t;
+    let mut rows: Vec<String> = Vec::new();
+    // A sample box: `style` (a cell style), its fill and border, its text.
+    let sample = |style: &str, fill: &str, border: &str, width: u8, text: &str| {
+        format!(
+            "<td border=\"{width}\" style=\"{style}\" bgcolor=\"{fill}\" color=\"{border}\" \
+             cellpadding=\"3\">{text}</td>"
+        )
     };
-    // What supports point at: the thesis, or else a plain claim.
-    let target = if f.thesis {
-        legend.thesis()
-    } else {
-        "legend_claim"
+    let line = |glyph: &str, color: &str| {
+        format!("<td align=\"center\"><font color=\"{color}\"><b>{glyph}</b></font></td>")
     };
-    legend.claims(&f);
+    let words = |w: &str| format!("<td align=\"left\" balign=\"left\">{w}</td>");
+    let mut add = |cell: String, w: &str| rows.push(format!("<tr>{cell}{}</tr>", words(w)));
+    let role_coloured = options.color_by == ColorBy::Role;
+    let fill = |f: &'static str| if role_coloured { f } else { "#FFFFFF" };
+    if f.thesis {
+        add(
+            format!(
+                "<td border=\"0\" cellpadding=\"1\"><table border=\"1\" cellborder=\"1\" cellspacing=\"1\" color=\"{}\" \
+                 bgcolor=\"{}\"><tr><td border=\"0\">{}</td></tr></table></td>",
+                t.thesis.1,
+                fill(t.thesis.0),
+                small("<b>THESIS</b>", t.thesis.1)
+            ),
+            "the main claim (double border)",
+        );
+    }
     if f.premise {
-        legend.premise(&f, target);
+        add(
+            sample("rounded", fill(t.premise_fill), t.answer, 1, "premise"),
+            "a reason for the claim it points to",
+        );
     }
-    if f.linked {
-        legend.linked(&f, target);
+    if f.plain {
+        add(
+            sample("rounded", "#FFFFFF", t.claim_border, 2, "claim"),
+            "a claim that supports nothing drawn",
+        );
     }
-    if f.counterpoint || f.answer {
-        legend.objection(&f);
+    if f.counterpoint {
+        add(
+            sample(
+                "solid",
+                fill(t.counter_fill),
+                t.attack,
+                1,
+                &small("<b>OBJECTION</b>", t.attack),
+            ),
+            "attacks a claim or an inference",
+        );
+    }
+    if f.answer {
+        add(
+            sample(
+                "solid",
+                fill(t.answer_fill),
+                t.answer,
+                1,
+                &small("<b>ANSWER</b>", t.answer),
+            ),
+            "answers an objection",
+        );
+    }
+    if f.concession {
+        add(
+            sample(
+                "rounded",
+                fill(t.concession_fill),
+                t.qualify,
+                1,
+                &small("<b>QUALIFICATION</b>", t.qualify),
+            ),
+            "granted: limits what it points to, does not refute it",
+        );
+    }
+    if f.held {
+        add(
+            sample(
+                "rounded",
+                "#FFFFFF",
+                t.claim_border,
+                1,
+                &small("<b>POSITION</b>", t.position),
+            ),
+            "<i>in italics:</i> a position the text reports, not its author's",
+        );
+    }
+    if f.uncited {
+        add(
+            sample(
+                "dashed",
+                "#FFFFFF",
+                t.claim_border,
+                1,
+                &small(UNCITED_BADGE, t.muted),
+            ),
+            "dashed: cites no source",
+        );
     }
     if f.context {
-        legend.context();
-    }
-    if options.status.is_some() {
-        legend.labels();
+        let place = match options.view {
+            View::Section(_) => "faded: in another section, drawn for context",
+            _ => "faded: outside the view, drawn for context",
+        };
+        add(
+            sample(
+                "dotted",
+                t.context_fill,
+                t.faint,
+                1,
+                &small("claim", t.faint),
+            ),
+            place,
+        );
     }
     if options.sources {
-        legend.source(target);
-    }
-    let Legend {
-        mut stmts,
-        mut edges,
-        ..
-    } = legend;
-    stmts.append(&mut edges);
-    Stmt::Subgraph(Subgraph {
-        id: plain("cluster_legend"),
-        stmts,
-    })
-}
-
-/// The legend as it is drawn: its sample nodes, then its edges.
-struct Legend {
-    stmts: Vec<Stmt>,
-    edges: Vec<Stmt>,
-    /// The note under a cited sample.
-    cites: String,
-    /// The note under an uncited sample.
-    uncited: String,
-}
-
-impl Legend {
-    /// A sample node: `text`, and a `note` under a rule.
-    fn sample(&mut self, id: &str, text: &str, note: Option<&str>, mut attrs: Vec<Attribute>) {
-        let mut rows = row(text);
-        if let Some(n) = note {
-            rows.push_str("<hr/>");
-            rows.push_str(&row(n));
-        }
-        attrs.push(attr("label", markup(&table(&rows))));
-        attrs.push(attr("fontsize", plain("9")));
-        self.stmts.push(node(id, attrs));
-    }
-
-    fn edge(&mut self, from: &str, to: &str, line: Line, label: Option<&str>) {
-        self.edges.push(legend_edge(from, to, line, label));
-    }
-
-    /// The thesis sample; its id.
-    fn thesis(&mut self) -> &'static str {
-        let cites = self.cites.clone();
-        self.sample(
-            "legend_thesis",
-            "<b>Thesis</b>",
-            Some(&cites),
-            role_attrs(Role::Thesis, false),
+        add(
+            sample(
+                "solid",
+                t.source.0,
+                t.source.1,
+                1,
+                &small("<b>Source</b>", t.ink),
+            ),
+            "a cited source",
         );
-        "legend_thesis"
     }
-
-    /// The plain claim (drawn, or needed as what supports or attacks meet),
-    /// the position held by someone, and the qualification.
-    fn claims(&mut self, f: &Features) {
-        // The uncited sample: a linked premise if there are any, else a
-        // premise, else the plain claim.
-        let uncited_claim = f.uncited && !f.linked && !f.premise;
-        // Counterpoints are drawn for answers too: an answer attacks one.
-        let counterpoint = f.counterpoint || f.answer;
-        // What a concession qualifies: an inference when only those are
-        // qualified and inferences are drawn, else a claim.
-        let concession_target = if f.qualifies_argument && f.linked {
-            "legend_argument"
+    if f.linked {
+        add(
+            sample(
+                "rounded",
+                t.argument_fill,
+                t.support,
+                1,
+                &small("<i>inference</i>", t.ink),
+            ),
+            "linked premises support the conclusion only together",
+        );
+    }
+    if f.support {
+        add(line("\u{2500}\u{2500}\u{25b6}", t.support), "supports");
+    }
+    if f.linked {
+        add(
+            line("\u{2501}\u{2501}\u{25b6}", t.support),
+            "jointly supports (from an inference)",
+        );
+    }
+    if f.attack {
+        let what = if f.undercut {
+            "attacks (on an inference: undercuts)"
         } else {
-            "legend_claim"
+            "attacks"
         };
-        let claim_needed = f.plain
-            || counterpoint
-            || f.context
-            || !f.thesis
-            || uncited_claim
-            || (f.concession && concession_target == "legend_claim");
-        if claim_needed {
-            let (text, note) = if uncited_claim {
-                ("Claim, uncited", Some(self.uncited.clone()))
-            } else if f.thesis {
-                ("Claim that supports nothing", None)
-            } else {
-                ("Claim", Some(self.cites.clone()))
+        add(line("\u{254c}\u{254c}\u{22a3}", t.attack), what);
+    }
+    if f.qualifies {
+        add(line("\u{254c}\u{254c}\u{25cb}", t.qualify), "qualifies");
+    }
+    if options.sources {
+        add(line("\u{2504}\u{2504}\u{25b7}", t.faint), "is cited by");
+    }
+    if options.color_by == ColorBy::Status && options.status.is_some() {
+        for status in [Label::Accepted, Label::Rejected, Label::Undecided] {
+            let meaning = match status {
+                Label::Accepted => "stands: every attacker is rejected",
+                Label::Rejected => "falls: an accepted claim attacks it",
+                Label::Undecided => "open: the map does not settle it",
             };
-            self.sample(
-                "legend_claim",
-                text,
-                note.as_deref(),
-                role_attrs(Role::Claim, uncited_claim),
-            );
-        }
-        if f.held {
-            self.sample(
-                "legend_held",
-                &format!(
-                    "{}<br/><i>A position the text reports,<br/>not its author's own claim</i>",
-                    small("<b>POSITION</b> of who holds it", PURPLE)
+            add(
+                sample(
+                    "rounded",
+                    status_fill(t, status),
+                    t.claim_border,
+                    1,
+                    &small(&format!("<b>{}</b>", status_tag(status)), t.ink),
                 ),
-                None,
-                role_attrs(Role::Claim, false),
+                meaning,
             );
         }
-        if f.concession {
-            self.sample(
-                "legend_concession",
-                &format!(
-                    "{}<br/>Granted: it limits what it points to,<br/>and does not refute it",
-                    small("<b>QUALIFICATION</b>", AMBER)
+    }
+    let by = match options.color_by {
+        ColorBy::Section => Some("section"),
+        ColorBy::Actor => Some("holder"),
+        ColorBy::Tag => Some("first tag"),
+        ColorBy::Role | ColorBy::Status => None,
+    };
+    if let Some(by) = by {
+        for (k, name) in &f.colors {
+            add(
+                sample(
+                    "rounded",
+                    ix.palette(*k),
+                    t.claim_border,
+                    1,
+                    "\u{a0}\u{a0}\u{a0}\u{a0}",
                 ),
-                None,
-                role_attrs(Role::Concession, false),
-            );
-            self.edge(
-                "legend_concession",
-                concession_target,
-                Line::Qualifies,
-                Some("qualifies"),
+                &html_lines(&wrap(name, 40)),
             );
         }
-    }
-
-    /// The premise, supporting `target`.
-    fn premise(&mut self, f: &Features, target: &str) {
-        let uncited_premise = f.uncited && !f.linked;
-        let (text, note) = if uncited_premise {
-            ("Premise, uncited", Some(self.uncited.clone()))
-        } else {
-            ("Premise", None)
-        };
-        self.sample(
-            "legend_premise",
-            text,
-            note.as_deref(),
-            role_attrs(Role::Premise, uncited_premise),
-        );
-        self.edge("legend_premise", target, Line::Support, Some("supports"));
-    }
-
-    /// The inference with its linked premises, concluding `target`, and
-    /// its undercut.
-    fn linked(&mut self, f: &Features, target: &str) {
-        let mut arg = argument_attrs();
-        arg.push(attr("label", markup("<i>inference</i>")));
-        self.stmts.push(node("legend_argument", arg));
-        self.sample(
-            "legend_linked1",
-            "Linked premise",
-            None,
-            role_attrs(Role::Premise, false),
-        );
-        self.edge(
-            "legend_argument",
-            target,
-            Line::Conclusion,
-            Some("jointly support"),
-        );
-        self.edge("legend_linked1", "legend_argument", Line::Premise, None);
-        if f.uncited {
-            let uncited = self.uncited.clone();
-            self.sample(
-                "legend_linked2",
-                "Linked premise, uncited",
-                Some(&uncited),
-                role_attrs(Role::Premise, true),
-            );
-            self.edge("legend_linked2", "legend_argument", Line::Premise, None);
-        }
-        if f.undercut {
-            self.sample(
-                "legend_undercut",
-                &format!(
-                    "{}<br/>Undercut of an inference",
-                    small("<b>OBJECTION</b>", RED)
+        if f.uncoloured {
+            add(
+                sample(
+                    "rounded",
+                    "#FFFFFF",
+                    t.claim_border,
+                    1,
+                    "\u{a0}\u{a0}\u{a0}\u{a0}",
                 ),
-                None,
-                role_attrs(Role::Counterpoint, false),
-            );
-            self.edge(
-                "legend_undercut",
-                "legend_argument",
-                Line::Attack,
-                Some("undercuts"),
+                &format!("no {by}"),
             );
         }
     }
-
-    /// The counterpoint attacking the plain claim, and its answer.
-    fn objection(&mut self, f: &Features) {
-        self.sample(
-            "legend_counter",
-            &format!("{}<br/>Counterpoint", small("<b>OBJECTION</b>", RED)),
-            None,
-            role_attrs(Role::Counterpoint, false),
-        );
-        self.edge(
-            "legend_counter",
-            "legend_claim",
-            Line::Attack,
-            Some("attacks"),
-        );
-        if f.answer {
-            self.sample(
-                "legend_answer",
-                &format!(
-                    "{}<br/>Answer to an objection",
-                    small("<b>ANSWER</b>", BLUE)
-                ),
-                None,
-                role_attrs(Role::Answer, false),
-            );
-            self.edge(
-                "legend_answer",
-                "legend_counter",
-                Line::Attack,
-                Some("answers"),
-            );
-        }
-    }
-
-    /// A claim of another section, faded.
-    fn context(&mut self) {
-        self.sample(
-            "legend_context",
-            "Claim in another section",
-            None,
-            context_attrs(),
-        );
-        self.edge("legend_context", "legend_claim", Line::Support, None);
-    }
-
-    /// The three labels of the evaluation.
-    fn labels(&mut self) {
-        for (id, status) in [
-            ("legend_accepted", Label::Accepted),
-            ("legend_rejected", Label::Rejected),
-            ("legend_undecided", Label::Undecided),
-        ] {
-            let mut attrs = role_attrs(Role::Claim, false);
-            set_fill(&mut attrs, status_fill(status));
-            self.sample(id, &format!("<b>{}</b>", status_tag(status)), None, attrs);
-        }
-        self.edge(
-            "legend_accepted",
-            "legend_rejected",
-            Line::Attack,
-            Some("defeats"),
-        );
-    }
-
-    /// A source, cited by `target`.
-    fn source(&mut self, target: &str) {
-        let mut attrs = source_attrs();
-        attrs.push(attr("label", markup("<b>Source</b>")));
-        self.stmts.push(node("legend_source", attrs));
-        self.edge("legend_source", target, Line::Cites, Some("cited by"));
-    }
-}
-
-/// An edge of the legend, with an optional label.
-fn legend_edge(from: &str, to: &str, line: Line, label: Option<&str>) -> Stmt {
-    let mut attrs = line_attrs(line);
-    if let Some(l) = label {
-        attrs.push(attr("label", quoted(&format!(" {l}"))));
-    }
-    edge(from, to, attrs)
+    let body = format!(
+        "<table border=\"1\" color=\"#BDBDBD\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"1\" \
+         bgcolor=\"#FFFFFF\"><tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>{}</table>",
+        rows.concat()
+    );
+    node(
+        "legend",
+        vec![
+            attr("shape", plain("plain")),
+            attr("fontsize", plain("9")),
+            attr("label", markup(&body)),
+        ],
+    )
 }
 
 /// `f(i)` for each `i` in `0..n`, in order. For as many as
@@ -937,7 +967,7 @@ fn in_parallel<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync) -> Vec<
 
 /// The DOT syntax tree of the selected part of `map`.
 pub(crate) fn build(map: &Map, graph: &MapGraph, options: &Options, sel: &Selection) -> Graph {
-    build_with(&Index::new(map, graph), options, sel)
+    build_with(&Index::new(map, graph, options.theme.theme()), options, sel)
 }
 
 /// [`build`] with the map's [`Index`] already made.
@@ -978,23 +1008,31 @@ pub(crate) fn build_into(
     } else {
         "t"
     };
+    // And in a right-to-left one, `labeljust=r` puts them on the left.
+    let cluster_labeljust = if direction == Direction::RightLeft {
+        "r"
+    } else {
+        "l"
+    };
     defaults(ix, options, direction)
         .into_iter()
         .for_each(&mut *emit);
-    if options.legend {
-        emit(legend(options, Features::of(ix, sel), cluster_labelloc));
-    }
-    let groups = Groups::of(ix, sel);
+    let groups = Groups::of(ix, options.group_by, sel);
     let nodes = NodeWriter { ix, options, sel };
     nodes.write(&groups.top, emit);
-    for (i, group) in groups.sections.iter().enumerate() {
-        if let Some(cluster) = nodes.cluster(i, group, cluster_labelloc) {
+    for (i, group) in groups.boxes.iter().enumerate() {
+        if let Some(cluster) = nodes.cluster(
+            options.group_by,
+            i,
+            group,
+            (cluster_labelloc, cluster_labeljust),
+        ) {
             emit(cluster);
         }
     }
     nodes.write(&groups.context, emit);
     if sel.hidden_context > 0 {
-        emit(more_context(sel.hidden_context));
+        emit(more_context(ix.t, sel.hidden_context));
     }
     if options.sources {
         source_nodes(ix, sel, emit);
@@ -1003,6 +1041,21 @@ pub(crate) fn build_into(
     argument_edges(ix, sel, emit);
     if options.sources {
         citation_edges(ix, sel, emit);
+    }
+    if options.legend {
+        // Last, on the rank of the evidence (where the diagram ends for a
+        // reader who starts at the thesis): it never sits above the thesis.
+        let rank = match direction {
+            Direction::BottomTop | Direction::RightLeft => "min",
+            Direction::TopBottom | Direction::LeftRight => "max",
+        };
+        emit(Stmt::Subgraph(Subgraph {
+            id: plain("legend_rank"),
+            stmts: vec![
+                Stmt::Attribute(attr("rank", plain(rank))),
+                legend(ix, options, &Features::of(ix, options, sel)),
+            ],
+        }));
     }
 }
 
@@ -1017,23 +1070,24 @@ fn defaults(ix: &Index<'_>, options: &Options, direction: Direction) -> [Stmt; 3
             attr("pad", plain("0.3")),
             attr("bgcolor", plain("white")),
             attr("outputorder", plain("edgesfirst")),
-            attr("fontname", quoted("Helvetica")),
+            attr("fontname", quoted(FONT)),
             attr("fontsize", plain("20")),
             attr("labelloc", plain("t")),
+            attr("labeljust", plain("l")),
             attr("label", markup(&title(ix, options))),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("shape", plain("box")),
             attr("style", quoted("rounded,filled")),
-            attr("fontname", quoted("Helvetica")),
+            attr("fontname", quoted(FONT)),
             attr("fontsize", plain("11")),
-            attr("fontcolor", quoted(INK)),
+            attr("fontcolor", quoted(ix.t.ink)),
             attr("margin", quoted("0.12,0.06")),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", quoted("Helvetica")),
+            attr("fontname", quoted(FONT)),
             attr("fontsize", plain("9")),
-            attr("fontcolor", quoted(MUTED)),
+            attr("fontcolor", quoted(ix.t.muted)),
             attr("arrowsize", plain("0.8")),
             attr("penwidth", plain("1.3")),
         ])),
@@ -1047,41 +1101,57 @@ struct Group {
     arguments: Vec<usize>,
 }
 
-/// Where each drawn node goes. Nodes drawn in full go into their section's
-/// cluster; context nodes and claims without a section stay at the top
-/// level. The top-level nodes come first, then the clusters in section
-/// order, then the context.
+/// Where each drawn node goes. Nodes drawn in full go into their box (a
+/// section's, or with `--group-by actor` their first holder's); context
+/// nodes and nodes without a box stay at the top level. The top-level
+/// nodes come first, then the boxes in file order, then the context.
 struct Groups {
     top: Group,
-    sections: Vec<Group>,
+    boxes: Vec<Group>,
     context: Group,
 }
 
 impl Groups {
-    fn of(ix: &Index<'_>, sel: &Selection) -> Groups {
+    fn of(ix: &Index<'_>, by: GroupBy, sel: &Selection) -> Groups {
         let map = ix.map;
+        let r = ix.r;
+        let boxes = match by {
+            GroupBy::Section => map.sections.len(),
+            GroupBy::Actor => map.actors.len(),
+            GroupBy::None => 0,
+        };
+        let claim_box = |i: usize| match by {
+            GroupBy::Section => r.section_of_claim(i),
+            GroupBy::Actor => r.by.of(i).iter().flatten().next().copied(),
+            GroupBy::None => None,
+        };
         let mut groups = Groups {
             top: Group::default(),
-            sections: vec![Group::default(); map.sections.len()],
+            boxes: vec![Group::default(); boxes],
             context: Group::default(),
         };
         for i in (0..map.claims.len()).filter(|&i| sel.claim(i).drawn()) {
-            if let Some(g) = groups.group(sel.claim(i), ix.r.section_of_claim(i)) {
+            if let Some(g) = groups.group(sel.claim(i), claim_box(i)) {
                 g.claims.push(i);
             }
         }
         for i in (0..map.arguments.len()).filter(|&i| sel.argument(i).drawn()) {
-            if let Some(g) = groups.group(sel.argument(i), ix.r.section_of_argument(i)) {
+            let b = match by {
+                GroupBy::Section => r.section_of_argument(i),
+                // With its conclusion.
+                _ => r.conclusion.get(i).copied().flatten().and_then(claim_box),
+            };
+            if let Some(g) = groups.group(sel.argument(i), b) {
                 g.arguments.push(i);
             }
         }
         groups
     }
 
-    fn group(&mut self, shown: Shown, section: Option<usize>) -> Option<&mut Group> {
-        match (shown, section) {
+    fn group(&mut self, shown: Shown, b: Option<usize>) -> Option<&mut Group> {
+        match (shown, b) {
             (Shown::Context, _) => Some(&mut self.context),
-            (_, Some(s)) if s < self.sections.len() => self.sections.get_mut(s),
+            (_, Some(s)) if s < self.boxes.len() => self.boxes.get_mut(s),
             _ => Some(&mut self.top),
         }
     }
@@ -1100,25 +1170,29 @@ impl NodeWriter<'_> {
     fn write(&self, group: &Group, out: &mut dyn FnMut(Stmt)) {
         let (ix, sel) = (self.ix, self.sel);
         let focus = |n: Node| sel.focus == Some(n);
-        let status = self.options.status.as_ref();
+        let status = self
+            .options
+            .status
+            .as_ref()
+            .filter(|_| self.options.color_by == ColorBy::Status);
         for batch in group.claims.chunks(NODE_BATCH) {
             let made = in_parallel(batch.len(), |k| {
                 let i = *batch.get(k)?;
                 let claim = ix.map.claims.get(i)?;
                 Some(claim_node(
                     ix,
+                    self.options,
                     i,
                     claim,
                     sel.claim(i),
                     focus(Node::Claim(i)),
-                    status.and_then(|e| e.claim(i)),
                 ))
             });
             made.into_iter().flatten().for_each(&mut *out);
         }
         for &i in &group.arguments {
             let made = argument_node(
-                ix.map,
+                ix,
                 i,
                 sel.argument(i),
                 focus(Node::Argument(i)),
@@ -1128,38 +1202,58 @@ impl NodeWriter<'_> {
         }
     }
 
-    /// Section `i`'s cluster with the nodes of `group`; `None` when it has
-    /// none.
-    fn cluster(&self, i: usize, group: &Group, labelloc: &str) -> Option<Stmt> {
+    /// Box `i`'s cluster (section `i`, or actor `i`) with the nodes of
+    /// `group`; `None` when it has none.
+    fn cluster(
+        &self,
+        by: GroupBy,
+        i: usize,
+        group: &Group,
+        (labelloc, labeljust): (&str, &str),
+    ) -> Option<Stmt> {
         if group.claims.is_empty() && group.arguments.is_empty() {
             return None;
         }
-        let title = self.ix.section_title(i).unwrap_or("");
+        let (title, id) = match by {
+            GroupBy::Actor => {
+                let actor = self.ix.map.actors.get(i)?;
+                let name = actor
+                    .name
+                    .as_ref()
+                    .map_or(actor.id.as_str(), |n| n.as_str());
+                (format!("Held by {name}"), format!("cluster_actor_{i}"))
+            }
+            _ => (
+                self.ix.section_title(i).unwrap_or("").to_owned(),
+                format!("cluster_{i}"),
+            ),
+        };
+        let t = self.ix.t;
         let mut body = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr(
                 "label",
-                markup(&format!("<b>{}</b>", html_lines(&wrap(title, 60)))),
+                markup(&format!("<b>{}</b>", html_lines(&wrap(&title, 60)))),
             ),
             attr("style", quoted("rounded,filled")),
-            attr("fillcolor", quoted("#F4F4F4")),
-            attr("color", quoted("#B4B4B4")),
+            attr("fillcolor", quoted(t.cluster.0)),
+            attr("color", quoted(t.cluster.1)),
             attr("fontsize", plain("14")),
-            attr("labeljust", plain("l")),
+            attr("labeljust", plain(labeljust)),
             attr("labelloc", plain(labelloc)),
             attr("margin", plain("14")),
         ]))];
         self.write(group, &mut |stmt| body.push(stmt));
         Some(Stmt::Subgraph(Subgraph {
-            id: plain(&format!("cluster_{i}")),
+            id: plain(&id),
             stmts: body,
         }))
     }
 }
 
 /// The note standing for `n` context claims not drawn.
-fn more_context(n: usize) -> Stmt {
+fn more_context(t: &Theme, n: usize) -> Stmt {
     let what = crate::english::noun_s(n, "claim");
-    let mut attrs = context_attrs();
+    let mut attrs = context_attrs(t);
     attrs.push(attr(
         "label",
         markup(&table(&row(&format!(
@@ -1213,7 +1307,7 @@ fn claim_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
         for (target, j) in claim.supports.iter().zip(ix.r.supports.of(i)) {
             if let Some(to) = j.and_then(|j| drawn(sel, Target::Claim(j))) {
                 let tip = format!("{id} supports {}", target.value);
-                emit(styled_edge(&from, &to, Line::Support, &tip));
+                emit(styled_edge(ix.t, &from, &to, Line::Support, &tip));
             }
         }
         for (target, t) in claim.attacks.iter().zip(ix.r.attacks.of(i)) {
@@ -1226,7 +1320,7 @@ fn claim_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
                 "attacks"
             };
             let tip = format!("{id} {verb} {}", target.value);
-            emit(styled_edge(&from, &to, Line::Attack, &tip));
+            emit(styled_edge(ix.t, &from, &to, Line::Attack, &tip));
         }
         for (target, t) in claim.qualifies.iter().zip(ix.r.qualifies.of(i)) {
             let Some(to) = t.and_then(|t| drawn(sel, t)) else {
@@ -1236,7 +1330,7 @@ fn claim_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
                 "{id} qualifies {} (a concession, not a refutation)",
                 target.value
             );
-            emit(styled_edge(&from, &to, Line::Qualifies, &tip));
+            emit(styled_edge(ix.t, &from, &to, Line::Qualifies, &tip));
         }
     }
 }
@@ -1252,7 +1346,7 @@ fn argument_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
         for (p, j) in arg.premises.iter().zip(ix.r.premises.of(i)) {
             if let Some(from) = j.and_then(|j| drawn(sel, Target::Claim(j))) {
                 let tip = format!("{} is a premise of {id}", p.value);
-                emit(styled_edge(&from, &node, Line::Premise, &tip));
+                emit(styled_edge(ix.t, &from, &node, Line::Premise, &tip));
             }
         }
         let conclusion = ix.r.conclusion.get(i).copied().flatten();
@@ -1261,7 +1355,7 @@ fn argument_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
             conclusion.and_then(|j| drawn(sel, Target::Claim(j))),
         ) {
             let tip = format!("{id} jointly supports {}", c.value);
-            emit(styled_edge(&node, &to, Line::Conclusion, &tip));
+            emit(styled_edge(ix.t, &node, &to, Line::Conclusion, &tip));
         }
     }
 }
@@ -1285,6 +1379,7 @@ fn citation_edges(ix: &Index<'_>, sel: &Selection, emit: &mut dyn FnMut(Stmt)) {
             }
             let tip = format!("{} cites {}", claim.id.value, c.source.value);
             emit(styled_edge(
+                ix.t,
                 &format!("s{s}"),
                 &format!("c{i}"),
                 Line::Cites,

@@ -30,6 +30,7 @@ pub mod exec;
 mod print;
 pub mod split;
 pub mod text;
+pub mod theme;
 mod view;
 
 use std::path::Path;
@@ -40,7 +41,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use crate::graph::MapGraph;
 use crate::model::Map;
 
-pub use view::{View, ViewError};
+pub use theme::ThemeName;
+pub use view::{Context, Filter, MAX_NEAR_CONTEXT, View, ViewError};
 
 /// Width, in columns, to which claim texts are wrapped.
 pub const TEXT_WIDTH: usize = 40;
@@ -56,21 +58,31 @@ pub enum Direction {
     /// Bottom to top: evidence at the bottom, conclusions and the thesis at
     /// the top, as argument maps are usually drawn.
     BottomTop,
-    /// Left to right: evidence on the left. Sections stack top to bottom,
-    /// which keeps a large map's diagram closer to a page's proportions.
+    /// Left to right: evidence on the left, conclusions on the right.
     LeftRight,
+    /// Right to left: the thesis and conclusions on the left, where a
+    /// reader starts, and their reasons to the right of them. Sections
+    /// stack top to bottom, which keeps a large map's diagram closer to a
+    /// page's proportions.
+    RightLeft,
 }
 
 impl Direction {
     /// The default for the diagrams of a map of `claims` claims (every view
-    /// of one map reads the same way): bottom to top, or left to right above
-    /// [`LARGE_VIEW`] claims.
+    /// of one map reads the same way): bottom to top, the thesis at the
+    /// top, or right to left above [`LARGE_VIEW`] claims, the thesis on the
+    /// left.
     pub fn auto(claims: usize) -> Direction {
         if claims > LARGE_VIEW {
-            Direction::LeftRight
+            Direction::RightLeft
         } else {
             Direction::BottomTop
         }
+    }
+
+    /// Whether the conclusions are on the left or right of their reasons.
+    pub fn is_horizontal(self) -> bool {
+        matches!(self, Direction::LeftRight | Direction::RightLeft)
     }
 
     /// The Graphviz `rankdir` value.
@@ -79,6 +91,7 @@ impl Direction {
             Direction::TopBottom => "TB",
             Direction::BottomTop => "BT",
             Direction::LeftRight => "LR",
+            Direction::RightLeft => "RL",
         }
     }
 }
@@ -95,8 +108,21 @@ pub struct Options {
     /// Whether to draw a node for each cited source.
     pub sources: bool,
     /// When set, each claim and argument is marked and filled by its label
-    /// in this evaluation (`render --status`).
+    /// in this evaluation (`render --status`, `--color-by status`).
     pub status: Option<crate::eval::Evaluation>,
+    /// The colours and fonts.
+    pub theme: ThemeName,
+    /// What is drawn faded around a section's or a focus's view.
+    pub context: Context,
+    /// Which claims are drawn: by actor, by tag.
+    pub filter: Filter,
+    /// What the fill of a claim says; [`ColorBy::Status`] needs
+    /// [`Options::status`].
+    pub color_by: ColorBy,
+    /// What the boxes around claims gather.
+    pub group_by: GroupBy,
+    /// Whether claims without a citation are marked.
+    pub mark_uncited: bool,
 }
 
 impl Default for Options {
@@ -107,8 +133,44 @@ impl Default for Options {
             legend: true,
             sources: false,
             status: None,
+            theme: ThemeName::Color,
+            context: Context::Near,
+            filter: Filter::default(),
+            color_by: ColorBy::Role,
+            group_by: GroupBy::Section,
+            mark_uncited: true,
         }
     }
+}
+
+/// What the fill of a claim says (`render --color-by`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum ColorBy {
+    /// Its role: thesis, premise, objection, answer, qualification.
+    #[default]
+    Role,
+    /// Its section.
+    Section,
+    /// The first actor who holds it.
+    Actor,
+    /// Its first tag.
+    Tag,
+    /// Its label in the evaluation (`--status`).
+    Status,
+}
+
+/// What the boxes around claims gather (`render --group-by`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum GroupBy {
+    /// A box per section.
+    #[default]
+    Section,
+    /// A box per actor, holding the claims whose first holder it is.
+    Actor,
+    /// No boxes.
+    None,
 }
 
 /// An output format.
@@ -154,8 +216,13 @@ impl Format {
 
 /// The diagram of `map` as a DOT syntax tree.
 pub fn to_graph(map: &Map, graph: &MapGraph, options: &Options) -> Result<Graph, ViewError> {
-    let selection = view::select(map, graph, &options.view)?;
+    let selection = select(map, graph, options)?;
     Ok(build::build(map, graph, options, &selection))
+}
+
+/// The selection of `options`: its view, filtered, with its context.
+fn select(map: &Map, graph: &MapGraph, options: &Options) -> Result<view::Selection, ViewError> {
+    view::select(map, graph, &options.view, options.context, &options.filter)
 }
 
 /// The diagram of `map` as DOT source.
@@ -173,8 +240,8 @@ pub fn write_dot(
     options: &Options,
     out: &mut dyn std::io::Write,
 ) -> Result<(), WriteError> {
-    let selection = view::select(map, graph, &options.view)?;
-    let ix = build::Index::new(map, graph);
+    let selection = select(map, graph, options)?;
+    let ix = build::Index::new(map, graph, options.theme.theme());
     out.write_all(b"digraph argmap {\n")?;
     let mut first = true;
     let mut failed = None;

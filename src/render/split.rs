@@ -53,7 +53,7 @@ const MUTED: &str = "#4D4D4D";
 /// faded ones around a section included, and with [`Options::sources`] the
 /// sources they cite.
 pub fn drawn_nodes(map: &Map, graph: &MapGraph, options: &Options) -> Result<usize, ViewError> {
-    let sel = view::select(map, graph, &options.view)?;
+    let sel = view::select(map, graph, &options.view, options.context, &options.filter)?;
     Ok(count(map, graph, &sel, options.sources))
 }
 
@@ -95,7 +95,7 @@ pub struct SectionDiagram {
 /// The diagram of every section of `map`, in file order, each as
 /// `render --section ID` draws it with `options` (whose view is ignored).
 pub fn section_diagrams(map: &Map, graph: &MapGraph, options: &Options) -> Vec<SectionDiagram> {
-    let ix = Index::new(map, graph);
+    let ix = Index::new(map, graph, options.theme.theme());
     let n = map.sections.len();
     // One copy of the options per thread, its view set per section.
     let diagram = |opts: &mut Options, s: usize| section_diagram(&ix, graph, opts, s);
@@ -121,7 +121,7 @@ fn section_diagram(
     let map = ix.map;
     let id = map.sections.get(s)?.id.value.clone();
     opts.view = View::Section(id.clone());
-    let sel = view::select(map, graph, &opts.view).ok()?;
+    let sel = view::select(map, graph, &opts.view, opts.context, &opts.filter).ok()?;
     let tree = build::build_with(ix, opts, &sel);
     Some(SectionDiagram {
         section: s,

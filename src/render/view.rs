@@ -119,6 +119,27 @@ pub enum ViewError {
         /// What it names.
         kind: Kind,
     },
+    /// `--actor` names nothing.
+    UnknownActor {
+        /// The id as given.
+        id: String,
+        /// The closest actor id.
+        suggestion: Option<String>,
+    },
+    /// `--actor` names something other than an actor.
+    ActorKind {
+        /// The id as given.
+        id: String,
+        /// What it names.
+        kind: Kind,
+    },
+    /// `--tag` names a tag no claim has.
+    UnknownTag {
+        /// The tag as given.
+        id: String,
+        /// The closest tag of the map.
+        suggestion: Option<String>,
+    },
 }
 
 impl fmt::Display for ViewError {
@@ -136,6 +157,11 @@ impl fmt::Display for ViewError {
             ViewError::SectionKind { id, kind } => {
                 write!(f, "`{id}` is {}, not a section", kind.a())
             }
+            ViewError::UnknownActor { id, .. } => write!(f, "the map has no actor `{id}`"),
+            ViewError::ActorKind { id, kind } => {
+                write!(f, "`{id}` is {}, not an actor", kind.a())
+            }
+            ViewError::UnknownTag { id, .. } => write!(f, "no claim of the map has the tag `{id}`"),
         }
     }
 }
@@ -153,7 +179,21 @@ impl ViewError {
             | ViewError::UnknownSection {
                 suggestion: Some(s),
                 ..
+            }
+            | ViewError::UnknownActor {
+                suggestion: Some(s),
+                ..
+            }
+            | ViewError::UnknownTag {
+                suggestion: Some(s),
+                ..
             } => Some(format!("did you mean `{s}`?")),
+            ViewError::UnknownActor { .. } => {
+                Some("actor ids are the keys of `[actors.<id>]`".to_owned())
+            }
+            ViewError::UnknownTag { .. } => {
+                Some("tags are the strings of claims' `tags` lists".to_owned())
+            }
             ViewError::UnknownFocus { .. } => {
                 Some("ids are the keys of `[claims.<id>]` and `[arguments.<id>]`".to_owned())
             }
@@ -168,22 +208,92 @@ impl ViewError {
                 id,
                 kind: Kind::Claim | Kind::Argument,
             } => Some(format!("to draw what surrounds it, use `--focus {id}`")),
-            ViewError::FocusKind { .. } | ViewError::SectionKind { .. } => None,
+            ViewError::FocusKind { .. }
+            | ViewError::SectionKind { .. }
+            | ViewError::ActorKind { .. } => None,
         }
     }
 }
 
-/// Chooses the nodes of `view`. The ids a view names (`--focus`,
-/// `--section`) are the user's, looked up here; the map's own references
-/// come resolved with `graph`.
-pub(crate) fn select(map: &Map, graph: &MapGraph, view: &View) -> Result<Selection, ViewError> {
-    match view {
-        View::Whole => Ok(Selection {
-            claims: vec![Shown::Full; map.claims.len()],
-            arguments: vec![Shown::Full; map.arguments.len()],
-            focus: None,
-            hidden_context: 0,
-        }),
+/// How much of what surrounds a section's or a focus's view is drawn,
+/// faded (`render --context`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Context {
+    /// Nothing outside the view.
+    None,
+    /// Direct neighbours: the claims and inferences one relation away from
+    /// the view (an inference's other premises are not pulled in), at most
+    /// half as many claims as the view draws, between [`MIN_NEAR_CONTEXT`]
+    /// and [`MAX_NEAR_CONTEXT`], objections first.
+    #[default]
+    Near,
+    /// Everything one step away, an inference with all its premises and
+    /// its conclusion, at most [`MAX_SECTION_CONTEXT`] claims.
+    All,
+}
+
+/// Which claims a diagram draws: those of the given actors and with the
+/// given tags (`render --actor`, `--tag`); empty lists filter nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Actor ids: a claim one of them holds (`by`) is drawn.
+    pub actors: Vec<String>,
+    /// Tags: a claim with one of them is drawn.
+    pub tags: Vec<String>,
+}
+
+impl Filter {
+    /// Whether the filter lets every claim through.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.tags.is_empty()
+    }
+}
+
+/// The most claims drawn faded around a view with [`Context::Near`]: at
+/// most half as many as the view draws in full, and never fewer than
+/// [`MIN_NEAR_CONTEXT`], so that the context never swamps the view.
+pub const MAX_NEAR_CONTEXT: usize = 8;
+
+/// The fewest claims [`Context::Near`] may draw faded when there are that
+/// many.
+pub const MIN_NEAR_CONTEXT: usize = 3;
+
+/// Chooses the nodes of `view`, filtered by `filter`, with `context`
+/// around them. The ids a view names (`--focus`, `--section`, `--actor`)
+/// are the user's, looked up here; the map's own references come resolved
+/// with `graph`.
+pub(crate) fn select(
+    map: &Map,
+    graph: &MapGraph,
+    view: &View,
+    context: Context,
+    filter: &Filter,
+) -> Result<Selection, ViewError> {
+    let keep = keeper(map, graph, filter)?;
+    let r = &graph.resolved;
+    let (claims, mut arguments, focus, context) = match view {
+        View::Whole => {
+            let claims: Vec<bool> = (0..map.claims.len()).map(&keep).collect();
+            // An inference is drawn with its conclusion.
+            let arguments: Vec<bool> = (0..map.arguments.len())
+                .map(|a| {
+                    filter.is_empty()
+                        || r.conclusion
+                            .get(a)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|c| claims.get(c) == Some(&true))
+                })
+                .collect();
+            // The whole map has no context, unless a filter leaves some out.
+            let context = if filter.is_empty() {
+                Context::None
+            } else {
+                context
+            };
+            (claims, arguments, None, context)
+        }
         View::Focus { id, depth } => {
             let (node, start) = match map.lookup(id) {
                 Some(r) if r.kind == Kind::Claim => {
@@ -206,21 +316,18 @@ pub(crate) fn select(map: &Map, graph: &MapGraph, view: &View) -> Result<Selecti
                     });
                 }
             };
-            let dist = distances(graph, start.into_iter(), *depth);
-            let shown = |n: Option<NodeIndex>| match n.and_then(|n| dist.get(n.index())) {
-                Some(d) if *d <= *depth => Shown::Full,
-                _ => Shown::Hidden,
+            let dist = distances(graph, start.into_iter(), *depth, true);
+            let within = |n: Option<NodeIndex>| {
+                n.and_then(|n| dist.get(n.index()))
+                    .is_some_and(|d| *d <= *depth)
             };
-            Ok(Selection {
-                claims: (0..map.claims.len())
-                    .map(|i| shown(graph.claim_node(i)))
-                    .collect(),
-                arguments: (0..map.arguments.len())
-                    .map(|i| shown(graph.argument_node(i)))
-                    .collect(),
-                focus: Some(node),
-                hidden_context: 0,
-            })
+            let claims = (0..map.claims.len())
+                .map(|i| within(graph.claim_node(i)) && (keep(i) || node == Node::Claim(i)))
+                .collect();
+            let arguments = (0..map.arguments.len())
+                .map(|a| within(graph.argument_node(a)))
+                .collect();
+            (claims, arguments, Some(node), context)
         }
         View::Section(id) => {
             let section = match map.lookup(id) {
@@ -239,70 +346,176 @@ pub(crate) fn select(map: &Map, graph: &MapGraph, view: &View) -> Result<Selecti
                     });
                 }
             };
-            let claim_sections = graph.resolved.claim_section.as_slice();
-            let argument_sections = graph.resolved.argument_section.as_slice();
-            let inside = |s: &Option<usize>| *s == Some(section);
-            let starts = claim_sections
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| inside(s))
-                .filter_map(|(i, _)| graph.claim_node(i))
-                .chain(
-                    argument_sections
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| inside(s))
-                        .filter_map(|(i, _)| graph.argument_node(i)),
-                );
-            let dist = distances(graph, starts, 1);
-            let shown = |own: Option<&Option<usize>>, n: Option<NodeIndex>| {
-                if own.is_some_and(inside) {
-                    Shown::Full
-                } else if n.and_then(|n| dist.get(n.index())).is_some_and(|d| *d <= 1) {
-                    Shown::Context
-                } else {
-                    Shown::Hidden
-                }
-            };
-            let mut claims: Vec<Shown> = (0..map.claims.len())
-                .map(|i| shown(claim_sections.get(i), graph.claim_node(i)))
+            let claims = (0..map.claims.len())
+                .map(|i| r.section_of_claim(i) == Some(section) && keep(i))
                 .collect();
-            let hidden_context = cap_context(graph, &mut claims, section);
-            Ok(Selection {
-                claims,
-                arguments: (0..map.arguments.len())
-                    .map(|i| shown(argument_sections.get(i), graph.argument_node(i)))
-                    .collect(),
-                focus: None,
-                hidden_context,
-            })
+            let arguments = (0..map.arguments.len())
+                .map(|a| r.section_of_argument(a) == Some(section))
+                .collect();
+            (claims, arguments, None, context)
+        }
+    };
+    // An inference none of whose claims is drawn stands alone: left out.
+    for (a, drawn) in arguments.iter_mut().enumerate() {
+        if *drawn && !filter.is_empty() {
+            let conclusion = r.conclusion.get(a).copied().flatten();
+            let any = conclusion
+                .into_iter()
+                .chain(r.premises.of(a).iter().flatten().copied())
+                .any(|c| claims.get(c) == Some(&true));
+            *drawn = any;
         }
     }
+    let mut shown_claims: Vec<Shown> = claims
+        .iter()
+        .map(|&f| if f { Shown::Full } else { Shown::Hidden })
+        .collect();
+    let mut shown_arguments: Vec<Shown> = arguments
+        .iter()
+        .map(|&f| if f { Shown::Full } else { Shown::Hidden })
+        .collect();
+    let hidden_context = surround(graph, &mut shown_claims, &mut shown_arguments, context);
+    Ok(Selection {
+        claims: shown_claims,
+        arguments: shown_arguments,
+        focus,
+        hidden_context,
+    })
 }
 
-/// Hides the context claims of a section's view past
-/// [`MAX_SECTION_CONTEXT`], objections to the section kept first; returns
-/// how many it hid.
-fn cap_context(graph: &MapGraph, claims: &mut [Shown], section: usize) -> usize {
+/// Whether claim `i` passes `filter`; unknown actors and tags are errors.
+fn keeper<'a>(
+    map: &'a Map,
+    graph: &'a MapGraph,
+    filter: &'a Filter,
+) -> Result<impl Fn(usize) -> bool + 'a, ViewError> {
+    let mut actors = vec![false; map.actors.len()];
+    for id in &filter.actors {
+        match map.lookup(id) {
+            Some(r) if r.kind == Kind::Actor => {
+                if let Some(a) = actors.get_mut(r.index) {
+                    *a = true;
+                }
+            }
+            Some(r) => {
+                return Err(ViewError::ActorKind {
+                    id: id.clone(),
+                    kind: r.kind,
+                });
+            }
+            None => {
+                return Err(ViewError::UnknownActor {
+                    id: id.clone(),
+                    suggestion: suggest::closest(id, map.ids_of(Kind::Actor)).map(str::to_owned),
+                });
+            }
+        }
+    }
+    if let Some(tag) = filter.tags.iter().find(|t| {
+        !map.claims
+            .iter()
+            .any(|c| c.tags.iter().any(|x| &x.value == *t))
+    }) {
+        let mut known: Vec<&str> = map
+            .claims
+            .iter()
+            .flat_map(|c| c.tags.iter().map(|t| t.as_str()))
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        return Err(ViewError::UnknownTag {
+            id: tag.clone(),
+            suggestion: suggest::closest(tag, known).map(str::to_owned),
+        });
+    }
+    let r = &graph.resolved;
+    Ok(move |i: usize| {
+        let by_actor = filter.actors.is_empty()
+            || r.by
+                .of(i)
+                .iter()
+                .flatten()
+                .any(|a| actors.get(*a) == Some(&true));
+        let by_tag = filter.tags.is_empty()
+            || map
+                .claims
+                .get(i)
+                .is_some_and(|c| c.tags.iter().any(|t| filter.tags.contains(&t.value)));
+        by_actor && by_tag
+    })
+}
+
+/// Marks as [`Shown::Context`] what surrounds the nodes drawn in full, as
+/// much as `context` asks for, whatever the filter (what attacks an
+/// actor's claims is drawn, whoever holds it). Returns how many context
+/// claims were left out past the cap.
+fn surround(
+    graph: &MapGraph,
+    claims: &mut [Shown],
+    arguments: &mut [Shown],
+    context: Context,
+) -> usize {
+    let full = |s: &Shown| *s == Shown::Full;
+    let (free, cap) = match context {
+        Context::None => return 0,
+        Context::Near => {
+            let drawn = claims.iter().filter(|s| full(s)).count();
+            (false, (drawn / 2).clamp(MIN_NEAR_CONTEXT, MAX_NEAR_CONTEXT))
+        }
+        Context::All => (true, MAX_SECTION_CONTEXT),
+    };
+    let starts: Vec<NodeIndex> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| full(s))
+        .filter_map(|(i, _)| graph.claim_node(i))
+        .chain(
+            arguments
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| full(s))
+                .filter_map(|(a, _)| graph.argument_node(a)),
+        )
+        .collect();
+    let dist = distances(graph, starts.into_iter(), 1, free);
+    let near = |n: Option<NodeIndex>| n.and_then(|n| dist.get(n.index())).is_some_and(|d| *d == 1);
+    for (i, s) in claims.iter_mut().enumerate() {
+        if *s == Shown::Hidden && near(graph.claim_node(i)) {
+            *s = Shown::Context;
+        }
+    }
+    for (a, s) in arguments.iter_mut().enumerate() {
+        if *s == Shown::Hidden && near(graph.argument_node(a)) {
+            *s = Shown::Context;
+        }
+    }
+    cap_context(graph, claims, cap)
+}
+
+/// Hides the context claims past `cap`, objections to what is drawn in
+/// full kept first; returns how many it hid.
+fn cap_context(graph: &MapGraph, claims: &mut [Shown], cap: usize) -> usize {
     let context: Vec<usize> = (0..claims.len())
         .filter(|&i| claims.get(i) == Some(&Shown::Context))
         .collect();
-    if context.len() <= MAX_SECTION_CONTEXT {
+    if context.len() <= cap {
         return 0;
     }
     let r = &graph.resolved;
-    let inside = |t: &Target| match *t {
-        Target::Claim(j) => r.section_of_claim(j) == Some(section),
-        Target::Argument(j) => r.section_of_argument(j) == Some(section),
+    let objects = |i: usize| {
+        r.attacks.of(i).iter().flatten().any(|t| match *t {
+            Target::Claim(j) => claims.get(j) == Some(&Shown::Full),
+            // An undercut: objections to the view's inferences count too.
+            Target::Argument(_) => true,
+        })
     };
-    let objects = |i: usize| r.attacks.of(i).iter().flatten().any(inside);
     let (objections, others): (Vec<usize>, Vec<usize>) = context.iter().partition(|&&i| objects(i));
-    for &i in objections.iter().chain(&others).skip(MAX_SECTION_CONTEXT) {
+    for &i in objections.iter().chain(&others).skip(cap) {
         if let Some(s) = claims.get_mut(i) {
             *s = Shown::Hidden;
         }
     }
-    context.len() - MAX_SECTION_CONTEXT
+    context.len() - cap
 }
 
 /// The distance of every node from the nearest of `starts` (`usize::MAX`
@@ -318,6 +531,7 @@ fn distances(
     graph: &MapGraph,
     starts: impl Iterator<Item = NodeIndex>,
     depth: usize,
+    free_arguments: bool,
 ) -> Vec<usize> {
     let g = &graph.graph;
     let mut dist = vec![usize::MAX; g.node_count()];
@@ -343,7 +557,9 @@ fn distances(
             if kind == EdgeKind::Cites {
                 continue;
             }
-            let free = from_argument && matches!(kind, EdgeKind::Premise | EdgeKind::Conclusion);
+            let free = free_arguments
+                && from_argument
+                && matches!(kind, EdgeKind::Premise | EdgeKind::Conclusion);
             let nd = if free { d } else { d.saturating_add(1) };
             match dist.get_mut(next.index()) {
                 Some(old) if nd <= depth && nd < *old => {

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use super::{Direction, Format, Options, RenderArgs, View, dot_failure, fail, is_stdout};
+use super::{Format, Options, RenderArgs, View, dot_failure, fail, is_stdout};
 use crate::cli::Outcome;
 use crate::cli::{SUCCESS, input, output, warn};
 use argmap::graph::MapGraph;
@@ -157,13 +157,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         ));
     }
 
-    let options = Options {
-        view: View::Whole,
-        direction: args.direction.map(Direction::from),
-        legend: !args.no_legend,
-        sources: args.sources,
-        status: args.status.then(|| argmap::eval::evaluate(map, graph)),
-    };
+    let options = super::options(args, map, graph, View::Whole);
     // Too large for Graphviz: written as DOT instead.
     let format_for = |nodes: usize, what: &str, name: &str| {
         if format.needs_graphviz() && !args.force && nodes > MAX_GRAPHVIZ_NODES {
