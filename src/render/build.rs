@@ -636,6 +636,31 @@ fn title(ix: &Index, options: &Options) -> String {
             Some(format!("section: {}", title.unwrap_or(id)))
         }
     };
+    let mut parts: Vec<String> = subtitle.into_iter().collect();
+    if !options.filter.actors.is_empty() {
+        let names: Vec<String> = options
+            .filter
+            .actors
+            .iter()
+            .map(|id| {
+                map.lookup_kind(id, crate::model::Kind::Actor)
+                    .and_then(|a| map.actors.get(a))
+                    .and_then(|a| a.name.as_ref())
+                    .map_or_else(|| id.clone(), |n| n.value.clone())
+            })
+            .collect();
+        parts.push(format!("held by {}", crate::english::or_list(&names)));
+    }
+    if !options.filter.tags.is_empty() {
+        let tags: Vec<String> = options
+            .filter
+            .tags
+            .iter()
+            .map(|t| format!("#{t}"))
+            .collect();
+        parts.push(format!("tagged {}", crate::english::or_list(&tags)));
+    }
+    let subtitle = (!parts.is_empty()).then(|| parts.join("; "));
     if let Some(sub) = subtitle {
         label.push_str("<br align=\"left\"/>");
         label.push_str(&sized(&html(&sub), 13, ix.t.muted));
@@ -734,7 +759,9 @@ fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
         )
     };
     let line = |glyph: &str, color: &str| {
-        format!("<td align=\"center\"><font color=\"{color}\"><b>{glyph}</b></font></td>")
+        format!(
+            "<td align=\"center\"><font point-size=\"12\" color=\"{color}\"><b>{glyph}</b></font></td>"
+        )
     };
     let words = |w: &str| format!("<td align=\"left\" balign=\"left\">{w}</td>");
     let mut add = |cell: String, w: &str| rows.push(format!("<tr>{cell}{}</tr>", words(w)));
