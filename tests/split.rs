@@ -132,8 +132,24 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
     let outdir = dir.path().join("out/diagrams");
     assert_eq!(
         files(&outdir),
-        ["case.dot", "costs.dot", "overview.dot", "safety.dot"]
+        [
+            "case.dot",
+            "costs.dot",
+            "index.html",
+            "overview.dot",
+            "safety.dot"
+        ]
     );
+    // The index links every diagram, by its section's title.
+    let index = std::fs::read_to_string(outdir.join("index.html")).unwrap();
+    for file in ["overview.dot", "case.dot", "costs.dot", "safety.dot"] {
+        assert!(
+            index.contains(&format!("href=\"{file}\"")),
+            "{file}: {index}"
+        );
+    }
+    assert!(!index.contains("<img"), "DOT is linked, not shown: {index}");
+    assert!(!index.contains("<script"));
     // Each section's diagram is `render --section`'s.
     for id in ["case", "safety", "costs"] {
         let single = run_in(
@@ -164,7 +180,7 @@ fn split_writes_an_overview_and_one_diagram_per_section() {
         &[],
     );
     assert_eq!(again.code, 0);
-    assert_eq!(files(&outdir).len(), 4);
+    assert_eq!(files(&outdir).len(), 5);
 }
 
 #[test]
@@ -181,9 +197,18 @@ fn split_runs_graphviz_for_each_diagram_in_the_format_asked() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         files(&dir.path().join("svg")),
-        ["case.svg", "costs.svg", "overview.svg", "safety.svg"]
+        [
+            "case.svg",
+            "costs.svg",
+            "index.html",
+            "overview.svg",
+            "safety.svg"
+        ]
     );
     assert_eq!(calls(dir.path()), 4);
+    // SVG is shown on the index page, each image linking to its file.
+    let index = std::fs::read_to_string(dir.path().join("svg/index.html")).unwrap();
+    assert!(index.contains("<img src=\"costs.svg\""), "{index}");
 }
 
 #[test]
@@ -339,7 +364,10 @@ fn a_section_too_large_for_graphviz_is_split_out_as_dot() {
             && err.contains("`all.dot`"),
         "{err}"
     );
-    assert_eq!(files(&dir.path().join("out")), ["all.dot", "overview.svg"]);
+    assert_eq!(
+        files(&dir.path().join("out")),
+        ["all.dot", "index.html", "overview.svg"]
+    );
     assert_eq!(calls(dir.path()), 1);
 }
 

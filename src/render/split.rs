@@ -25,12 +25,13 @@
 use crate::english::{self, noun_s};
 use std::collections::BTreeMap;
 
-use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Stmt, Subgraph};
+use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Stmt};
 use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 
 use super::build::{self, Index, attr, edge, markup, node, plain, quoted};
 use super::text::{html, html_lines, tooltip, wrap};
+use super::theme::{FONT, Theme};
 use super::view::{self, Selection, Shown};
 use super::{Direction, Options, View, ViewError};
 use crate::graph::{EdgeKind, MapGraph, Node};
@@ -43,11 +44,6 @@ pub const MAX_GRAPHVIZ_NODES: usize = 2_000;
 
 /// The file name of the overview, without its extension.
 pub const OVERVIEW: &str = "overview";
-
-const GREEN: &str = "#1B7837";
-const RED: &str = "#B2182B";
-const INK: &str = "#1A1A1A";
-const MUTED: &str = "#4D4D4D";
 
 /// How many nodes the diagram of `options` draws: claims and arguments, the
 /// faded ones around a section included, and with [`Options::sources`] the
@@ -264,6 +260,7 @@ pub fn overview_graph(
     link: &dyn Fn(usize) -> Option<String>,
 ) -> Graph {
     let (facts, crossings) = tally(map, graph);
+    let t = options.theme.theme();
     let direction = options
         .direction
         .unwrap_or_else(|| Direction::auto(map.sections.len()));
@@ -286,14 +283,15 @@ pub fn overview_graph(
             attr("ranksep", plain("0.9")),
             attr("pad", plain("0.3")),
             attr("bgcolor", plain("white")),
-            attr("fontname", quoted("Helvetica")),
+            attr("fontname", quoted(FONT)),
             attr("fontsize", plain("20")),
             attr("labelloc", plain("t")),
             attr(
                 "label",
                 markup(&format!(
-                    "<b>{}</b><br/><font point-size=\"13\" color=\"{MUTED}\">{}</font>",
+                    "<b>{}</b><br/><font point-size=\"13\" color=\"{}\">{}</font>",
                     html_lines(&wrap(title, 80)),
+                    t.muted,
                     html(&subtitle)
                 )),
             ),
@@ -301,23 +299,23 @@ pub fn overview_graph(
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("shape", plain("box")),
             attr("style", quoted("rounded,filled")),
-            attr("fillcolor", quoted("#F4F4F4")),
+            attr("fillcolor", quoted(t.cluster.0)),
             attr("color", quoted("#8C8C8C")),
             attr("penwidth", plain("1.2")),
-            attr("fontname", quoted("Helvetica")),
+            attr("fontname", quoted(FONT)),
             attr("fontsize", plain("11")),
-            attr("fontcolor", quoted(INK)),
+            attr("fontcolor", quoted(t.ink)),
             attr("margin", quoted("0.15,0.08")),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", quoted("Helvetica")),
+            attr("fontname", quoted(FONT)),
             attr("fontsize", plain("9")),
-            attr("fontcolor", quoted(MUTED)),
+            attr("fontcolor", quoted(t.muted)),
             attr("arrowsize", plain("0.8")),
         ])),
     ];
     if options.legend {
-        stmts.push(legend());
+        stmts.push(legend(t));
     }
     for (i, f) in facts.iter().enumerate() {
         let (name, id, description) = match map.sections.get(i) {
@@ -329,7 +327,7 @@ pub fn overview_graph(
             None if f.claims + f.arguments > 0 => ("No section", None, None),
             None => continue,
         };
-        stmts.push(section_node(i, name, id, description, f, link(i)));
+        stmts.push(section_node(t, i, name, id, description, f, link(i)));
     }
     for ((a, b), c) in &crossings {
         let (from, to) = (format!("s{a}"), format!("s{b}"));
@@ -350,13 +348,13 @@ pub fn overview_graph(
             };
             let mut attrs = if attack {
                 vec![
-                    attr("color", quoted(RED)),
+                    attr("color", quoted(t.attack)),
                     attr("style", plain("dashed")),
                     attr("arrowhead", plain("tee")),
                 ]
             } else {
                 vec![
-                    attr("color", quoted(GREEN)),
+                    attr("color", quoted(t.support)),
                     attr("arrowhead", plain("normal")),
                 ]
             };
@@ -390,6 +388,7 @@ fn weight(n: usize) -> String {
 }
 
 fn section_node(
+    t: &Theme,
     i: usize,
     name: &str,
     id: Option<&str>,
@@ -405,7 +404,10 @@ fn section_node(
     );
     let mut label = String::new();
     if f.thesis {
-        label.push_str("<font point-size=\"9\" color=\"#7A5C00\"><b>THESIS</b></font><br/>");
+        label.push_str(&format!(
+            "<font point-size=\"9\" color=\"{}\"><b>THESIS</b></font><br/>",
+            t.thesis.1
+        ));
     }
     let title = html_lines(&wrap(name, 32));
     if id.is_some() {
@@ -414,7 +416,8 @@ fn section_node(
         label.push_str(&format!("<i>{title}</i>"));
     }
     label.push_str(&format!(
-        "<br/><font point-size=\"9\" color=\"{MUTED}\">{}</font>",
+        "<br/><font point-size=\"9\" color=\"{}\">{}</font>",
+        t.muted,
         html(&counts)
     ));
     let mut tip = match id {
@@ -433,8 +436,8 @@ fn section_node(
     ));
     let mut attrs = vec![attr("label", markup(&label))];
     if f.thesis {
-        attrs.push(attr("fillcolor", quoted("#FFF1C2")));
-        attrs.push(attr("color", quoted("#7A5C00")));
+        attrs.push(attr("fillcolor", quoted(t.thesis.0)));
+        attrs.push(attr("color", quoted(t.thesis.1)));
         attrs.push(attr("peripheries", plain("2")));
     }
     if id.is_none() {
@@ -448,51 +451,104 @@ fn section_node(
     node(&format!("s{i}"), attrs)
 }
 
-/// The overview's legend: a section and the two kinds of line.
-fn legend() -> Stmt {
-    let stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", markup("<b>Legend</b>")),
-            attr("style", quoted("rounded")),
-            attr("color", quoted("#BDBDBD")),
-            attr("fontsize", plain("11")),
-            attr("labeljust", plain("l")),
-            attr("margin", plain("10")),
-        ])),
-        node(
-            "legend_a",
-            vec![attr(
-                "label",
-                markup(&format!(
-                    "<b>Section</b><br/><font point-size=\"9\" color=\"{MUTED}\">claims \u{b7} cited \u{b7} counterpoints</font>"
-                )),
-            )],
-        ),
-        node(
-            "legend_b",
-            vec![attr("label", markup("<b>Another section</b>"))],
-        ),
-        edge(
-            "legend_a",
-            "legend_b",
-            vec![
-                attr("color", quoted(GREEN)),
-                attr("label", quoted(" N supports")),
-            ],
-        ),
-        edge(
-            "legend_b",
-            "legend_a",
-            vec![
-                attr("color", quoted(RED)),
-                attr("style", plain("dashed")),
-                attr("arrowhead", plain("tee")),
-                attr("label", quoted(" N attacks")),
-            ],
-        ),
-    ];
-    Stmt::Subgraph(Subgraph {
-        id: plain("cluster_legend"),
-        stmts,
-    })
+/// The overview's legend: one compact table, a section and the two kinds
+/// of line.
+fn legend(t: &Theme) -> Stmt {
+    let label = format!(
+        "<table border=\"1\" color=\"#BDBDBD\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"1\" \
+         bgcolor=\"#FFFFFF\"><tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>\
+         <tr><td border=\"1\" style=\"rounded\" bgcolor=\"{fill}\" color=\"#8C8C8C\" cellpadding=\"3\"><b>Section</b></td>\
+         <td align=\"left\">claims \u{b7} cited \u{b7} counterpoints</td></tr>\
+         <tr><td align=\"center\"><font point-size=\"12\" color=\"{support}\"><b>\u{2500}\u{2500}\u{25b6}</b></font></td>\
+         <td align=\"left\">N supports from one section to another</td></tr>\
+         <tr><td align=\"center\"><font point-size=\"12\" color=\"{attack}\"><b>\u{254c}\u{254c}\u{22a3}</b></font></td>\
+         <td align=\"left\">N attacks from one section to another</td></tr></table>",
+        fill = t.cluster.0,
+        support = t.support,
+        attack = t.attack,
+    );
+    node(
+        "legend",
+        vec![
+            attr("shape", plain("plain")),
+            attr("fontsize", plain("9")),
+            attr("label", markup(&label)),
+        ],
+    )
+}
+
+/// The index page of `render --split`: the map's title, the overview and
+/// every section's diagram with its counts, each linked (and for SVG and
+/// PNG, shown), as one HTML page without scripts. `overview` is the
+/// overview's file, `files[i]` section `i`'s, `booklet` the PDF booklet's.
+pub fn index_html(
+    map: &Map,
+    graph: &MapGraph,
+    overview: &str,
+    files: &[Option<String>],
+    booklet: Option<&str>,
+) -> String {
+    use maud::{DOCTYPE, html};
+    let (facts, _) = tally(map, graph);
+    let title = map
+        .meta
+        .title
+        .as_ref()
+        .map_or("Argument map", |t| t.as_str());
+    let shown = |file: &str| {
+        let lower = file.to_ascii_lowercase();
+        lower.ends_with(".svg") || lower.ends_with(".png")
+    };
+    let counts = |f: &Facts| {
+        format!(
+            "{} \u{b7} {} cited \u{b7} {}",
+            english::count(f.claims, "claim"),
+            f.cited,
+            english::count(f.counterpoints, "counterpoint"),
+        )
+    };
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                title { (title) " \u{2014} diagrams" }
+                style {
+                    "body{font-family:Helvetica,Arial,'Liberation Sans',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
+                    "figure{margin:1rem 0 2rem}img{max-width:100%;border:1px solid #ddd}"
+                    ".counts{color:#4d4d4d;font-size:.9em}"
+                }
+            }
+            body {
+                h1 { (title) }
+                p {
+                    "The overview, then one diagram per section, as "
+                    code { "argmap render --split" }
+                    " drew them."
+                    @if let Some(b) = booklet {
+                        " All of them, on printed pages: "
+                        a href=(b) { (b) }
+                        "."
+                    }
+                }
+                h2 { a href=(overview) { "Overview" } }
+                @if shown(overview) {
+                    figure { a href=(overview) { img src=(overview) alt="the sections of the map and what flows between them"; } }
+                }
+                @for (i, section) in map.sections.iter().enumerate() {
+                    @if let Some(Some(file)) = files.get(i) {
+                        @let name = section.title.as_ref().map_or(section.id.as_str(), |t| t.as_str());
+                        h2 { a href=(file) { (name) } }
+                        @if let Some(f) = facts.get(i) {
+                            p.counts { (counts(f)) }
+                        }
+                        @if shown(file) {
+                            figure { a href=(file) { img src=(file) alt=(format!("the diagram of the section {name}")); } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page.into_string()
 }

@@ -72,6 +72,9 @@ pub(super) fn refuse_if_too_large(
     ))
 }
 
+/// The index page, which links every diagram.
+const INDEX: &str = "index.html";
+
 /// One file to write.
 struct Job {
     /// The file name, in the output folder.
@@ -197,6 +200,13 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
             format: f,
         },
     );
+    let overview_file = jobs.first().map_or(String::new(), |j| j.file.clone());
+    jobs.push(Job {
+        file: INDEX.to_owned(),
+        dot: split::index_html(map, graph, &overview_file, &files, None),
+        // Written as it is.
+        format: Format::Dot,
+    });
     // Never over the map or a source text the command read, and nothing
     // that cannot be replaced by a file.
     let inputs = output::inputs(&args.map, &usable);
@@ -294,15 +304,17 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> Outcome {
     }
     match failure {
         None => {
-            let sections = jobs.len().saturating_sub(1);
+            // The overview, the sections, and the index page.
+            let diagrams = jobs.iter().filter(|j| j.file != INDEX).count();
+            let sections = diagrams.saturating_sub(1);
             let parts = match sections {
                 0 => "the overview; the map has no sections".to_owned(),
                 1 => "the overview and 1 section".to_owned(),
                 n => format!("the overview and {n} sections"),
             };
             anstream::eprintln!(
-                "wrote {} to `{}`: {parts}",
-                plural(jobs.len(), "diagram"),
+                "wrote {} to `{}`: {parts}, and `{INDEX}`, which links them",
+                plural(diagrams, "diagram"),
                 dir.display()
             );
             Ok(SUCCESS)
