@@ -150,7 +150,10 @@ mod tests {
     #[test]
     fn numbers_are_read_only_when_whole() {
         assert_eq!(leading_number("1. A"), Some((2, vec!["1"])));
-        assert_eq!(leading_number("  1.2.10. Pro: x"), Some((9, vec!["1", "2", "10"])));
+        assert_eq!(
+            leading_number("  1.2.10. Pro: x"),
+            Some((9, vec!["1", "2", "10"]))
+        );
         assert_eq!(leading_number("1.2."), Some((4, vec!["1", "2"])));
         assert_eq!(leading_number("1.5 million"), None);
         assert_eq!(leading_number("1.2"), None);

@@ -164,7 +164,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
         Ok(i) => i,
         Err(e) => {
             let format = if args.from.is_none() {
-                format!(" as {} (use `--from` to name the format)", from.name())
+                format!(" as {}", from.name())
             } else {
                 String::new()
             };

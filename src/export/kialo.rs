@@ -130,7 +130,12 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
     let mut cycles = 0;
     if let Some(thesis) = r.thesis {
         out.push('\n');
-        line(&mut out, "1.", None, &kialo::escape(claim_text(map, thesis)));
+        line(
+            &mut out,
+            "1.",
+            None,
+            &kialo::escape(claim_text(map, thesis)),
+        );
         let mut stack = vec![Frame {
             claim: thesis,
             number: "1.".to_owned(),
@@ -158,7 +163,12 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
             top.written += 1;
             let number = format!("{}{}.", top.number, top.written);
             if let Some(Some(at)) = first.get(c) {
-                line(&mut out, &number, Some(child.stance), &format!("{}{at}", kialo::SEE));
+                line(
+                    &mut out,
+                    &number,
+                    Some(child.stance),
+                    &format!("{}{at}", kialo::SEE),
+                );
                 continue;
             }
             line(
@@ -189,9 +199,17 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
     if !unreached.is_empty() {
         let m = unreached.len();
         let mut s = if r.thesis.is_none() {
-            count_as(m, "claim (the map has no thesis)", "claims (the map has no thesis)")
+            count_as(
+                m,
+                "claim (the map has no thesis)",
+                "claims (the map has no thesis)",
+            )
         } else {
-            count_as(m, "claim not connected to the thesis", "claims not connected to the thesis")
+            count_as(
+                m,
+                "claim not connected to the thesis",
+                "claims not connected to the thesis",
+            )
         };
         if unreached_relations > 0 {
             let _ = write!(

@@ -87,9 +87,9 @@ impl Thesis {
             Thesis::Marked(id) => Some(format!(
                 "the thesis is `{id}`, as `argmap export` marked it"
             )),
-            Thesis::Numbered(id) => Some(format!(
-                "the thesis is `{id}`, the discussion's claim `1.`"
-            )),
+            Thesis::Numbered(id) => {
+                Some(format!("the thesis is `{id}`, the discussion's claim `1.`"))
+            }
             Thesis::Root(id) => Some(format!(
                 "the thesis is `{id}`, the one claim that is supported and supports, attacks and qualifies nothing"
             )),

@@ -51,7 +51,10 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     let discussion = read::read(bytes)?;
     let mut summary = Summary::default();
     let claims = claims(&discussion, &mut summary);
-    let title = options.title.clone().unwrap_or_else(|| discussion.title.clone());
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| discussion.title.clone());
     let thesis = claims.first().map(|c| c.id.clone());
     if let Some(id) = &thesis {
         summary.thesis = Thesis::Numbered(id.clone());

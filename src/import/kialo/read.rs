@@ -100,11 +100,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Discussion, ImportError> {
     }
     reader.resolve()?;
     let markup = reader.markup;
-    let entries = reader
-        .entries
-        .into_iter()
-        .map(|(entry, _)| entry)
-        .collect();
+    let entries = reader.entries.into_iter().map(|(entry, _)| entry).collect();
     Ok(Discussion {
         title,
         entries,
@@ -171,7 +167,9 @@ impl Reader {
                     column(line, text_start),
                     format!("expected `Pro:` or `Con:` after `{shown}`"),
                 )
-                .with_help("every claim below the thesis is a Pro or a Con of the claim above it"));
+                .with_help(
+                    "every claim below the thesis is a Pro or a Con of the claim above it",
+                ));
             };
             stance = Some(s);
             text_start += s.marker().len();
@@ -212,7 +210,9 @@ impl Reader {
                 return Err(at(
                     n,
                     col,
-                    format!("`{shown}` is a second thesis: the claims of a Kialo export are all under `1.`"),
+                    format!(
+                        "`{shown}` is a second thesis: the claims of a Kialo export are all under `1.`"
+                    ),
                 ));
             }
             [.., _] => {
@@ -283,7 +283,10 @@ impl Reader {
                     format!("expected a claim number after `-> See`, found `{target}`"),
                 ));
             };
-            if let Some(extra) = lines.get(1..).and_then(|l| l.iter().position(|l| !l.trim().is_empty())) {
+            if let Some(extra) = lines
+                .get(1..)
+                .and_then(|l| l.iter().position(|l| !l.trim().is_empty()))
+            {
                 return Err(at(
                     open.line + 1 + extra,
                     1,
@@ -328,7 +331,9 @@ impl Reader {
             let shown = &link.shown;
             let err = |m: String| at(link.line, link.column, m);
             let Some(&t) = self.by_number.get(&link.number) else {
-                return Err(err(format!("`-> See {shown}` names no claim: no claim is numbered `{shown}`")));
+                return Err(err(format!(
+                    "`-> See {shown}` names no claim: no claim is numbered `{shown}`"
+                )));
             };
             if let Some((_, Some(_))) = self.entries.get(t) {
                 return Err(err(format!(
