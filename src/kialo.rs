@@ -127,12 +127,12 @@ pub fn unescape(text: &str) -> (String, bool) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\' {
-            if let Some(&next) = chars.peek() {
-                if next.is_ascii_punctuation() {
-                    out.push(next);
-                    chars.next();
-                    continue;
-                }
+            if let Some(&next) = chars.peek()
+                && next.is_ascii_punctuation()
+            {
+                out.push(next);
+                chars.next();
+                continue;
             }
             markup = true;
         } else if ESCAPED.contains(&c) {

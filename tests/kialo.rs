@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use argmap::export::kialo as export;
 use argmap::import::kialo::{Options, import};
@@ -213,6 +214,26 @@ fn a_claim_reached_twice_is_written_once_then_linked() {
         "Discussion Title: Twice\n\n1. T\n1.1. Pro: A\n1.1.1. Pro: C \\(shared\\)\n1.2. Con: B\n1.2.1. Con: -> See 1.1.1.\n"
     );
     assert!(kialo.left_out.is_empty());
+}
+
+/// A chain 1,500 claims deep and 5,000 claims side by side, each with a
+/// link back to the first: read, ordered and written without recursion
+/// and without a pass per claim.
+#[test]
+fn deep_and_wide_discussions_round_trip() {
+    let mut text = String::from("Discussion Title: Big\n\n1. Thesis\n");
+    let mut number = String::from("1.");
+    for d in 0..1_500 {
+        number.push_str("1.");
+        let _ = writeln!(text, "{number} Pro: Deep {d}");
+    }
+    for w in 2..5_002 {
+        let _ = writeln!(text, "1.{w}. Con: Wide {w}");
+        let _ = writeln!(text, "1.{w}.1. Pro: -> See 1.1.");
+    }
+    let start = std::time::Instant::now();
+    assert_eq!(round_trip(&text), text);
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
 
 // ---- malformed exports ----------------------------------------------------

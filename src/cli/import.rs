@@ -14,7 +14,7 @@ Examples:
   argmap import examples/debate.json --from aif -o debate.toml   AIFdb JSON or OVA's xAIF
   argmap import examples/debate.json --from aif --title \"The debate\" > debate.toml
   argmap export examples/bridge.toml --to aif | argmap import - --from aif   a round trip
-  argmap import examples/bridge-debate.kialo.txt -o debate.toml   a Kialo discussion, exported as text
+  argmap import examples/bridge-debate.kialo.txt -o debate.toml   from Kialo
 
 I nodes become claims, RA nodes supports or linked arguments (labelled with their
 scheme, unless it is a default one), CA nodes attacks (an attack on an RA node

@@ -49,8 +49,7 @@ pub fn to_kialo(map: &Map, resolved: &ResolvedMap) -> String {
     write(map, resolved).text
 }
 
-/// One claim below another: the claim, its stance, and whether it comes
-/// from a linked argument's premises.
+/// One claim below another: the claim and its stance.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Child {
     claim: usize,
@@ -105,15 +104,8 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
         }
     }
     for list in &mut below {
-        list.sort_by_key(|c| c.claim);
-        let mut seen: Vec<Child> = Vec::with_capacity(list.len());
-        list.retain(|c| {
-            let new = !seen.contains(c);
-            if new {
-                seen.push(*c);
-            }
-            new
-        });
+        list.sort_by_key(|c| (c.claim, c.stance == Stance::Con));
+        list.dedup();
     }
 
     let title = map

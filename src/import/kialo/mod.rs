@@ -96,6 +96,7 @@ fn claims(d: &Discussion, summary: &mut Summary) -> Vec<Claim> {
         }
     }
     let mut repeated = 0;
+    let mut made = HashSet::new();
     for (i, e) in d.entries.iter().enumerate() {
         let (Some(parent), Some(stance)) = (e.parent, e.stance) else {
             continue;
@@ -107,6 +108,10 @@ fn claims(d: &Discussion, summary: &mut Summary) -> Vec<Claim> {
         let (Some(&c), Some(&p)) = (claim_of.get(child), claim_of.get(parent)) else {
             continue;
         };
+        if !made.insert((c, p, stance)) {
+            repeated += 1;
+            continue;
+        }
         let Some(parent_id) = claims.get(p).map(|c| c.id.clone()) else {
             continue;
         };
@@ -117,10 +122,6 @@ fn claims(d: &Discussion, summary: &mut Summary) -> Vec<Claim> {
             Stance::Pro => &mut claim.supports,
             Stance::Con => &mut claim.attacks,
         };
-        if list.contains(&parent_id) {
-            repeated += 1;
-            continue;
-        }
         list.push(parent_id);
         match stance {
             Stance::Pro => summary.supports += 1,
@@ -204,22 +205,22 @@ fn order(d: &Discussion, claims: Vec<Claim>, notes: &mut Vec<String>) -> Vec<Cla
     let mut last_child: Vec<Option<usize>> = vec![None; d.entries.len()];
     let mut forward = 0;
     for (i, e) in d.entries.iter().enumerate() {
-        if let Body::See(t) = e.body {
-            if t > i {
-                forward += 1;
-            }
+        if let Body::See(t) = e.body
+            && t > i
+        {
+            forward += 1;
         }
         let Some(p) = e.parent else { continue };
         let c = claim_of.get(i).copied().unwrap_or(usize::MAX);
-        if let Some(slot) = last_child.get_mut(p) {
-            if let Some(prev) = slot.replace(c) {
-                if prev != c && prev < n && c < n {
-                    if let (Some(m), Some(f)) = (must_follow.get_mut(c), followers.get_mut(prev)) {
-                        m.push(prev);
-                        *f += 1;
-                    }
-                }
-            }
+        if let Some(slot) = last_child.get_mut(p)
+            && let Some(prev) = slot.replace(c)
+            && prev != c
+            && prev < n
+            && c < n
+            && let (Some(m), Some(f)) = (must_follow.get_mut(c), followers.get_mut(prev))
+        {
+            m.push(prev);
+            *f += 1;
         }
     }
     // From the end: the latest claim free to go last, so that a claim that

@@ -241,17 +241,17 @@ impl Reader {
             }
             [] => None,
         };
-        if let Some((last, _)) = self.entries.last() {
-            if number < last.number.as_slice() {
-                return Err(at(
-                    n,
-                    col,
-                    format!(
-                        "`{shown}` comes after `{}`: a Kialo export numbers its claims in order",
-                        kialo::number(&last.number)
-                    ),
-                ));
-            }
+        if let Some((last, _)) = self.entries.last()
+            && number < last.number.as_slice()
+        {
+            return Err(at(
+                n,
+                col,
+                format!(
+                    "`{shown}` comes after `{}`: a Kialo export numbers its claims in order",
+                    kialo::number(&last.number)
+                ),
+            ));
         }
         Ok(parent)
     }
@@ -325,6 +325,22 @@ impl Reader {
     /// Points every link at its entry: one written in full, neither the
     /// link's parent nor above it.
     fn resolve(&mut self) -> Result<(), ImportError> {
+        // The entries are in preorder, so the entries below entry `e` are
+        // those from `e + 1` up to `end[e]`.
+        let mut end = vec![self.entries.len(); self.entries.len()];
+        let mut open: Vec<usize> = Vec::new();
+        for (j, (entry, _)) in self.entries.iter().enumerate() {
+            while let Some(&top) = open.last() {
+                if Some(top) == entry.parent {
+                    break;
+                }
+                if let Some(e) = end.get_mut(top) {
+                    *e = j;
+                }
+                open.pop();
+            }
+            open.push(j);
+        }
         let mut targets = Vec::new();
         for (i, (entry, link)) in self.entries.iter().enumerate() {
             let Some(link) = link else { continue };
@@ -341,15 +357,11 @@ impl Reader {
                 ))
                 .with_help("name the claim that is written in full"));
             }
-            let mut above = entry.parent;
-            while let Some(a) = above {
-                if a == t {
-                    let own = kialo::number(&entry.number);
-                    return Err(err(format!(
-                        "`-> See {shown}` makes a cycle: `{own}` is under `{shown}`, so `{shown}` would be a reason for itself"
-                    )));
-                }
-                above = self.entries.get(a).and_then(|(e, _)| e.parent);
+            if t < i && end.get(t).is_some_and(|&e| i < e) {
+                let own = kialo::number(&entry.number);
+                return Err(err(format!(
+                    "`-> See {shown}` makes a cycle: `{own}` is under `{shown}`, so `{shown}` would be a reason for itself"
+                )));
             }
             targets.push((i, t));
         }
