@@ -40,6 +40,7 @@ pub mod format;
 pub mod graph;
 pub mod hanzi;
 pub mod import;
+pub mod kialo;
 pub mod load;
 pub mod migrate;
 pub mod model;

@@ -1,11 +1,11 @@
-//! `argmap export`: write a map as argmap JSON, Argdown, AIF, Mermaid or
-//! GraphML.
+//! `argmap export`: write a map as argmap JSON, Argdown, AIF, Mermaid,
+//! GraphML or Kialo's plain text.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{IgnoredTextArgs, Outcome, SUCCESS, input, output};
+use super::{IgnoredTextArgs, Outcome, SUCCESS, fail, input, output};
 use argmap::export::{self, Format};
 
 pub const EXAMPLES: &str = "\
@@ -15,10 +15,13 @@ Examples:
   argmap export examples/bridge.toml --to aif -o bridge.json   for OVA and AIFdb
   argmap export examples/bridge.toml --to mermaid          paste into a ```mermaid block
   argmap export examples/bridge.toml --to graphml -o bridge.graphml   for yEd and Gephi
+  argmap export examples/bridge.toml --to kialo -o bridge.txt   a discussion to import into Kialo
 
 json keeps everything; the other formats keep the structure and lose what they
 have no place for (docs/interchange.md lists it). A map with errors is
-exported anyway, with a warning; references that name nothing are left out.";
+exported anyway, with a warning; references that name nothing are left out.
+Kialo's text is a tree below the thesis: what it cannot hold is counted on
+stderr, and a map without a thesis is not exported (exit 2).";
 
 /// `--to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -33,6 +36,8 @@ enum ToArg {
     Mermaid,
     /// GraphML, for yEd and Gephi
     Graphml,
+    /// Kialo's plain-text export, the tree below the thesis
+    Kialo,
 }
 
 impl From<ToArg> for Format {
@@ -43,6 +48,7 @@ impl From<ToArg> for Format {
             ToArg::Aif => Format::Aif,
             ToArg::Mermaid => Format::Mermaid,
             ToArg::Graphml => Format::Graphml,
+            ToArg::Kialo => Format::Kialo,
         }
     }
 }
@@ -70,11 +76,37 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs) -> Outcome {
     let usable = input::load_usable(&args.map, None)?;
     args.texts.note("export");
-    let text = export::export(&usable.map, &usable.graph.resolved, Format::from(args.to));
+    let format = Format::from(args.to);
+    let (text, left_out, notes) = if format == Format::Kialo {
+        if usable.graph.resolved.thesis.is_none() {
+            return Err(fail(
+                &format!(
+                    "cannot export `{}` to Kialo: the map has no thesis",
+                    args.map.display()
+                ),
+                Some("a Kialo discussion grows from one claim: name it in `[map] thesis`"),
+            ));
+        }
+        let k = export::kialo::write(&usable.map, &usable.graph.resolved);
+        (k.text, k.left_out, k.notes)
+    } else {
+        let text = export::export(&usable.map, &usable.graph.resolved, format);
+        (text, Vec::new(), Vec::new())
+    };
     output::emit(
         &args.output,
         &output::inputs(&args.map, &usable),
         text.as_bytes(),
     )?;
+    for note in &notes {
+        output::eprint(&format!("note: {note}\n"));
+    }
+    if !left_out.is_empty() {
+        let mut text = "note: left out what Kialo has no place for:\n".to_owned();
+        for what in &left_out {
+            text.push_str(&format!("  - {what}\n"));
+        }
+        output::eprint(&text);
+    }
     Ok(SUCCESS)
 }

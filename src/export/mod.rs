@@ -1,5 +1,6 @@
 //! Exports a map to the formats of other tools: argmap's own JSON, Argdown,
-//! AIF (AIFdb and OVA), Mermaid and GraphML. `docs/interchange.md` says what
+//! AIF (AIFdb and OVA), Mermaid, GraphML and Kialo's plain text.
+//! `docs/interchange.md` says what
 //! each format keeps and what it loses.
 //!
 //! [`json`] writes the model as it was loaded, references as written. The
@@ -29,6 +30,7 @@ pub mod aif;
 pub mod argdown;
 pub mod graphml;
 pub mod json;
+pub mod kialo;
 pub mod mermaid;
 
 use crate::model::{Kind, Map};
@@ -48,6 +50,8 @@ pub enum Format {
     Mermaid,
     /// GraphML, for yEd and Gephi.
     Graphml,
+    /// Kialo's plain-text export of a discussion.
+    Kialo,
 }
 
 impl Format {
@@ -67,6 +71,7 @@ impl Format {
             Format::Aif => "json",
             Format::Mermaid => "mmd",
             Format::Graphml => "graphml",
+            Format::Kialo => "txt",
         }
     }
 }
@@ -80,6 +85,7 @@ pub fn export(map: &Map, resolved: &ResolvedMap, format: Format) -> String {
         Format::Aif => aif::to_aif(map, resolved),
         Format::Mermaid => mermaid::to_mermaid(map, resolved),
         Format::Graphml => graphml::to_graphml(map, resolved),
+        Format::Kialo => kialo::to_kialo(map, resolved),
     }
 }
 

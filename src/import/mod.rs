@@ -1,5 +1,6 @@
-//! Imports argument maps from other tools' formats into argmap's TOML.
-//! One format so far: AIF JSON ([`aif`]), as AIFdb and OVA write it.
+//! Imports argument maps from other tools' formats into argmap's TOML:
+//! AIF JSON ([`aif`]), as AIFdb and OVA write it, and Kialo's plain-text
+//! export ([`kialo`]).
 //!
 //! An import returns the text of a map file ([`Imported::toml`]) and what it
 //! did ([`Summary`]): what it made, and every part of the input it had no
@@ -7,6 +8,7 @@
 //! is an [`ImportError`] naming what is wrong and where.
 
 pub mod aif;
+pub mod kialo;
 
 use std::fmt;
 use std::fmt::Write as _;
@@ -62,6 +64,8 @@ pub enum Thesis {
     Root(String),
     /// None, because the map has several roots: these claims.
     Roots(Vec<String>),
+    /// The claim a Kialo discussion numbers `1.`.
+    Numbered(String),
 }
 
 /// The most roots [`Thesis::note`] names.
@@ -71,7 +75,7 @@ impl Thesis {
     /// The id of the thesis, if one was set.
     pub fn id(&self) -> Option<&str> {
         match self {
-            Thesis::Marked(id) | Thesis::Root(id) => Some(id),
+            Thesis::Marked(id) | Thesis::Root(id) | Thesis::Numbered(id) => Some(id),
             Thesis::None | Thesis::Roots(_) => None,
         }
     }
@@ -83,6 +87,9 @@ impl Thesis {
             Thesis::Marked(id) => Some(format!(
                 "the thesis is `{id}`, as `argmap export` marked it"
             )),
+            Thesis::Numbered(id) => {
+                Some(format!("the thesis is `{id}`, the discussion's claim `1.`"))
+            }
             Thesis::Root(id) => Some(format!(
                 "the thesis is `{id}`, the one claim that is supported and supports, attacks and qualifies nothing"
             )),
