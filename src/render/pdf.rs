@@ -1308,6 +1308,34 @@ mod tests {
         );
     }
 
+    /// Every byte of a small PDF changed in turn, and the PDF cut at every
+    /// length: an error or a result, never a panic.
+    #[test]
+    fn corrupted_pdfs_never_panic() {
+        let page: Page = "a4".parse().unwrap();
+        let good = pdf(300.0, 200.0, CAIRO, "BT /F 12 Tf (f) Tj ET", IDENTITY);
+        let mut outcomes = [0usize; 2];
+        for i in 0..good.len() {
+            for bytes in [
+                {
+                    let mut b = good.clone();
+                    b[i] = b[i].wrapping_add(0x2b);
+                    b
+                },
+                good[..i].to_vec(),
+            ] {
+                let sheet = Sheet {
+                    pdf: bytes.clone(),
+                    min_font: 9.0,
+                    title: "map".to_owned(),
+                };
+                let ok = booklet(&[sheet], &page, 7.0).is_ok() & measure(&bytes).is_ok();
+                outcomes[usize::from(ok)] += 1;
+            }
+        }
+        assert!(outcomes[0] > 0 && outcomes[1] > 0, "{outcomes:?}");
+    }
+
     #[test]
     fn hostile_inputs_are_refused_clearly() {
         let page: Page = "a4".parse().unwrap();
