@@ -10,6 +10,8 @@ use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 
 use argmap::diag::Levels;
+use argmap::render::page::Page;
+use argmap::render::pdf::{PageFacts, Sheet, booklet, measure};
 use argmap::render::text::WORD_JOINER;
 use argmap::render::{Options, to_dot};
 use base64::Engine;
@@ -28,6 +30,10 @@ fn main() -> ExitCode {
         trial!(svg_has_no_script_or_handler_from_the_map, needs Graphviz),
         trial!(html_report_embeds_the_diagram_without_markup_from_the_map, needs Graphviz),
         trial!(a_missing_graphviz_is_ignored_here_and_fails_in_ci),
+        trial!(measure_reads_the_font_sizes_dot_set, needs Graphviz),
+        trial!(a_small_diagram_is_one_page_at_most_natural_size, needs Graphviz),
+        trial!(a_huge_diagram_is_tiled_on_a4_with_no_text_below_7_pt, needs Graphviz),
+        trial!(several_sheets_make_one_pdf_in_order_with_footers_and_bookmarks, needs Graphviz),
     ])
 }
 
@@ -150,5 +156,266 @@ fn a_missing_graphviz_is_ignored_here_and_fails_in_ci() {
         "svg_has_no_script_or_handler_from_the_map",
         &[("PATH", Some(empty.path().to_str().unwrap()))],
         "Graphviz `dot` is not on PATH",
+    );
+}
+
+/// The one-page PDF `dot -Tpdf` makes of `dot`.
+fn dot_pdf(dot: &str) -> Vec<u8> {
+    let out = Command::new("dot")
+        .arg("-Tpdf")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(dot.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "dot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Nodes in 9 pt and 11 pt text, natural size a few inches.
+const NINE_AND_ELEVEN: &str = r#"digraph {
+    node [shape=box fontsize=9];
+    a [label="nine point"]; b [label="also nine"];
+    c [label="eleven point" fontsize=11];
+    a -> c; b -> c;
+}"#;
+
+/// A wide tree of 150 nodes in 9 pt text: far larger than a page.
+fn huge_dot() -> String {
+    let mut dot = String::from("digraph {\n  node [shape=box fontsize=9];\n");
+    for i in 1..150 {
+        dot.push_str(&format!("  n{} -> n{i};\n", (i - 1) / 4));
+    }
+    dot.push_str("  n0 [label=\"root of a wide tree\"];\n}\n");
+    dot
+}
+
+fn a4() -> Page {
+    "a4".parse().unwrap()
+}
+
+/// The runs of a page but its footer (the last run, which says `page`).
+fn drawing_runs(facts: &PageFacts) -> &[argmap::render::pdf::TextRun] {
+    let (footer, drawing) = facts.runs.split_last().unwrap();
+    assert!(footer.text.contains(" page "), "{}", footer.text);
+    drawing
+}
+
+fn measure_reads_the_font_sizes_dot_set() {
+    let facts = measure(&dot_pdf(NINE_AND_ELEVEN)).unwrap();
+    assert_eq!(facts.len(), 1);
+    let sizes: Vec<f64> = facts[0].runs.iter().map(|r| r.size).collect();
+    assert!(
+        (facts[0].min_text().unwrap() - 9.0).abs() < 0.1,
+        "{sizes:?}"
+    );
+    assert!(sizes.iter().any(|s| (s - 11.0).abs() < 0.1), "{sizes:?}");
+    assert!(
+        sizes
+            .iter()
+            .all(|s| (s - 9.0).abs() < 0.1 || (s - 11.0).abs() < 0.1),
+        "{sizes:?}"
+    );
+}
+
+/// The diagram of `examples/bridge.toml` fits A3 in landscape, shrunk,
+/// with its 9 pt text above 6 pt; the 9 and 11 pt diagram fits A4 at
+/// natural size.
+fn a_small_diagram_is_one_page_at_most_natural_size() {
+    let checked = argmap::check::check(
+        "bridge.toml",
+        include_bytes!("../examples/bridge.toml"),
+        &Levels::default(),
+    );
+    let (map, graph) = (checked.map.unwrap(), checked.graph.unwrap());
+    let bridge = dot_pdf(&to_dot(&map, &graph, &Options::default()).unwrap());
+    let a3: Page = "a3".parse().unwrap();
+    let cases = [
+        (bridge, a3.landscape(), 6.0, false),
+        (dot_pdf(NINE_AND_ELEVEN), a4(), 7.0, true),
+    ];
+    for (dot_pdf, page, min_text, natural) in cases {
+        let raw = measure(&dot_pdf).unwrap();
+        let min_font = raw[0].min_text().unwrap();
+        assert!((min_font - 9.0).abs() < 0.1, "{min_font}");
+        let sheet = Sheet {
+            pdf: dot_pdf,
+            min_font,
+            title: "small".to_owned(),
+        };
+        let booklet = booklet(&[sheet], &page, min_text).unwrap();
+        assert_eq!(booklet.pages.len(), 1, "{:?}", booklet.pages);
+        let placement = &booklet.pages[0];
+        assert!(!placement.tiled(), "{placement:?}");
+        assert_eq!(placement.scale == 1.0, natural, "{placement:?}");
+        assert!(placement.scale <= 1.0);
+        assert_eq!(
+            (placement.drawing.0, placement.drawing.1),
+            (raw[0].width, raw[0].height)
+        );
+        let facts = measure(&booklet.pdf).unwrap();
+        assert_eq!(facts.len(), 1);
+        assert!(
+            (facts[0].width - page.width).abs() < 0.01
+                && (facts[0].height - page.height).abs() < 0.01
+        );
+        let drawing = drawing_runs(&facts[0]);
+        assert_eq!(
+            drawing.len(),
+            raw[0].runs.len(),
+            "every text of the drawing, once"
+        );
+        let smallest = drawing.iter().map(|r| r.size).fold(f64::INFINITY, f64::min);
+        assert!(
+            smallest >= min_font * placement.scale - 0.01,
+            "{smallest} {placement:?}"
+        );
+        assert!(smallest >= min_text - 0.01);
+    }
+}
+
+fn a_huge_diagram_is_tiled_on_a4_with_no_text_below_7_pt() {
+    let pdf = dot_pdf(&huge_dot());
+    let raw = measure(&pdf).unwrap();
+    let (w, h) = (raw[0].width, raw[0].height);
+    assert!(w > 2000.0, "the drawing is {w} × {h} pt");
+    let min_font = raw[0].min_text().unwrap();
+    let sheet = Sheet {
+        pdf,
+        min_font,
+        title: "huge".to_owned(),
+    };
+    let booklet = booklet(&[sheet], &a4(), 7.0).unwrap();
+    let pages = &booklet.pages;
+    assert!(pages.len() > 1, "{pages:?}");
+    let facts = measure(&booklet.pdf).unwrap();
+    assert_eq!(facts.len(), pages.len());
+    for (facts, placement) in facts.iter().zip(pages) {
+        assert!((facts.width - 595.276).abs() < 0.01 && (facts.height - 841.890).abs() < 0.01);
+        assert!(
+            facts.min_text().unwrap() >= 7.0 - 0.01,
+            "{:?}",
+            facts.min_text()
+        );
+        assert!(
+            (placement.scale * min_font - 7.0).abs() < 0.01,
+            "never shrunk below 7 pt"
+        );
+        assert_eq!(placement.parts(), pages.len());
+    }
+    // The tiles cover the drawing: every point of a fine grid is on a page.
+    for i in 0..=100 {
+        for j in 0..=100 {
+            let (x, y) = (w * f64::from(i) / 100.0, h * f64::from(j) / 100.0);
+            assert!(
+                pages.iter().any(|p| {
+                    let v = p.visible;
+                    (v.left - 1e-6..=v.left + v.width + 1e-6).contains(&x)
+                        && (v.bottom - 1e-6..=v.bottom + v.height + 1e-6).contains(&y)
+                }),
+                "({x}, {y}) is on no page"
+            );
+        }
+    }
+}
+
+fn several_sheets_make_one_pdf_in_order_with_footers_and_bookmarks() {
+    let small = dot_pdf(NINE_AND_ELEVEN);
+    let huge = dot_pdf(&huge_dot());
+    let sheets: Vec<Sheet> = [
+        ("first", &small),
+        ("second, huge", &huge),
+        ("third", &small),
+    ]
+    .into_iter()
+    .map(|(title, pdf)| Sheet {
+        pdf: pdf.clone(),
+        min_font: 9.0,
+        title: title.to_owned(),
+    })
+    .collect();
+    let page = a4().landscape();
+    let booklet = booklet(&sheets, &page, 7.0).unwrap();
+    let order: Vec<usize> = booklet.pages.iter().map(|p| p.sheet).collect();
+    let tiles = order.iter().filter(|s| **s == 1).count();
+    assert!(tiles > 1);
+    let mut expected = vec![0];
+    expected.extend(std::iter::repeat_n(1, tiles));
+    expected.push(2);
+    assert_eq!(order, expected);
+
+    let facts = measure(&booklet.pdf).unwrap();
+    let n = facts.len();
+    let footers: Vec<String> = facts
+        .iter()
+        .map(|f| {
+            assert!((f.width - 841.890).abs() < 0.01 && (f.height - 595.276).abs() < 0.01);
+            f.runs.last().unwrap().text.clone()
+        })
+        .collect();
+    assert_eq!(footers[0], format!("first  \u{b7}  page 1 of {n}"));
+    assert_eq!(
+        footers[1],
+        format!("second, huge  \u{b7}  part 1 of {tiles} (column 1, row 1)  \u{b7}  page 2 of {n}")
+    );
+    assert_eq!(footers[n - 1], format!("third  \u{b7}  page {n} of {n}"));
+    for (i, footer) in footers.iter().enumerate() {
+        assert!(
+            footer.ends_with(&format!("page {} of {n}", i + 1)),
+            "{footer}"
+        );
+    }
+
+    // One bookmark per sheet, each to the sheet's first page.
+    let doc = lopdf::Document::load_mem(&booklet.pdf).unwrap();
+    let page_ids: Vec<lopdf::ObjectId> = doc.page_iter().collect();
+    let outlines = doc
+        .catalog()
+        .unwrap()
+        .get(b"Outlines")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let mut item = doc
+        .get_dictionary(outlines)
+        .unwrap()
+        .get(b"First")
+        .unwrap()
+        .as_reference()
+        .ok();
+    let mut bookmarks = Vec::new();
+    while let Some(id) = item {
+        let entry = doc.get_dictionary(id).unwrap();
+        let title =
+            String::from_utf8(entry.get(b"Title").unwrap().as_str().unwrap().to_vec()).unwrap();
+        let action = doc
+            .get_dictionary(entry.get(b"A").unwrap().as_reference().unwrap())
+            .unwrap();
+        let target = action.get(b"D").unwrap().as_array().unwrap()[0]
+            .as_reference()
+            .unwrap();
+        let page = page_ids.iter().position(|p| *p == target).unwrap();
+        bookmarks.push((title, page));
+        item = entry
+            .get(b"Next")
+            .and_then(lopdf::Object::as_reference)
+            .ok();
+    }
+    assert_eq!(
+        bookmarks,
+        [
+            ("first".to_owned(), 0),
+            ("second, huge".to_owned(), 1),
+            ("third".to_owned(), n - 1)
+        ]
     );
 }

@@ -27,6 +27,8 @@
 
 mod build;
 pub mod exec;
+pub mod page;
+pub mod pdf;
 mod print;
 pub mod split;
 pub mod text;
