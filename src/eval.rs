@@ -516,17 +516,20 @@ pub fn evaluate_evidence(map: &Map, graph: &MapGraph, evidence: &Evidence) -> Ev
             work.push(Event::Accepted(t));
         }
     };
-    let try_accept_argument =
-        |a: usize, pending: &[usize], undercut: &[usize], accepted: &mut Vec<bool>, work: &mut Vec<Event>| {
-            if premised.get(a) == Some(&true)
-                && pending.get(a) == Some(&0)
-                && undercut.get(a) == Some(&0)
-                && let Some(slot @ false) = accepted.get_mut(a)
-            {
-                *slot = true;
-                work.push(Event::ArgumentAccepted(a));
-            }
-        };
+    let try_accept_argument = |a: usize,
+                               pending: &[usize],
+                               undercut: &[usize],
+                               accepted: &mut Vec<bool>,
+                               work: &mut Vec<Event>| {
+        if premised.get(a) == Some(&true)
+            && pending.get(a) == Some(&0)
+            && undercut.get(a) == Some(&0)
+            && let Some(slot @ false) = accepted.get_mut(a)
+        {
+            *slot = true;
+            work.push(Event::ArgumentAccepted(a));
+        }
+    };
     for i in (0..n).rev() {
         try_accept(i, &mut labels, &live, &grounds, &mut work);
     }
@@ -611,9 +614,7 @@ pub fn evaluate_evidence(map: &Map, graph: &MapGraph, evidence: &Evidence) -> Ev
         .into_iter()
         .map(|l| l.unwrap_or(Label::Undecided))
         .collect();
-    let arguments = (0..m)
-        .map(|i| label_argument(&claims, graph, i))
-        .collect();
+    let arguments = (0..m).map(|i| label_argument(&claims, graph, i)).collect();
     let bare = bare_assertions(map, graph);
     let grounds = grounds
         .into_iter()
@@ -646,9 +647,8 @@ fn bare_assertions(map: &Map, graph: &MapGraph) -> Vec<bool> {
     let n = map.claims.len();
     let mut reached = vec![false; n];
     let mut reached_argument = vec![false; map.arguments.len()];
-    let mut queue: std::collections::VecDeque<usize> = (0..n)
-        .filter(|&i| graph.resolved.is_cited(i))
-        .collect();
+    let mut queue: std::collections::VecDeque<usize> =
+        (0..n).filter(|&i| graph.resolved.is_cited(i)).collect();
     for &i in &queue {
         if let Some(r) = reached.get_mut(i) {
             *r = true;
@@ -661,15 +661,13 @@ fn bare_assertions(map: &Map, graph: &MapGraph) -> Vec<bool> {
         for e in graph.graph.edges_directed(node, Direction::Outgoing) {
             let target = match (e.weight().kind, graph.node(e.target())) {
                 (EdgeKind::Support, Some(Node::Claim(t))) => Some(t),
-                (EdgeKind::Premise, Some(Node::Argument(a))) => {
-                    match reached_argument.get_mut(a) {
-                        Some(r @ false) => {
-                            *r = true;
-                            graph.resolved.conclusion.get(a).copied().flatten()
-                        }
-                        _ => None,
+                (EdgeKind::Premise, Some(Node::Argument(a))) => match reached_argument.get_mut(a) {
+                    Some(r @ false) => {
+                        *r = true;
+                        graph.resolved.conclusion.get(a).copied().flatten()
                     }
-                }
+                    _ => None,
+                },
                 _ => None,
             };
             if let Some(t) = target

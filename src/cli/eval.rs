@@ -17,7 +17,7 @@ Examples:
   argmap eval examples/bridge.toml              labels grouped: accepted, rejected, undecided
   argmap eval --format json examples/bridge.toml  {\"semantics\": \"grounded\", \"labels\": {\"<id>\": \"accepted\", ...}}
   argmap eval --semantics evidence examples/bridge.toml   what stands on verified evidence
-  argmap eval --by ben examples/debate.toml     which of an actor's positions stand
+  argmap eval --by engineer examples/bridge.toml   which of an actor's positions stand
 
 Semantics grounded (the default): a claim is rejected when an accepted claim
 attacks it, accepted when every claim that attacks it is rejected, undecided
@@ -117,11 +117,10 @@ pub fn run(args: &EvalArgs) -> Outcome {
 fn actor(map: &Map, id: &str) -> Result<usize, Error> {
     match map.lookup(id) {
         Some(r) if r.kind == Kind::Actor => Ok(r.index),
-        Some(r) => Err(Error::failed(format!(
-            "`{id}` is {}, not an actor",
-            r.kind.a()
-        ))
-        .with_help("`--by` takes the id of an actor, as in `[actors.<id>]`")),
+        Some(r) => Err(
+            Error::failed(format!("`{id}` is {}, not an actor", r.kind.a()))
+                .with_help("`--by` takes the id of an actor, as in `[actors.<id>]`"),
+        ),
         None => {
             let err = Error::failed(format!("the map has no actor `{id}`"));
             Err(

@@ -189,6 +189,8 @@ impl Evidence {
     /// The first verified citation of claim `i`, by its index in the
     /// claim's `cites`.
     pub fn verified(&self, i: usize) -> Option<usize> {
-        self.citations(i).iter().position(|s| *s == Status::Verified)
+        self.citations(i)
+            .iter()
+            .position(|s| *s == Status::Verified)
     }
 }

@@ -257,10 +257,9 @@ fn human_for(map: &Map, graph: &MapGraph, evaluation: &Evaluation, actor: Option
         let held = (0..map.claims.len())
             .filter(|&i| held(graph, actor, i))
             .count();
-        let name = a
-            .name
-            .as_ref()
-            .map_or_else(String::new, |n| format!(" ({})", cut(n.as_str(), usize::MAX)));
+        let name = a.name.as_ref().map_or_else(String::new, |n| {
+            format!(" ({})", cut(n.as_str(), usize::MAX))
+        });
         let _ = writeln!(
             out,
             "positions of `{}`{name}: {}\n",
@@ -309,12 +308,7 @@ fn human_for(map: &Map, graph: &MapGraph, evaluation: &Evaluation, actor: Option
             },
         );
     }
-    for (i, argument) in map
-        .arguments
-        .iter()
-        .enumerate()
-        .filter(|_| actor.is_none())
-    {
+    for (i, argument) in map.arguments.iter().enumerate().filter(|_| actor.is_none()) {
         let Some(label) = evaluation.argument(i) else {
             continue;
         };
@@ -486,7 +480,9 @@ pub fn ground_reason(map: &Map, graph: &MapGraph, i: usize, ground: Ground) -> O
         Ground::Evidence(k) => format!("verified evidence: cites `{}`", source(k)),
         Ground::Supporter(c) => format!(
             "supported by accepted `{}`",
-            map.claims.get(c).map_or(String::new(), |c| id(c.id.as_str()))
+            map.claims
+                .get(c)
+                .map_or(String::new(), |c| id(c.id.as_str()))
         ),
         Ground::Argument(a) => format!(
             "concluded by accepted argument `{}`",
@@ -501,9 +497,9 @@ pub fn ground_reason(map: &Map, graph: &MapGraph, i: usize, ground: Ground) -> O
                 match status {
                     Status::Verified => String::new(),
                     Status::Unresolved => format!("its citation `{s}` names no source"),
-                    Status::Unchecked => format!(
-                        "its quote from `{s}` was not checked (no text of `{s}` was read)"
-                    ),
+                    Status::Unchecked => {
+                        format!("its quote from `{s}` was not checked (no text of `{s}` was read)")
+                    }
                     Status::Impeached {
                         code,
                         on_source: false,
@@ -524,8 +520,9 @@ pub fn ground_reason(map: &Map, graph: &MapGraph, i: usize, ground: Ground) -> O
                     "it rests only on bare assertions (nothing it rests on cites a source)"
                         .to_owned()
                 }
-                (None, true, false) => "it cites no source, and nothing accepted supports it"
-                    .to_owned(),
+                (None, true, false) => {
+                    "it cites no source, and nothing accepted supports it".to_owned()
+                }
             };
             format!("no verified evidence: {rest}")
         }
