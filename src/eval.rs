@@ -62,6 +62,72 @@ use crate::graph::{EdgeKind, MapGraph, Node};
 use crate::model::{Kind, Map};
 use crate::resolved::ResolvedMap;
 
+pub mod evidence;
+
+pub use evidence::Evidence;
+
+/// Which semantics labels the claims.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum Semantics {
+    /// Grounded semantics: a claim stands unless an objection stands
+    /// (support has no force).
+    #[default]
+    Grounded,
+    /// Evidence-aware: a claim stands only when verified evidence, an
+    /// accepted supporter or an accepted argument grounds it, and every
+    /// objection falls.
+    Evidence,
+}
+
+impl Semantics {
+    /// The lowercase name: `grounded`, `evidence`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Semantics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// What grounds a claim under [`Semantics::Evidence`]: the first ground
+/// the evaluation found, or why it found none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ground {
+    /// Verified evidence: the claim's citation at this index of its `cites`.
+    Evidence(usize),
+    /// An accepted claim (index into `map.claims`) supports it.
+    Supporter(usize),
+    /// An accepted argument (index into `map.arguments`) concludes it.
+    Argument(usize),
+    /// Nothing grounds it.
+    Missing {
+        /// No claim it rests on (itself, what supports it, the premises of
+        /// arguments concluding it, and so on up) cites a source: it rests
+        /// only on bare assertions.
+        bare: bool,
+        /// Its first citation that is not verified evidence, with why: an
+        /// index into its `cites`.
+        unverified: Option<(usize, evidence::Status)>,
+    },
+}
+
 /// The status of a claim or an argument under grounded semantics.
 #[derive(
     Clone,
@@ -202,13 +268,23 @@ pub struct Reason {
 /// The labels of a map's claims and arguments.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evaluation {
+    /// The semantics that labelled them.
+    pub semantics: Semantics,
     /// The label of each claim, indexed like `map.claims`.
     pub claims: Vec<Label>,
     /// The label of each argument, indexed like `map.arguments`.
     pub arguments: Vec<Label>,
+    /// Under [`Semantics::Evidence`], what grounds each claim, indexed like
+    /// `map.claims`; empty under grounded semantics.
+    pub grounds: Vec<Ground>,
 }
 
 impl Evaluation {
+    /// What grounds claim `i` (under [`Semantics::Evidence`] only).
+    pub fn ground(&self, i: usize) -> Option<Ground> {
+        self.grounds.get(i).copied()
+    }
+
     /// The label of claim `i`.
     pub fn claim(&self, i: usize) -> Option<Label> {
         self.claims.get(i).copied()
@@ -342,7 +418,267 @@ pub fn evaluate(map: &Map, graph: &MapGraph) -> Evaluation {
     let arguments = (0..map.arguments.len())
         .map(|i| label_argument(&claims, graph, i))
         .collect();
-    Evaluation { claims, arguments }
+    Evaluation {
+        semantics: Semantics::Grounded,
+        claims,
+        arguments,
+        grounds: Vec::new(),
+    }
+}
+
+/// Labels every claim and argument of `map` under `semantics`: [`evaluate`]
+/// for grounded semantics, [`evaluate_evidence`] with `evidence` for the
+/// evidence-aware one.
+pub fn evaluate_with(
+    map: &Map,
+    graph: &MapGraph,
+    semantics: Semantics,
+    evidence: &Evidence,
+) -> Evaluation {
+    match semantics {
+        Semantics::Grounded => evaluate(map, graph),
+        Semantics::Evidence => evaluate_evidence(map, graph, evidence),
+    }
+}
+
+/// Labels every claim and argument of `map` under evidence-aware
+/// semantics: the least fixpoint of
+///
+/// - a claim is accepted when something grounds it (a verified citation in
+///   `evidence`, an accepted claim that supports it, an accepted argument
+///   that concludes it) and every claim that attacks it is rejected;
+/// - a claim is rejected when an accepted claim attacks it;
+///
+/// every other claim is undecided; arguments are labelled from the claims
+/// as under [`evaluate`]. Starting from nothing labelled, a worklist
+/// labels a claim only once what its label rests on is labelled, so a
+/// cycle of support with no evidence grounds nothing. Each claim, argument
+/// and edge is handled a bounded number of times, without recursion.
+pub fn evaluate_evidence(map: &Map, graph: &MapGraph, evidence: &Evidence) -> Evaluation {
+    let n = map.claims.len();
+    let m = map.arguments.len();
+    let mut labels: Vec<Option<Label>> = vec![None; n];
+    let mut grounds: Vec<Option<Ground>> = (0..n)
+        .map(|i| evidence.verified(i).map(Ground::Evidence))
+        .collect();
+    // Attackers of each claim not yet rejected, counting each edge.
+    let mut live = vec![0usize; n];
+    for i in 0..n {
+        for j in attacked(graph, i) {
+            if let Some(c) = live.get_mut(j) {
+                *c += 1;
+            }
+        }
+    }
+    // Per argument: premise edges not yet accepted, undercut edges not yet
+    // rejected, whether it has a premise, whether it is accepted.
+    let mut pending = vec![0usize; m];
+    let mut undercut = vec![0usize; m];
+    let mut accepted_argument = vec![false; m];
+    for a in 0..m {
+        let Some(node) = graph.argument_node(a) else {
+            continue;
+        };
+        for e in graph.graph.edges_directed(node, Direction::Incoming) {
+            match e.weight().kind {
+                EdgeKind::Premise => {
+                    if let Some(p) = pending.get_mut(a) {
+                        *p += 1;
+                    }
+                }
+                EdgeKind::Undercut => {
+                    if let Some(u) = undercut.get_mut(a) {
+                        *u += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let premised: Vec<bool> = pending.iter().map(|&p| p > 0).collect();
+    enum Event {
+        Accepted(usize),
+        Rejected(usize),
+        ArgumentAccepted(usize),
+    }
+    let mut work: Vec<Event> = Vec::new();
+    // Accepts claim `t` when it is unlabelled, grounded and unattacked.
+    let try_accept = |t: usize,
+                      labels: &mut Vec<Option<Label>>,
+                      live: &[usize],
+                      grounds: &[Option<Ground>],
+                      work: &mut Vec<Event>| {
+        if live.get(t) == Some(&0)
+            && grounds.get(t).is_some_and(Option::is_some)
+            && let Some(slot @ None) = labels.get_mut(t)
+        {
+            *slot = Some(Label::Accepted);
+            work.push(Event::Accepted(t));
+        }
+    };
+    let try_accept_argument = |a: usize,
+                               pending: &[usize],
+                               undercut: &[usize],
+                               accepted: &mut Vec<bool>,
+                               work: &mut Vec<Event>| {
+        if premised.get(a) == Some(&true)
+            && pending.get(a) == Some(&0)
+            && undercut.get(a) == Some(&0)
+            && let Some(slot @ false) = accepted.get_mut(a)
+        {
+            *slot = true;
+            work.push(Event::ArgumentAccepted(a));
+        }
+    };
+    for i in (0..n).rev() {
+        try_accept(i, &mut labels, &live, &grounds, &mut work);
+    }
+    while let Some(event) = work.pop() {
+        match event {
+            Event::Accepted(c) => {
+                let Some(node) = graph.claim_node(c) else {
+                    continue;
+                };
+                for e in graph.graph.edges_directed(node, Direction::Outgoing) {
+                    let target = graph.node(e.target());
+                    match (e.weight().kind, target) {
+                        (EdgeKind::Attack, Some(Node::Claim(t))) => {
+                            if let Some(slot @ None) = labels.get_mut(t) {
+                                *slot = Some(Label::Rejected);
+                                work.push(Event::Rejected(t));
+                            }
+                        }
+                        (EdgeKind::Support, Some(Node::Claim(t))) => {
+                            if let Some(slot @ None) = grounds.get_mut(t) {
+                                *slot = Some(Ground::Supporter(c));
+                            }
+                            try_accept(t, &mut labels, &live, &grounds, &mut work);
+                        }
+                        (EdgeKind::Premise, Some(Node::Argument(a))) => {
+                            if let Some(p) = pending.get_mut(a) {
+                                *p = p.saturating_sub(1);
+                            }
+                            try_accept_argument(
+                                a,
+                                &pending,
+                                &undercut,
+                                &mut accepted_argument,
+                                &mut work,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::Rejected(c) => {
+                let Some(node) = graph.claim_node(c) else {
+                    continue;
+                };
+                for e in graph.graph.edges_directed(node, Direction::Outgoing) {
+                    let target = graph.node(e.target());
+                    match (e.weight().kind, target) {
+                        (EdgeKind::Attack, Some(Node::Claim(t))) => {
+                            if let Some(l) = live.get_mut(t) {
+                                *l = l.saturating_sub(1);
+                            }
+                            try_accept(t, &mut labels, &live, &grounds, &mut work);
+                        }
+                        (EdgeKind::Undercut, Some(Node::Argument(a))) => {
+                            if let Some(u) = undercut.get_mut(a) {
+                                *u = u.saturating_sub(1);
+                            }
+                            try_accept_argument(
+                                a,
+                                &pending,
+                                &undercut,
+                                &mut accepted_argument,
+                                &mut work,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::ArgumentAccepted(a) => {
+                let Some(t) = graph.resolved.conclusion.get(a).copied().flatten() else {
+                    continue;
+                };
+                if let Some(slot @ None) = grounds.get_mut(t) {
+                    *slot = Some(Ground::Argument(a));
+                }
+                try_accept(t, &mut labels, &live, &grounds, &mut work);
+            }
+        }
+    }
+    let claims: Vec<Label> = labels
+        .into_iter()
+        .map(|l| l.unwrap_or(Label::Undecided))
+        .collect();
+    let arguments = (0..m).map(|i| label_argument(&claims, graph, i)).collect();
+    let bare = bare_assertions(map, graph);
+    let grounds = grounds
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| {
+            g.unwrap_or_else(|| Ground::Missing {
+                bare: bare.get(i).copied().unwrap_or(true),
+                unverified: evidence
+                    .citations(i)
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .find(|(_, s)| *s != evidence::Status::Verified),
+            })
+        })
+        .collect();
+    Evaluation {
+        semantics: Semantics::Evidence,
+        claims,
+        arguments,
+        grounds,
+    }
+}
+
+/// Which claims rest only on bare assertions: no claim they rest on
+/// (themselves, their supporters, the premises of arguments concluding
+/// them, and so on up) cites a source. A breadth-first walk down the
+/// support from every cited claim; what it never reaches is bare.
+fn bare_assertions(map: &Map, graph: &MapGraph) -> Vec<bool> {
+    let n = map.claims.len();
+    let mut reached = vec![false; n];
+    let mut reached_argument = vec![false; map.arguments.len()];
+    let mut queue: std::collections::VecDeque<usize> =
+        (0..n).filter(|&i| graph.resolved.is_cited(i)).collect();
+    for &i in &queue {
+        if let Some(r) = reached.get_mut(i) {
+            *r = true;
+        }
+    }
+    while let Some(c) = queue.pop_front() {
+        let Some(node) = graph.claim_node(c) else {
+            continue;
+        };
+        for e in graph.graph.edges_directed(node, Direction::Outgoing) {
+            let target = match (e.weight().kind, graph.node(e.target())) {
+                (EdgeKind::Support, Some(Node::Claim(t))) => Some(t),
+                (EdgeKind::Premise, Some(Node::Argument(a))) => match reached_argument.get_mut(a) {
+                    Some(r @ false) => {
+                        *r = true;
+                        graph.resolved.conclusion.get(a).copied().flatten()
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(t) = target
+                && let Some(r @ false) = reached.get_mut(t)
+            {
+                *r = true;
+                queue.push_back(t);
+            }
+        }
+    }
+    reached.into_iter().map(|r| !r).collect()
 }
 
 /// The claims that claim `i` attacks, once per `attacks` entry.

@@ -490,3 +490,261 @@ fn cli_json() {
     );
     insta::assert_snapshot!(stdout);
 }
+
+// ---------------------------------------------------------------------------
+// Evidence-aware semantics
+// ---------------------------------------------------------------------------
+
+/// The text of source `doc` in the maps below.
+const DOC_TEXT: &str = "The inspectors found that two piers are cracked through.\n";
+
+/// Checks `body` (claims and arguments) in full, with a source `doc` whose
+/// text is [`DOC_TEXT`], a source `bare` without text, a source `nameless`
+/// without authors, title or year, and evaluates it under both semantics.
+fn both(body: &str) -> (Map, Evaluation, Evaluation) {
+    use argmap::eval::{Evidence, Semantics, evaluate_with};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.txt"), DOC_TEXT).unwrap();
+    let src = format!(
+        "[map]\nversion = 2\ntitle = \"t\"\n[limits]\nquote-share = 100\n\
+         [sources.doc]\ntitle = \"Doc\"\nauthors = [\"A\"]\nyear = 2020\ntext = \"doc.txt\"\n\
+         [sources.bare]\ntitle = \"Bare\"\nauthors = [\"B\"]\nyear = 2020\n\
+         [sources.nameless]\nurl = \"https://example.org/n\"\n{body}"
+    );
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, &src).unwrap();
+    let checked = argmap::check::check_with(
+        path.to_str().unwrap(),
+        src.as_bytes(),
+        &argmap::check::Options::default(),
+    );
+    let map = checked.map.expect("the map is TOML");
+    let graph = checked.graph.expect("a graph");
+    let evidence = Evidence::of(
+        &map,
+        &graph.resolved,
+        &checked.report.diagnostics,
+        &checked.texts,
+    );
+    let grounded = evaluate_with(&map, &graph, Semantics::Grounded, &evidence);
+    let on_evidence = evaluate_with(&map, &graph, Semantics::Evidence, &evidence);
+    assert_eq!(grounded.semantics, Semantics::Grounded);
+    assert_eq!(on_evidence.semantics, Semantics::Evidence);
+    assert_eq!(on_evidence.grounds.len(), map.claims.len());
+    (map, grounded, on_evidence)
+}
+
+fn label(map: &Map, e: &Evaluation, id: &str) -> Label {
+    e.label_of(map, id).unwrap()
+}
+
+const CITED: &str = "cites = [\"doc\"]\n";
+
+#[test]
+fn an_unattacked_bare_assertion_is_accepted_grounded_and_undecided_on_evidence() {
+    let (map, g, e) = both("[claims.a]\ntext = \"a\"\n");
+    assert_eq!(label(&map, &g, "a"), A);
+    assert_eq!(label(&map, &e, "a"), U);
+    assert_eq!(
+        e.ground(0),
+        Some(argmap::eval::Ground::Missing {
+            bare: true,
+            unverified: None
+        })
+    );
+}
+
+#[test]
+fn a_cited_claim_is_accepted_on_evidence() {
+    let (map, _, e) = both(&format!("[claims.a]\ntext = \"a\"\n{CITED}"));
+    assert_eq!(label(&map, &e, "a"), A);
+    assert_eq!(e.ground(0), Some(argmap::eval::Ground::Evidence(0)));
+}
+
+#[test]
+fn a_verified_quote_counts_and_a_misquote_or_an_unchecked_quote_does_not() {
+    use argmap::eval::Ground;
+    use argmap::eval::evidence::Status;
+    let (map, g, e) = both(
+        "[claims.good]\ntext = \"g\"\ncites = [{ source = \"doc\", quote = \"two piers are cracked\" }]\n\
+         [claims.misquote]\ntext = \"m\"\ncites = [{ source = \"doc\", quote = \"three piers are cracked\" }]\n\
+         [claims.unchecked]\ntext = \"u\"\ncites = [{ source = \"bare\", quote = \"anything at all\" }]\n\
+         [claims.unsound]\ntext = \"s\"\ncites = [\"nameless\"]\n",
+    );
+    assert_eq!(label(&map, &e, "good"), A);
+    for id in ["misquote", "unchecked", "unsound"] {
+        assert_eq!(label(&map, &g, id), A, "{id}");
+        assert_eq!(label(&map, &e, id), U, "{id}");
+    }
+    let missing = |bare, status| Ground::Missing {
+        bare,
+        unverified: Some((0, status)),
+    };
+    assert_eq!(
+        e.ground(1),
+        Some(missing(
+            false,
+            Status::Impeached {
+                code: argmap::diag::Code::QuoteNotFound,
+                on_source: false
+            }
+        ))
+    );
+    assert_eq!(e.ground(2), Some(missing(false, Status::Unchecked)));
+    assert_eq!(
+        e.ground(3),
+        Some(missing(
+            false,
+            Status::Impeached {
+                code: argmap::diag::Code::SourceMissingField,
+                on_source: true
+            }
+        ))
+    );
+}
+
+#[test]
+fn support_carries_acceptance_up_a_chain_from_evidence() {
+    let (map, _, e) = both(&format!(
+        "[claims.a]\ntext = \"a\"\n{CITED}supports = [\"b\"]\n\
+         [claims.b]\ntext = \"b\"\nsupports = [\"c\"]\n[claims.c]\ntext = \"c\"\n"
+    ));
+    assert_eq!(["a", "b", "c"].map(|id| label(&map, &e, id)), [A, A, A]);
+    assert_eq!(e.ground(2), Some(argmap::eval::Ground::Supporter(1)));
+}
+
+#[test]
+fn a_cycle_of_support_without_evidence_grounds_nothing() {
+    let (map, g, e) = both(
+        "[claims.a]\ntext = \"a\"\nsupports = [\"b\"]\n[claims.b]\ntext = \"b\"\nsupports = [\"a\"]\n",
+    );
+    assert_eq!([label(&map, &g, "a"), label(&map, &g, "b")], [A, A]);
+    assert_eq!([label(&map, &e, "a"), label(&map, &e, "b")], [U, U]);
+    // One cited claim in the cycle grounds the other.
+    let (map, _, e) = both(&format!(
+        "[claims.a]\ntext = \"a\"\nsupports = [\"b\"]\n{CITED}[claims.b]\ntext = \"b\"\nsupports = [\"a\"]\n"
+    ));
+    assert_eq!([label(&map, &e, "a"), label(&map, &e, "b")], [A, A]);
+}
+
+#[test]
+fn an_attacker_with_evidence_rejects_and_one_without_leaves_it_open() {
+    let (map, _, e) = both(&format!(
+        "[claims.t]\ntext = \"t\"\n{CITED}[claims.x]\ntext = \"x\"\n{CITED}attacks = [\"t\"]\n"
+    ));
+    assert_eq!([label(&map, &e, "t"), label(&map, &e, "x")], [R, A]);
+    let (map, g, e) = both(&format!(
+        "[claims.t]\ntext = \"t\"\n{CITED}[claims.x]\ntext = \"x\"\nattacks = [\"t\"]\n"
+    ));
+    assert_eq!([label(&map, &g, "t"), label(&map, &g, "x")], [R, A]);
+    assert_eq!([label(&map, &e, "t"), label(&map, &e, "x")], [U, U]);
+}
+
+#[test]
+fn reinstatement_with_evidence() {
+    let (map, _, e) = both(&format!(
+        "[claims.t]\ntext = \"t\"\n{CITED}[claims.x]\ntext = \"x\"\n{CITED}attacks = [\"t\"]\n\
+         [claims.y]\ntext = \"y\"\n{CITED}attacks = [\"x\"]\n"
+    ));
+    assert_eq!(["t", "x", "y"].map(|id| label(&map, &e, id)), [A, R, A]);
+}
+
+#[test]
+fn a_linked_argument_with_every_premise_evidenced_grounds_its_conclusion() {
+    use argmap::eval::Ground;
+    let (map, _, e) = both(&format!(
+        "[claims.p]\ntext = \"p\"\n{CITED}[claims.q]\ntext = \"q\"\n{CITED}[claims.c]\ntext = \"c\"\n\
+         [arguments.arg]\npremises = [\"p\", \"q\"]\nconclusion = \"c\"\n"
+    ));
+    assert_eq!(
+        ["p", "q", "c", "arg"].map(|id| label(&map, &e, id)),
+        [A, A, A, A]
+    );
+    assert_eq!(e.ground(2), Some(Ground::Argument(0)));
+    // One bare premise: the argument and its conclusion stay open.
+    let (map, g, e) = both(&format!(
+        "[claims.p]\ntext = \"p\"\n{CITED}[claims.q]\ntext = \"q\"\n[claims.c]\ntext = \"c\"\n\
+         [arguments.arg]\npremises = [\"p\", \"q\"]\nconclusion = \"c\"\n"
+    ));
+    assert_eq!(["c", "arg"].map(|id| label(&map, &g, id)), [A, A]);
+    assert_eq!(["c", "arg"].map(|id| label(&map, &e, id)), [U, U]);
+    // The bare premise's claim does not rest only on bare assertions: the
+    // conclusion does not either, since a premise cites a source.
+    assert_eq!(
+        e.ground(2),
+        Some(Ground::Missing {
+            bare: false,
+            unverified: None
+        })
+    );
+}
+
+#[test]
+fn an_odd_cycle_of_evidenced_attacks_stays_undecided() {
+    let (map, g, e) = both(&format!(
+        "[claims.a]\ntext = \"a\"\n{CITED}attacks = [\"b\"]\n[claims.b]\ntext = \"b\"\n{CITED}attacks = [\"c\"]\n\
+         [claims.c]\ntext = \"c\"\n{CITED}attacks = [\"a\"]\n"
+    ));
+    assert_eq!(["a", "b", "c"].map(|id| label(&map, &g, id)), [U, U, U]);
+    assert_eq!(["a", "b", "c"].map(|id| label(&map, &e, id)), [U, U, U]);
+}
+
+#[test]
+fn qualifications_change_no_label_on_evidence_either() {
+    let (map, _, e) = both(&format!(
+        "[claims.t]\ntext = \"t\"\n{CITED}[claims.q]\ntext = \"q\"\n{CITED}qualifies = [\"t\"]\n"
+    ));
+    assert_eq!([label(&map, &e, "t"), label(&map, &e, "q")], [A, A]);
+    let reasons = e.reasons(
+        &argmap::graph::MapGraph::new(&map),
+        argmap::graph::Node::Claim(0),
+    );
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(reasons[0].role, Role::Qualifier);
+}
+
+#[test]
+fn a_long_support_chain_from_evidence_is_accepted_without_recursion() {
+    // 10,000 claims, each supporting the next, the first cited, on a small
+    // stack: the worklist needs no recursion.
+    let n = 10_000;
+    let mut body = format!("[claims.c0]\ntext = \"c\"\n{CITED}supports = [\"c1\"]\n");
+    for i in 1..n {
+        writeln!(
+            body,
+            "[claims.c{i}]\ntext = \"c\"\nsupports = [\"c{}\"]",
+            i + 1
+        )
+        .unwrap();
+    }
+    let result = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || both(&body))
+        .unwrap()
+        .join()
+        .unwrap();
+    let (_, _, e) = result;
+    assert!(e.claims.iter().all(|&l| l == A), "{:?}", e.claim_counts());
+}
+
+#[test]
+fn docs_show_the_current_evidence_example() {
+    let doc = std::fs::read_to_string("docs/evaluation.md").unwrap();
+    let fixture = "tests/fixtures/eval/evidence.toml";
+    let run = common::run(&["eval", "--semantics", "evidence", fixture]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let human = run.stdout;
+    assert!(
+        doc.contains(&human),
+        "docs/evaluation.md shows an old evidence output:\n{human}"
+    );
+    let note = run.stderr.lines().last().unwrap();
+    assert!(note.starts_with("note: quotes not checked"), "{note}");
+    assert!(doc.contains(note), "docs/evaluation.md shows an old note");
+    let map = std::fs::read_to_string(fixture).unwrap();
+    let claims = &map[map.find("[claims.rebuild]").unwrap()..];
+    assert!(
+        doc.contains(claims),
+        "docs/evaluation.md shows old claims of the evidence example"
+    );
+}

@@ -1,5 +1,5 @@
 //! What each command reads: `check` and `report` check a map against its
-//! source texts; `render`, `eval` and `export`, whose output does not depend
+//! source texts; `render`, `eval` (under grounded semantics) and `export`, whose output does not depend
 //! on the texts, read none, and their warning about errors counts the map's
 //! own. They accept `--text` and ignore it, with a note.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -67,5 +67,5 @@ fn text_options_are_ignored_with_a_note_where_no_text_is_read() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("accepted"), "{stdout}");
-    insta::assert_snapshot!(stderr, @"note: `argmap eval` reads no source texts: `--text` and `--allow-outside-texts` are ignored; `argmap check` and `argmap report` check quotes");
+    insta::assert_snapshot!(stderr, @"note: `argmap eval` reads no source texts under grounded semantics: `--text` and `--allow-outside-texts` are ignored; `--semantics evidence` reads them");
 }

@@ -204,6 +204,11 @@ fn parse_text_arg(s: &str) -> Result<(String, std::path::PathBuf), String> {
 }
 
 impl TextArgs {
+    /// Whether any `--text` or `--allow-outside-texts` was given.
+    pub fn given(&self) -> bool {
+        !self.texts.is_empty() || self.allow_outside_texts
+    }
+
     /// The options, once every `--text` file is known to be readable.
     pub fn options(&self) -> Result<argmap::texts::TextOptions, Error> {
         for (id, path) in &self.texts {

@@ -65,7 +65,15 @@ pub fn run(args: &ReportArgs) -> Outcome {
     let usable = input::load_usable(&args.map, Some(&args.texts))?;
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = argmap::eval::evaluate(map, graph);
-    let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts);
+    let evidence = argmap::eval::Evidence::of(
+        map,
+        &graph.resolved,
+        &usable.report.diagnostics,
+        &usable.texts,
+    );
+    let on_evidence = argmap::eval::evaluate_evidence(map, graph, &evidence);
+    let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts)
+        .with_evidence(graph, &on_evidence);
     let format = args.format.unwrap_or_else(|| {
         let ext = args.output.extension().and_then(|e| e.to_str());
         match ext.map(str::to_ascii_lowercase).as_deref() {

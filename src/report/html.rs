@@ -86,7 +86,19 @@ fn summary(a: &Audit<'_>) -> Markup {
                     ": " (HtmlMessage(&st.why))
                 }
                 "."
+                @if let Some(st) = &a.evidence_thesis {
+                    br;
+                    "Evaluation (evidence semantics): "
+                    span class="label" { (st.label.as_str()) }
+                    @if !st.why.is_empty() {
+                        ": " (HtmlMessage(&st.why))
+                    }
+                    "."
+                }
             } "\n"
+            @if a.thesis_only_asserted() {
+                p { (super::ONLY_ASSERTED) } "\n"
+            }
         }
         @if !a.thesis_support.is_empty() {
             p { "What supports the thesis directly:" } "\n"
@@ -297,9 +309,62 @@ fn evaluation(a: &Audit<'_>) -> Markup {
                 (standings(list))
             }
         }
+        (positions(a))
         @if !a.other.is_empty() {
             h2 { "Other findings" } "\n"
             (findings(&a.other, ""))
+        }
+    }
+}
+
+/// Each actor's positions: the claims it holds, what they attack, what
+/// attacks them, and which stand.
+fn positions(a: &Audit<'_>) -> Markup {
+    html! {
+        @if !a.positions.is_empty() {
+            h2 { "Positions" } "\n"
+            p { (HtmlMessage(super::positions_intro(a.evidence.is_some()))) } "\n"
+            @for p in &a.positions {
+                h3 {
+                    @if let Some(name) = &p.name {
+                        (Html(name)) " (" code { (Html(&p.id)) } ")"
+                    } @else {
+                        code { (Html(&p.id)) }
+                    }
+                } "\n"
+                p { (super::position_summary(p, a)) } "\n"
+                @if !p.claims.is_empty() {
+                    ul {
+                        "\n"
+                        @for h in &p.claims {
+                            @let (id, text) = a.claim(h.claim);
+                            li {
+                                code { (Html(id)) } " (" (Html(text)) "): "
+                                @if let Some(l) = a.evidence.and_then(|e| e.claim(h.claim)) {
+                                    "grounded " span class="label" { (h.label.as_str()) }
+                                    ", evidence " span class="label" { (l.as_str()) }
+                                } @else {
+                                    span class="label" { (h.label.as_str()) }
+                                }
+                                @if !h.attacks.is_empty() {
+                                    "; attacks "
+                                    @for (n, (t, l)) in h.attacks.iter().enumerate() {
+                                        @if n > 0 { ", " }
+                                        code { (Html(t)) } " (" (l.as_str()) ")"
+                                    }
+                                }
+                                @if !h.attacked_by.is_empty() {
+                                    "; attacked by "
+                                    @for (n, (j, l)) in h.attacked_by.iter().enumerate() {
+                                        @if n > 0 { ", " }
+                                        code { (Html(a.claim(*j).0)) } " (" (l.as_str()) ")"
+                                    }
+                                }
+                            } "\n"
+                        }
+                    } "\n"
+                }
+            }
         }
     }
 }

@@ -10,8 +10,9 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use serde::ser::Serializer;
 
-use crate::eval::{Counts, Evaluation, Label, Reason, Role};
-use crate::graph::{MapGraph, Node};
+use crate::eval::evidence::Status;
+use crate::eval::{Counts, Evaluation, Ground, Label, Reason, Role, Semantics};
+use crate::graph::{EdgeKind, MapGraph, Node};
 use crate::model::{Argument, Map};
 
 /// Texts longer than this are cut in human output.
@@ -21,15 +22,52 @@ const MAX_ID_WIDTH: usize = 24;
 /// Ids named in one reason before "and N more".
 const MAX_NAMED: usize = 3;
 
-/// The JSON object: `thesis` (when the map names one), `counts`, `labels`
-/// (id to label, every claim then every argument in file order) and
-/// `items` (the same, each with its kind, its text and what its label rests
-/// on, as the human listing gives it).
+/// The JSON object: `semantics`, `thesis` (when the map names one),
+/// `counts`, `labels` (id to label, every claim then every argument in file
+/// order) and `items` (the same, each with its kind, its text and what its
+/// label rests on, as the human listing gives it; under evidence semantics,
+/// each claim's `ground`).
 pub fn json(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
+    json_for(map, graph, evaluation, None)
+}
+
+/// [`json`] of the claims of actor `actor` (an index into `map.actors`)
+/// only: `actor` (its id and name) in place of `thesis`, and no arguments.
+pub fn json_by(map: &Map, graph: &MapGraph, evaluation: &Evaluation, actor: usize) -> String {
+    json_for(map, graph, evaluation, Some(actor))
+}
+
+/// Whether claim `i` is held by `actor` (every claim when `None`).
+fn held(graph: &MapGraph, actor: Option<usize>, i: usize) -> bool {
+    actor.is_none_or(|a| graph.resolved.by.of(i).contains(&Some(a)))
+}
+
+fn json_for(map: &Map, graph: &MapGraph, evaluation: &Evaluation, actor: Option<usize>) -> String {
     #[derive(Serialize)]
     struct Thesis<'a> {
         id: &'a str,
         label: Option<Label>,
+    }
+    #[derive(Serialize)]
+    struct Actor<'a> {
+        id: &'a str,
+        name: Option<&'a str>,
+    }
+    /// What grounds a claim under evidence semantics.
+    #[derive(Serialize)]
+    struct GroundOut<'a> {
+        /// `evidence`, `supporter`, `argument` or `none`.
+        kind: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        claim: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        argument: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        bare: Option<bool>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        why: Option<&'static str>,
     }
     #[derive(Serialize)]
     struct Because<'a> {
@@ -45,9 +83,14 @@ pub fn json(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
         label: Label,
         text: String,
         because: Vec<Because<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ground: Option<GroundOut<'a>>,
     }
     #[derive(Serialize)]
     struct Output<'a> {
+        semantics: Semantics,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        actor: Option<Actor<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         thesis: Option<Thesis<'a>>,
         counts: Counts,
@@ -72,22 +115,70 @@ pub fn json(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
             })
             .collect()
     };
+    let ground = |i: usize| -> Option<GroundOut<'_>> {
+        let claim = map.claims.get(i)?;
+        let source = |k: usize| claim.cites.get(k).map(|c| c.source.as_str());
+        let none = GroundOut {
+            kind: "none",
+            source: None,
+            claim: None,
+            argument: None,
+            bare: None,
+            why: None,
+        };
+        Some(match evaluation.ground(i)? {
+            Ground::Evidence(k) => GroundOut {
+                kind: "evidence",
+                source: source(k),
+                ..none
+            },
+            Ground::Supporter(c) => GroundOut {
+                kind: "supporter",
+                claim: map.claims.get(c).map(|c| c.id.as_str()),
+                ..none
+            },
+            Ground::Argument(a) => GroundOut {
+                kind: "argument",
+                argument: map.arguments.get(a).map(|a| a.id.as_str()),
+                ..none
+            },
+            Ground::Missing { bare, unverified } => GroundOut {
+                bare: Some(bare),
+                source: unverified.and_then(|(k, _)| source(k)),
+                why: unverified.map(|(_, s)| match s {
+                    Status::Verified => "verified",
+                    Status::Unresolved => "unresolved",
+                    Status::Unchecked => "unchecked",
+                    Status::Impeached { code, .. } => code.as_str(),
+                }),
+                ..none
+            },
+        })
+    };
     let claim_items = map.claims.iter().enumerate().filter_map(|(i, c)| {
+        if !held(graph, actor, i) {
+            return None;
+        }
         Some(Item {
             id: c.id.as_str(),
             kind: "claim",
             label: evaluation.claim(i)?,
             text: c.display_text().to_owned(),
             because: because(Node::Claim(i)),
+            ground: ground(i),
         })
     });
     let argument_items = map.arguments.iter().enumerate().filter_map(|(i, a)| {
+        if actor.is_some() {
+            return None;
+        }
         Some(Item {
             id: a.id.as_str(),
             kind: "argument",
             label: evaluation.argument(i)?,
             text: argument_text(a),
             because: because(Node::Argument(i)),
+            ground: None,
         })
     });
     let items: Vec<Item<'_>> = claim_items.chain(argument_items).collect();
@@ -99,23 +190,39 @@ pub fn json(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
         }
     }
 
-    let claims = map.claims.iter().map(|c| c.id.as_str());
-    let arguments = map.arguments.iter().map(|a| a.id.as_str());
+    let claims = map
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), held(graph, actor, i)));
+    let arguments = map
+        .arguments
+        .iter()
+        .map(|a| (a.id.as_str(), actor.is_none()));
     let labels = evaluation.claims.iter().chain(&evaluation.arguments);
     // An id that names a claim and an argument (a `duplicate-id` error)
     // appears once, with the claim's label: JSON keys must be unique.
     let mut seen = HashSet::new();
+    let mut counts = Counts::default();
     let labels = claims
         .chain(arguments)
         .zip(labels)
+        .filter(|((_, shown), _)| *shown)
+        .inspect(|(_, l)| counts.add(**l))
+        .map(|((id, _), l)| (id, *l))
         .filter(|(id, _)| seen.insert(*id))
-        .map(|(id, l)| (id, *l))
         .collect();
     let output = Output {
+        semantics: evaluation.semantics,
+        actor: actor.and_then(|a| map.actors.get(a)).map(|a| Actor {
+            id: a.id.as_str(),
+            name: a.name.as_ref().map(|n| n.as_str()),
+        }),
         thesis: evaluation
             .thesis(map, &graph.resolved)
+            .filter(|_| actor.is_none())
             .map(|(id, label)| Thesis { id, label }),
-        counts: evaluation.counts(),
+        counts,
         labels: Labels(labels),
         items,
     };
@@ -131,10 +238,35 @@ struct Row<'a> {
     reason: Option<String>,
 }
 
-/// The human listing: the thesis, then one group per label, then counts.
+/// The human listing: the semantics, the thesis, then one group per label,
+/// then counts.
 pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
+    human_for(map, graph, evaluation, None)
+}
+
+/// [`human`] of the claims of actor `actor` (an index into `map.actors`)
+/// only, under a header that names the actor, in place of the thesis.
+pub fn human_by(map: &Map, graph: &MapGraph, evaluation: &Evaluation, actor: usize) -> String {
+    human_for(map, graph, evaluation, Some(actor))
+}
+
+fn human_for(map: &Map, graph: &MapGraph, evaluation: &Evaluation, actor: Option<usize>) -> String {
     let mut out = String::new();
-    if let Some((id, label)) = evaluation.thesis(map, &graph.resolved) {
+    let _ = writeln!(out, "semantics: {}", evaluation.semantics);
+    if let Some(a) = actor.and_then(|a| map.actors.get(a)) {
+        let held = (0..map.claims.len())
+            .filter(|&i| held(graph, actor, i))
+            .count();
+        let name = a.name.as_ref().map_or_else(String::new, |n| {
+            format!(" ({})", cut(n.as_str(), usize::MAX))
+        });
+        let _ = writeln!(
+            out,
+            "positions of `{}`{name}: {}\n",
+            cut(a.id.as_str(), usize::MAX),
+            crate::english::count(held, "claim")
+        );
+    } else if let Some((id, label)) = evaluation.thesis(map, &graph.resolved) {
         match label {
             Some(label) => {
                 let s = label_style(label);
@@ -158,10 +290,12 @@ pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
     }
 
     let mut groups: [Vec<Row<'_>>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let mut counts = Counts::default();
     for (i, claim) in map.claims.iter().enumerate() {
-        let Some(label) = evaluation.claim(i) else {
+        let Some(label) = evaluation.claim(i).filter(|_| held(graph, actor, i)) else {
             continue;
         };
+        counts.add(label);
         let reasons = evaluation.reasons(graph, Node::Claim(i));
         push(
             &mut groups,
@@ -170,14 +304,15 @@ pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
                 kind: "claim",
                 id: claim.id.as_str(),
                 text: cut(claim.display_text(), TEXT_WIDTH),
-                reason: claim_reason(map, i, label, &reasons),
+                reason: claim_reason(map, graph, evaluation, i, label, &reasons),
             },
         );
     }
-    for (i, argument) in map.arguments.iter().enumerate() {
+    for (i, argument) in map.arguments.iter().enumerate().filter(|_| actor.is_none()) {
         let Some(label) = evaluation.argument(i) else {
             continue;
         };
+        counts.add(label);
         let reasons = evaluation.reasons(graph, Node::Argument(i));
         push(
             &mut groups,
@@ -224,7 +359,7 @@ pub fn human(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", evaluation.counts());
+    let _ = writeln!(out, "{counts}");
     out
 }
 
@@ -309,9 +444,100 @@ fn with_qualifiers(map: &Map, why: Option<String>, reasons: &[Reason]) -> Option
 }
 
 /// Why claim `i` has `label`, in words; `None` for a claim nothing attacks
-/// or qualifies.
-fn claim_reason(map: &Map, i: usize, label: Label, reasons: &[Reason]) -> Option<String> {
-    with_qualifiers(map, attack_reason(map, i, label, reasons), reasons)
+/// or qualifies (under grounded semantics).
+fn claim_reason(
+    map: &Map,
+    graph: &MapGraph,
+    evaluation: &Evaluation,
+    i: usize,
+    label: Label,
+    reasons: &[Reason],
+) -> Option<String> {
+    let attack = attack_reason(map, i, label, reasons);
+    let ground = match (label, evaluation.ground(i)) {
+        (Label::Rejected, _) | (_, None) => None,
+        (_, Some(g)) => ground_reason(map, graph, i, g),
+    };
+    let why = match (ground, attack) {
+        (Some(g), Some(a)) => Some(format!("{g}; {a}")),
+        (g, a) => g.or(a),
+    };
+    with_qualifiers(map, why, reasons)
+}
+
+/// What grounds claim `i` under evidence semantics, or why nothing does,
+/// in words.
+pub fn ground_reason(map: &Map, graph: &MapGraph, i: usize, ground: Ground) -> Option<String> {
+    let claim = map.claims.get(i)?;
+    let source = |k: usize| {
+        claim
+            .cites
+            .get(k)
+            .map_or_else(String::new, |c| cut(c.source.as_str(), usize::MAX))
+    };
+    let id = |s: &str| cut(s, usize::MAX);
+    Some(match ground {
+        Ground::Evidence(k) => format!("verified evidence: cites `{}`", source(k)),
+        Ground::Supporter(c) => format!(
+            "supported by accepted `{}`",
+            map.claims
+                .get(c)
+                .map_or(String::new(), |c| id(c.id.as_str()))
+        ),
+        Ground::Argument(a) => format!(
+            "concluded by accepted argument `{}`",
+            map.arguments
+                .get(a)
+                .map_or(String::new(), |a| id(a.id.as_str()))
+        ),
+        Ground::Missing { bare, unverified } => {
+            let supported = supported(graph, i);
+            let citation = unverified.map(|(k, status)| {
+                let s = source(k);
+                match status {
+                    Status::Verified => String::new(),
+                    Status::Unresolved => format!("its citation `{s}` names no source"),
+                    Status::Unchecked => {
+                        format!("its quote from `{s}` was not checked (no text of `{s}` was read)")
+                    }
+                    Status::Impeached {
+                        code,
+                        on_source: false,
+                    } => format!("its citation of `{s}` is impeached by `{code}`"),
+                    Status::Impeached {
+                        code,
+                        on_source: true,
+                    } => format!("its source `{s}` is impeached by `{code}`"),
+                }
+            });
+            let rest = match (citation, supported, bare) {
+                (Some(c), true, _) => format!("{c}, and nothing accepted supports it"),
+                (Some(c), false, _) => c,
+                (None, false, _) => {
+                    "a bare assertion (it cites no source, and nothing supports it)".to_owned()
+                }
+                (None, true, true) => {
+                    "it rests only on bare assertions (nothing it rests on cites a source)"
+                        .to_owned()
+                }
+                (None, true, false) => {
+                    "it cites no source, and nothing accepted supports it".to_owned()
+                }
+            };
+            format!("no verified evidence: {rest}")
+        }
+    })
+}
+
+/// Whether a claim or an argument supports claim `i` (`supports`, or an
+/// argument's conclusion).
+fn supported(graph: &MapGraph, i: usize) -> bool {
+    graph.claim_node(i).is_some_and(|n| {
+        graph
+            .graph
+            .edges_directed(n, petgraph::Direction::Incoming)
+            .any(|e| matches!(e.weight().kind, EdgeKind::Support | EdgeKind::Conclusion))
+    })
 }
 
 /// Why claim `i` has `label` by its attackers; `None` for a claim nothing

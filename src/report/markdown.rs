@@ -56,14 +56,26 @@ fn write_report(
         a.quotes_checked,
     )?;
     if let Some((id, text, label)) = a.thesis() {
-        writeln!(
+        write!(
             o,
-            "**Thesis** {}: {}  \nEvaluation (grounded semantics): **{}**{}.\n",
+            "**Thesis** {}: {}  \nEvaluation (grounded semantics): **{}**{}.",
             code(id),
             esc(text),
             label.map_or("not a claim", Label::as_str),
-            thesis_why(a)
+            thesis_why(a.thesis_standing.as_ref())
         )?;
+        if let Some(st) = &a.evidence_thesis {
+            write!(
+                o,
+                "  \nEvaluation (evidence semantics): **{}**{}.",
+                st.label,
+                thesis_why(Some(st))
+            )?;
+        }
+        writeln!(o, "\n")?;
+        if a.thesis_only_asserted() {
+            writeln!(o, "{}\n", super::ONLY_ASSERTED)?;
+        }
     }
     if !a.thesis_support.is_empty() {
         writeln!(o, "What supports the thesis directly:\n")?;
@@ -162,6 +174,8 @@ fn write_report(
         }
         writeln!(o)?;
     }
+
+    write_positions(o, a, hs)?;
 
     if !a.other.is_empty() {
         writeln!(o, "{} Other findings\n", hs.h(1))?;
@@ -346,11 +360,60 @@ fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::
 }
 
 /// `: why` for the thesis's label, or nothing.
-fn thesis_why(a: &Audit<'_>) -> String {
-    a.thesis_standing
-        .as_ref()
-        .filter(|st| !st.why.is_empty())
+fn thesis_why(st: Option<&Standing>) -> String {
+    st.filter(|st| !st.why.is_empty())
         .map_or_else(String::new, |st| format!(": {}", msg(&st.why)))
+}
+
+/// Each actor's positions: the claims it holds, what they attack, what
+/// attacks them, and which stand.
+fn write_positions(o: &mut String, a: &Audit<'_>, hs: Headings) -> std::fmt::Result {
+    if a.positions.is_empty() {
+        return Ok(());
+    }
+    writeln!(o, "{} Positions\n", hs.h(1))?;
+    writeln!(o, "{}\n", super::positions_intro(a.evidence.is_some()))?;
+    for p in &a.positions {
+        match &p.name {
+            Some(name) => writeln!(o, "{} {} ({})\n", hs.h(2), esc(name), code(&p.id))?,
+            None => writeln!(o, "{} {}\n", hs.h(2), code(&p.id))?,
+        }
+        writeln!(o, "{}\n", super::position_summary(p, a))?;
+        for h in &p.claims {
+            let (id, text) = a.claim(h.claim);
+            match a.evidence.and_then(|e| e.claim(h.claim)) {
+                Some(l) => write!(
+                    o,
+                    "- {} ({}): grounded **{}**, evidence **{l}**",
+                    code(id),
+                    esc(text),
+                    h.label
+                )?,
+                None => write!(o, "- {} ({}): **{}**", code(id), esc(text), h.label)?,
+            }
+            if !h.attacks.is_empty() {
+                let list: Vec<String> = h
+                    .attacks
+                    .iter()
+                    .map(|(t, l)| format!("{} ({l})", code(t)))
+                    .collect();
+                write!(o, "; attacks {}", list.join(", "))?;
+            }
+            if !h.attacked_by.is_empty() {
+                let list: Vec<String> = h
+                    .attacked_by
+                    .iter()
+                    .map(|&(j, l)| format!("{} ({l})", code(a.claim(j).0)))
+                    .collect();
+                write!(o, "; attacked by {}", list.join(", "))?;
+            }
+            writeln!(o)?;
+        }
+        if !p.claims.is_empty() {
+            writeln!(o)?;
+        }
+    }
+    Ok(())
 }
 
 /// A claim or argument with its label and why: one list item's text.

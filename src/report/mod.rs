@@ -2,7 +2,8 @@
 //! (claims, cited and uncited, counterpoints answered and unanswered), the
 //! bare assertions, the bibliography findings, the quote checks, the map
 //! against its document (coverage and [`DOCUMENT_CODES`]) and the
-//! evaluation of the thesis. [`Audit`] gathers the facts; [`markdown`] and
+//! evaluation of the thesis (under grounded semantics, and under evidence
+//! semantics when given), each actor's positions. [`Audit`] gathers the facts; [`markdown`] and
 //! [`html`] present them. All map text is escaped by the presenters.
 //! [`labels`] presents an evaluation's labels, as `argmap eval` prints them.
 
@@ -145,6 +146,9 @@ pub const COLUMNS: [&str; 8] = [
     "Arguments",
 ];
 
+/// Why a claim nothing attacks is accepted under grounded semantics.
+const NOTHING_ATTACKS: &str = "nothing attacks it";
+
 /// A claim or argument with its label in the evaluation, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
@@ -196,7 +200,7 @@ impl Standing {
             .collect();
         let base = match (label, argument) {
             _ if !grounds.is_empty() => None,
-            (Label::Accepted, false) => Some("nothing attacks it"),
+            (Label::Accepted, false) => Some(NOTHING_ATTACKS),
             (Label::Accepted, true) => Some("its premises stand and nothing undercuts it"),
             _ => None,
         };
@@ -214,6 +218,127 @@ impl Standing {
             why,
         })
     }
+}
+
+/// A claim an actor holds (`by`), with what it attacks and what attacks
+/// it, under grounded semantics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    /// The claim (index into `map.claims`).
+    pub claim: usize,
+    /// Its label under grounded semantics.
+    pub label: Label,
+    /// The claims and arguments it attacks, with their labels, in the
+    /// order written.
+    pub attacks: Vec<(String, Label)>,
+    /// The claims that attack it (indexes into `map.claims`), with their
+    /// labels, in file order.
+    pub attacked_by: Vec<(usize, Label)>,
+}
+
+/// An actor's positions: the claims whose `by` names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// The actor (index into `map.actors`).
+    pub actor: usize,
+    /// Its id.
+    pub id: String,
+    /// Its name, when the map gives one.
+    pub name: Option<String>,
+    /// The claims it holds, in file order.
+    pub claims: Vec<Held>,
+}
+
+impl Position {
+    /// How many of its claims `evaluation` accepts.
+    pub fn accepted(&self, evaluation: &Evaluation) -> usize {
+        self.claims
+            .iter()
+            .filter(|h| evaluation.claim(h.claim) == Some(Label::Accepted))
+            .count()
+    }
+}
+
+/// Every actor's positions, in the order of `[actors]`.
+fn positions(map: &Map, graph: &MapGraph, evaluation: &Evaluation) -> Vec<Position> {
+    let r = &graph.resolved;
+    let mut out: Vec<Position> = map
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Position {
+            actor: i,
+            id: a.id.value.clone(),
+            name: a.name.as_ref().map(|n| n.value.clone()),
+            claims: Vec::new(),
+        })
+        .collect();
+    for (i, c) in map.claims.iter().enumerate() {
+        let mut actors = r.by.distinct(i);
+        actors.sort_unstable();
+        if actors.is_empty() {
+            continue;
+        }
+        let label = evaluation.claim(i).unwrap_or(Label::Undecided);
+        let attacks: Vec<(String, Label)> = c
+            .attacks
+            .iter()
+            .zip(r.attacks.of(i))
+            .filter_map(|(written, t)| {
+                let node = match (*t)? {
+                    crate::resolved::Target::Claim(j) => Node::Claim(j),
+                    crate::resolved::Target::Argument(j) => Node::Argument(j),
+                };
+                Some((written.value.clone(), evaluation.node(node)?))
+            })
+            .collect();
+        let attacked_by: Vec<(usize, Label)> = graph
+            .attackers(i)
+            .into_iter()
+            .filter_map(|j| Some((j, evaluation.claim(j)?)))
+            .collect();
+        for a in actors {
+            if let Some(p) = out.get_mut(a) {
+                p.claims.push(Held {
+                    claim: i,
+                    label,
+                    attacks: attacks.clone(),
+                    attacked_by: attacked_by.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// What the report says when the thesis stands only on bare assertions.
+pub const ONLY_ASSERTED: &str = "The thesis stands only on bare assertions: grounded semantics accepts it because nothing that stands attacks it, but no chain of accepted support reaches it from verified evidence.";
+
+/// The sentence that opens the positions section.
+pub fn positions_intro(evidence: bool) -> &'static str {
+    if evidence {
+        "The claims each actor holds (`by`), what they attack and what attacks them, with their labels under grounded semantics; each held claim also under evidence semantics."
+    } else {
+        "The claims each actor holds (`by`), what they attack and what attacks them, with their labels under grounded semantics."
+    }
+}
+
+/// `3 claims: 2 accepted under grounded semantics, 1 under evidence
+/// semantics.`, or that the actor holds none.
+pub fn position_summary(p: &Position, a: &Audit<'_>) -> String {
+    if p.claims.is_empty() {
+        return "Holds no claim of the map.".to_owned();
+    }
+    let mut s = format!(
+        "{}: {} accepted under grounded semantics",
+        crate::english::count(p.claims.len(), "claim"),
+        p.accepted(a.evaluation)
+    );
+    if let Some(e) = a.evidence {
+        s.push_str(&format!(", {} under evidence semantics", p.accepted(e)));
+    }
+    s.push('.');
+    s
 }
 
 /// A finding with its line and column.
@@ -270,6 +395,13 @@ pub struct Audit<'a> {
     pub rejected: Vec<Standing>,
     /// Claims and arguments it leaves undecided, in file order.
     pub undecided: Vec<Standing>,
+    /// The labels under evidence semantics, when the report has them
+    /// ([`Audit::with_evidence`]).
+    pub evidence: Option<&'a Evaluation>,
+    /// The thesis under evidence semantics, with its label and why.
+    pub evidence_thesis: Option<Standing>,
+    /// Each actor's positions, in the order of `[actors]`.
+    pub positions: Vec<Position>,
     /// Errors in all.
     pub errors: usize,
     /// Warnings in all.
@@ -427,6 +559,9 @@ impl<'a> Audit<'a> {
             .unwrap_or_default();
         let thesis_standing = r.thesis.and_then(|i| standing(Node::Claim(i)));
         Audit {
+            evidence: None,
+            evidence_thesis: None,
+            positions: positions(map, graph, evaluation),
             thesis_claim: r.thesis,
             thesis_standing,
             thesis_support,
@@ -457,6 +592,41 @@ impl<'a> Audit<'a> {
                 .filter(|d| d.severity == Severity::Warning)
                 .count(),
         }
+    }
+
+    /// The same audit, with the labels of `evidence`, an evaluation under
+    /// evidence semantics of the same map: the thesis's label under it, and
+    /// the positions' labels.
+    pub fn with_evidence(mut self, graph: &MapGraph, evidence: &'a Evaluation) -> Self {
+        self.evidence_thesis = self.thesis_claim.and_then(|t| {
+            let mut st = Standing::of(self.map, graph, evidence, Node::Claim(t))?;
+            let ground = evidence
+                .ground(t)
+                .filter(|_| st.label != Label::Rejected)
+                .and_then(|g| labels::ground_reason(self.map, graph, t, g));
+            if let Some(g) = ground {
+                st.why = if st.why.is_empty() || st.why == NOTHING_ATTACKS {
+                    g
+                } else {
+                    format!("{g}; {}", st.why)
+                };
+            }
+            Some(st)
+        });
+        self.evidence = Some(evidence);
+        self
+    }
+
+    /// Whether the thesis stands only on bare assertions: accepted under
+    /// grounded semantics, and not under evidence semantics.
+    pub fn thesis_only_asserted(&self) -> bool {
+        let Some(t) = self.thesis_claim else {
+            return false;
+        };
+        self.evaluation.claim(t) == Some(Label::Accepted)
+            && self
+                .evidence
+                .is_some_and(|e| e.claim(t) != Some(Label::Accepted))
     }
 
     /// Why the map was not checked against its document, if it was not:
