@@ -18,6 +18,7 @@ argmap=target/release/argmap
 rm -f rendered/*.dot
 "$argmap" render "$map" -o "$out.dot"
 "$argmap" render "$map" --focus thesis --depth 2 -o "$out--thesis.dot"
+"$argmap" render "$map" --color-by actor -o "$out--by-actor.dot"
 for section in $(sed -n 's/^\[sections\.\([A-Za-z0-9_-]*\)\]$/\1/p' "$map"); do
   "$argmap" render "$map" --section "$section" -o "$out--$section.dot"
 done
@@ -31,6 +32,11 @@ if command -v dot >/dev/null 2>&1; then
   for f in rendered/*.dot; do
     dot -Tsvg "$f" -o "${f%.dot}.svg"
   done
+  # For print: the chapter as an A4 booklet (the overview, then one page
+  # or more per section), in colour and in black and white.
+  rm -f rendered/*.pdf
+  "$argmap" render "$map" --page a4 -o "$out-a4.pdf"
+  "$argmap" render "$map" --page a4 --theme mono -o "$out-a4-mono.pdf"
 else
   echo "regenerate: Graphviz is not installed; SVGs not regenerated" >&2
 fi

@@ -251,11 +251,15 @@ const LOOKUPS: &[(&str, &str)] = &[
     ("src/load/", "the loader builds the index"),
     (
         "src/render/view.rs",
-        "the ids a user gives to --focus and --section",
+        "the ids a user gives to --focus, --section and --actor",
     ),
     (
         "src/render/build.rs",
-        "the id a user gives to --section, for the title",
+        "the ids a user gives to --section and --actor, for the title",
+    ),
+    (
+        "src/render/printed.rs",
+        "the id a user gives to --section, for the footer",
     ),
     (
         "src/eval.rs",

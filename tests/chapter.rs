@@ -212,6 +212,10 @@ fn views() -> Vec<(String, Vec<String>)> {
                 "2".into(),
             ],
         ),
+        (
+            "--by-actor".to_owned(),
+            vec!["--color-by".into(), "actor".into()],
+        ),
     ];
     for s in &map.sections {
         v.push((

@@ -34,6 +34,11 @@ fn main() -> ExitCode {
         trial!(a_small_diagram_is_one_page_at_most_natural_size, needs Graphviz),
         trial!(a_huge_diagram_is_tiled_on_a4_with_no_text_below_7_pt, needs Graphviz),
         trial!(several_sheets_make_one_pdf_in_order_with_footers_and_bookmarks, needs Graphviz),
+        trial!(render_page_prints_on_pages_of_that_size_and_no_smaller_text, needs Graphviz),
+        trial!(render_page_options_orient_and_size_the_pages, needs Graphviz),
+        trial!(the_whole_chapter_on_a4_is_a_booklet_of_its_sections, needs Graphviz),
+        trial!(split_as_pdf_writes_a_booklet_beside_the_diagrams, needs Graphviz),
+        trial!(chinese_titles_print_in_a_cjk_font_from_the_theme_s_list, needs Graphviz),
     ])
 }
 
@@ -417,5 +422,209 @@ fn several_sheets_make_one_pdf_in_order_with_footers_and_bookmarks() {
             ("second, huge".to_owned(), 1),
             ("third".to_owned(), n - 1)
         ]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// `render --page`: through the binary, measured from the PDF it writes.
+
+/// Every page of `pdf` is `width` × `height` points (in either
+/// orientation when `either`), and no text on it (footers included) is
+/// smaller than `min` points. Returns the number of pages.
+fn assert_pages(pdf: &Path, (width, height): (f64, f64), either: bool, min: f64) -> usize {
+    let bytes = std::fs::read(pdf).unwrap();
+    let pages = measure(&bytes).unwrap();
+    assert!(!pages.is_empty(), "{}: no pages", pdf.display());
+    for (i, p) in pages.iter().enumerate() {
+        let same = (p.width - width).abs() < 0.01 && (p.height - height).abs() < 0.01;
+        let turned = (p.width - height).abs() < 0.01 && (p.height - width).abs() < 0.01;
+        assert!(
+            same || (either && turned),
+            "{} page {}: {} x {} pt, not {width} x {height}",
+            pdf.display(),
+            i + 1,
+            p.width,
+            p.height
+        );
+        let smallest = p.min_text().unwrap();
+        assert!(
+            smallest >= min - 0.01,
+            "{} page {}: text at {smallest} pt, below {min}",
+            pdf.display(),
+            i + 1
+        );
+    }
+    pages.len()
+}
+
+const A4: (f64, f64) = (595.276, 841.89);
+
+fn render_page_prints_on_pages_of_that_size_and_no_smaller_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bridge.pdf");
+    let run = common::run(&[
+        "render",
+        "examples/bridge.toml",
+        "--page",
+        "a4",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let n = assert_pages(&out, A4, true, 7.0);
+    let shown = run.stderr.replace(out.to_str().unwrap(), "bridge.pdf");
+    assert!(shown.contains(&format!("{n} a4 page")), "{shown}");
+    insta::assert_snapshot!("page_a4_bridge", shown);
+}
+
+fn render_page_options_orient_and_size_the_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    /// A name, the options, the page's size, the smallest text.
+    type Case<'a> = (&'a str, &'a [&'a str], (f64, f64), f64);
+    let cases: [Case; 4] = [
+        (
+            "landscape",
+            &["--page", "a4", "--landscape"],
+            (841.89, 595.276),
+            7.0,
+        ),
+        (
+            "portrait",
+            &["--page", "letter", "--portrait"],
+            (612.0, 792.0),
+            7.0,
+        ),
+        (
+            "custom",
+            &["--page", "300x200mm", "--margin", "0.5in", "--landscape"],
+            (850.394, 566.929),
+            7.0,
+        ),
+        (
+            "min-text",
+            &["--page", "a3", "--min-text", "9"],
+            (841.89, 1190.551),
+            9.0,
+        ),
+    ];
+    let mut shown = String::new();
+    for (name, options, size, min) in cases {
+        let out = dir.path().join(format!("{name}.pdf"));
+        let mut args = vec![
+            "render",
+            "examples/phones.toml",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(options);
+        let run = common::run(&args);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_pages(&out, size, name == "min-text", min);
+        shown.push_str(&format!(
+            "$ argmap {}\n{}",
+            args.join(" ")
+                .replace(out.to_str().unwrap(), &format!("{name}.pdf")),
+            run.stderr
+                .replace(out.to_str().unwrap(), &format!("{name}.pdf"))
+        ));
+    }
+    insta::assert_snapshot!("page_options", shown);
+}
+
+fn the_whole_chapter_on_a4_is_a_booklet_of_its_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chapter.pdf");
+    let run = common::run(&[
+        "render",
+        "maps/cpc-and-sovereignty.toml",
+        "--page",
+        "a4",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_pages(&out, A4, true, 7.0);
+    let bytes = std::fs::read(&out).unwrap();
+    let pages = measure(&bytes).unwrap();
+    // The overview first, then every section, in the map's order.
+    assert!(pages[0].text().contains("Overview of the sections"));
+    let texts: Vec<String> = pages.iter().map(|p| p.text()).collect();
+    let mut at = 0;
+    for section in [
+        "Security in a Digitised World",
+        "Visibility of Cyberspace",
+        "Conclusion",
+    ] {
+        let found = texts[at..]
+            .iter()
+            .position(|t| t.contains("Section: ") && t.contains(section))
+            .unwrap_or_else(|| panic!("no page of {section} after page {at}"));
+        at += found;
+    }
+    insta::assert_snapshot!(
+        "page_a4_chapter",
+        run.stderr.replace(out.to_str().unwrap(), "chapter.pdf")
+    );
+}
+
+fn split_as_pdf_writes_a_booklet_beside_the_diagrams() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("parts");
+    let run = common::run(&[
+        "render",
+        "examples/phones.toml",
+        "--split",
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = assert_pages(&out.join("booklet.pdf"), A4, true, 7.0);
+    assert!(pages >= 3, "the overview and two sections");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("href=\"booklet.pdf\""), "{index}");
+    insta::assert_snapshot!(
+        "split_pdf_booklet",
+        run.stderr.replace(out.to_str().unwrap(), "parts")
+    );
+}
+
+/// A source title in Chinese prints in one of the CJK families the themes
+/// name after the Latin ones (`.ci/run` installs WenQuanYi Micro Hei):
+/// cairo embeds the fonts it drew with, so the PDF names it.
+fn chinese_titles_print_in_a_cjk_font_from_the_theme_s_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("cjk.toml");
+    std::fs::write(
+        &map,
+        "[map]\ntitle = \"Sources in Chinese\"\n\
+         [sources.zy]\nauthors = [\"Zhongyang\"]\nyear = 2017\ntitle = \"中央网络安全和信息化委员会\"\n\
+         [claims.a]\ntext = \"The Party leads cyberspace work\"\ncites = [\"zy\"]\n",
+    )
+    .unwrap();
+    let out = dir.path().join("cjk.pdf");
+    let run = common::run(&[
+        "render",
+        map.to_str().unwrap(),
+        "--sources",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = String::from_utf8_lossy(&std::fs::read(&out).unwrap()).into_owned();
+    let fonts: Vec<&str> = pdf
+        .split("/BaseFont /")
+        .skip(1)
+        .map(|rest| {
+            rest.split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    let cjk = ["NotoSansCJK", "WenQuanYi", "SourceHanSans"];
+    assert!(
+        fonts.iter().any(|f| cjk.iter().any(|c| f.contains(c))),
+        "no CJK font embedded (install fonts-wqy-microhei or fonts-noto-cjk): {fonts:?}"
     );
 }

@@ -918,3 +918,55 @@ fn every_view_and_option_draws_edges_between_declared_nodes() {
         }
     }
 }
+
+/// Every PDF in `rendered/` is printed on the paper its name claims
+/// (`-a4`), every page of it, and no text on any page, footers included,
+/// is smaller than the 7 pt `render --page` keeps to by default: measured
+/// from the PDF itself (the text matrices of its content, and of the
+/// Graphviz drawings it places).
+#[test]
+fn rendered_pdfs_have_the_page_size_they_claim_and_no_text_below_7_pt() {
+    use argmap::render::page::Page;
+    use argmap::render::pdf::measure;
+    let mut checked = Vec::new();
+    for entry in std::fs::read_dir("rendered").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("pdf") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let size = ["a3", "a4", "a5", "letter", "legal", "tabloid"]
+            .into_iter()
+            .find(|s| name.split('-').any(|part| part == *s))
+            .unwrap_or_else(|| panic!("{name}.pdf does not say its paper in its name"));
+        let page: Page = size.parse().unwrap();
+        let pages = measure(&std::fs::read(&path).unwrap()).unwrap();
+        assert!(pages.len() > 1, "{name}: the chapter's booklet has pages");
+        for (i, p) in pages.iter().enumerate() {
+            let portrait =
+                (p.width - page.width).abs() < 0.01 && (p.height - page.height).abs() < 0.01;
+            let landscape =
+                (p.width - page.height).abs() < 0.01 && (p.height - page.width).abs() < 0.01;
+            assert!(
+                portrait || landscape,
+                "{name} page {}: {} x {}",
+                i + 1,
+                p.width,
+                p.height
+            );
+            let smallest = p.min_text().unwrap();
+            assert!(
+                smallest >= 7.0 - 0.01,
+                "{name} page {}: text at {smallest} pt",
+                i + 1
+            );
+        }
+        checked.push(name);
+    }
+    checked.sort();
+    assert_eq!(
+        checked,
+        ["cpc-and-sovereignty-a4", "cpc-and-sovereignty-a4-mono"],
+        "the booklets scripts/regenerate.sh writes"
+    );
+}

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+mod print;
 mod split;
 
 use super::{IgnoredTextArgs, Outcome, SUCCESS, input, output, warn};
@@ -20,6 +21,8 @@ Examples:
   argmap render examples/bridge.toml -o rebuild.png --focus rebuild --depth 1
   argmap render examples/bridge.toml -o safety.pdf --section safety --sources
   argmap render maps/cpc-and-sovereignty.toml --split -o diagrams/   DOT, one file per section
+  argmap render maps/cpc-and-sovereignty.toml --page a4 -o chapter.pdf   print-ready A4 booklet
+  argmap render examples/phones.toml --color-by actor --theme colorblind -o phones.svg
 
 The extension of OUT picks the format: .dot needs nothing else; .svg, .png and
 .pdf run the Graphviz `dot` program (set ARGMAP_DOT to use another one).
@@ -28,19 +31,25 @@ Views: --focus ID draws the claims and arguments within --depth steps of ID
 along any relation, both ways; a linked argument counts as one step and is
 always drawn with all its premises and its conclusion. --section ID draws that
 section's claims and arguments (an argument belongs to its `section`, else to
-its conclusion's) and, faded and outside the section's box, each claim or
-argument one step outside it that they connect to: at most 40 claims,
-objections first, and a note saying how many more.
+its conclusion's) and, faded and outside the section's box, what --context
+says: by default (near) the claims one relation away, at most 8, objections
+first, and a note saying how many more. --actor and --tag keep only the
+claims an actor holds or that carry a tag, and combine with both views.
+
+Print: --page SIZE (a4, letter, 210x297mm, ...) writes a PDF on pages of that
+size, no text below --min-text (7 pt): scaled to fit, else the overview and
+one page per section, else tiled across pages. See docs/diagrams.md.
 
 Big maps: Graphviz takes minutes on diagrams of a few thousand nodes, so SVG,
 PNG and PDF of more than 2,000 nodes are refused (exit 2) unless --force is
 given; draw them in parts with --split, --section or --focus. DOT of any size
 is always written.
 
-The legend explains the diagram: the thesis has a double border, premises are
-rounded and blue, counterpoints square and red, a claim without citation has a
-dashed border; support is a solid green arrow, an attack a dashed red line
-ending in a bar; linked premises meet in an oval inference node.";
+The legend lists what the diagram draws: the thesis has a double border,
+premises are rounded, objections square and tagged OBJECTION, a claim without
+citation has a dashed border and a small badge; support is a solid arrow, an
+attack a dashed line ending in a bar; linked premises meet in an oval
+inference node.";
 
 /// `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -229,6 +238,32 @@ pub struct RenderArgs {
     #[arg(long, value_enum, default_value = "uncited")]
     mark: MarkArg,
 
+    /// Print a PDF on pages of this size: a4, a3, a5, letter, legal,
+    /// tabloid, or WIDTHxHEIGHT with a unit (210x297mm, 8.5x11in, 20x30cm,
+    /// 600x800pt). The diagram is scaled to fit; when its text would print
+    /// smaller than --min-text, the whole map becomes a booklet (the
+    /// overview and one page per section), and what still does not fit is
+    /// tiled across pages
+    #[arg(long, value_name = "SIZE")]
+    page: Option<String>,
+
+    /// Landscape pages (default: whichever way prints each diagram larger)
+    #[arg(long, requires = "page", conflicts_with = "portrait")]
+    landscape: bool,
+
+    /// Portrait pages
+    #[arg(long, requires = "page")]
+    portrait: bool,
+
+    /// The margin on each side of a page: 10mm, 0.5in, 12pt [default: 10mm]
+    #[arg(long, value_name = "LENGTH", requires = "page")]
+    margin: Option<String>,
+
+    /// The smallest size text may print at on a page, in points
+    #[arg(long, value_name = "PT", requires = "page", default_value_t = argmap::render::printed::MIN_TEXT,
+          value_parser = min_text)]
+    min_text: f64,
+
     /// Leave out the legend.
     #[arg(long)]
     no_legend: bool,
@@ -250,6 +285,19 @@ pub struct RenderArgs {
     #[arg(long, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
     timeout: u64,
+}
+
+/// `--min-text`: a size from 4 to 72 points.
+fn min_text(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim_end_matches("pt")
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size in points, such as `7`"))?;
+    if (4.0..=72.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} pt is not between 4 and 72"))
+    }
 }
 
 fn fail(message: &str, notes: &[String], help: Option<&str>) -> super::Error {
@@ -281,6 +329,27 @@ pub fn run(args: &RenderArgs) -> Outcome {
                 ));
             }
         },
+    };
+    let paper = match paper(args)? {
+        Some(_) if format != Format::Pdf => {
+            return Err(fail(
+                &format!(
+                    "`--page` prints on paper, as PDF, and `{shown}` is {}",
+                    format.name().to_uppercase()
+                ),
+                &[],
+                Some(&format!(
+                    "write a PDF: `-o {}`",
+                    if is_stdout(out) {
+                        std::path::PathBuf::from("map.pdf")
+                    } else {
+                        out.with_extension("pdf")
+                    }
+                    .display()
+                )),
+            ));
+        }
+        paper => paper,
     };
     if is_stdout(out) && format.is_binary() && std::io::stdout().is_terminal() {
         return Err(fail(
@@ -363,6 +432,11 @@ pub fn run(args: &RenderArgs) -> Outcome {
             )),
         };
     }
+    if let Some(paper) = paper {
+        let done = print::run(map, graph, &options, &paper, args, out);
+        std::mem::forget(usable);
+        return done;
+    }
     let dot = match argmap::render::to_graph(map, graph, &options) {
         Ok(tree) => {
             let dot = argmap::render::print_dot(&tree);
@@ -407,6 +481,33 @@ pub fn run(args: &RenderArgs) -> Outcome {
     Ok(SUCCESS)
 }
 
+/// The paper of `--page`, `--landscape`, `--portrait`, `--margin` and
+/// `--min-text`; `None` without `--page`.
+fn paper(args: &RenderArgs) -> Result<Option<argmap::render::printed::Paper>, super::Error> {
+    use argmap::render::page::Page;
+    use argmap::render::printed::{Orientation, Paper};
+    let Some(spec) = &args.page else {
+        return Ok(None);
+    };
+    let bad = |e: argmap::render::page::PageError| fail(&e.to_string(), &[], None);
+    let mut page: Page = spec.parse().map_err(bad)?;
+    if let Some(m) = &args.margin {
+        page = page.with_margin_str(m).map_err(bad)?;
+    }
+    let orientation = if args.landscape {
+        Some(Orientation::Landscape)
+    } else if args.portrait {
+        Some(Orientation::Portrait)
+    } else {
+        None
+    };
+    Ok(Some(Paper {
+        page,
+        orientation,
+        min_text: args.min_text,
+    }))
+}
+
 /// What to draw, from the command line.
 fn options(
     args: &RenderArgs,
@@ -449,6 +550,7 @@ fn options(
             GroupByArg::None => GroupBy::None,
         },
         mark_uncited: args.mark == MarkArg::Uncited,
+        compact: args.page.is_some(),
     }
 }
 

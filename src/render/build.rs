@@ -24,6 +24,20 @@ use crate::resolved::{ResolvedMap, Target};
 
 /// Width of citation and actor lines, in columns.
 const NOTE_WIDTH: usize = 46;
+/// Width, in columns, of claim texts in a diagram laid out for print
+/// ([`Options::compact`]).
+const COMPACT_TEXT_WIDTH: usize = 30;
+/// Width, in columns, of citation and actor lines laid out for print.
+const COMPACT_NOTE_WIDTH: usize = 36;
+
+/// The widths claim texts and notes are wrapped to.
+fn widths(options: &Options) -> (usize, usize) {
+    if options.compact {
+        (COMPACT_TEXT_WIDTH, COMPACT_NOTE_WIDTH)
+    } else {
+        (TEXT_WIDTH, NOTE_WIDTH)
+    }
+}
 /// Width of argument labels, in columns.
 const ARGUMENT_WIDTH: usize = 32;
 /// Width of source titles, in columns.
@@ -385,8 +399,9 @@ fn claim_label(
     cites: &[String],
 ) -> String {
     let t = ix.t;
+    let (text_width, note_width) = widths(options);
     let mut rows = String::new();
-    let body = html_lines(&wrap(claim.display_text(), TEXT_WIDTH));
+    let body = html_lines(&wrap(claim.display_text(), text_width));
     let mut tags = Vec::new();
     match role {
         Role::Thesis => tags.push(small("<b>THESIS</b>", t.thesis.1)),
@@ -399,13 +414,13 @@ fn claim_label(
     let reported = !claim.by.is_empty();
     if reported {
         let actors = ix.actors(i, claim);
-        let holders = html_lines(&wrap(&actors.join("; "), NOTE_WIDTH));
+        let holders = html_lines(&wrap(&actors.join("; "), note_width));
         tags.push(small(&format!("<b>POSITION</b> of {holders}"), t.position));
     }
     if !claim.tags.is_empty() {
         let words: Vec<String> = claim.tags.iter().map(|x| format!("#{}", x.value)).collect();
         tags.push(small(
-            &html_lines(&wrap(&words.join(" "), NOTE_WIDTH)),
+            &html_lines(&wrap(&words.join(" "), note_width)),
             t.muted,
         ));
     }
@@ -413,7 +428,7 @@ fn claim_label(
         && options.group_by != GroupBy::Section
         && let Some((_, name)) = ix.category(ColorBy::Section, i)
     {
-        tags.push(small(&html_lines(&wrap(&name, NOTE_WIDTH)), t.muted));
+        tags.push(small(&html_lines(&wrap(&name, note_width)), t.muted));
     }
     if !tags.is_empty() {
         rows.push_str(&row(&tags.join(" \u{b7} ")));
@@ -426,7 +441,7 @@ fn claim_label(
     rows.push_str(&row(&body));
     let notes = if !cites.is_empty() {
         Some(small(
-            &html_lines(&wrap(&cites.join("; "), NOTE_WIDTH)),
+            &html_lines(&wrap(&cites.join("; "), note_width)),
             t.muted,
         ))
     } else if options.mark_uncited {
@@ -447,14 +462,15 @@ fn claim_label(
 const UNCITED_BADGE: &str = "\u{2205} <i>uncited</i>";
 
 /// The label of a claim drawn as context: its text and where it belongs.
-fn context_label(ix: &Index, i: usize, claim: &Claim) -> String {
-    let mut rows = row(&html_lines(&wrap(claim.display_text(), TEXT_WIDTH)));
+fn context_label(ix: &Index, options: &Options, i: usize, claim: &Claim) -> String {
+    let (text_width, note_width) = widths(options);
+    let mut rows = row(&html_lines(&wrap(claim.display_text(), text_width)));
     let place = match ix.r.section_of_claim(i).and_then(|s| ix.section_title(s)) {
         Some(title) => format!("in: {title}"),
         None => "outside every section".to_owned(),
     };
     rows.push_str(&row(&small(
-        &format!("<i>{}</i>", html_lines(&wrap(&place, NOTE_WIDTH))),
+        &format!("<i>{}</i>", html_lines(&wrap(&place, note_width))),
         ix.t.faint,
     )));
     table(&rows)
@@ -516,7 +532,7 @@ fn claim_node(
     let resolved: Vec<String> = cites.iter().flatten().cloned().collect();
     let mut attrs = if shown == Shown::Context {
         let mut a = context_attrs(t);
-        a.push(attr("label", markup(&context_label(ix, i, claim))));
+        a.push(attr("label", markup(&context_label(ix, options, i, claim))));
         a
     } else {
         let role = ix.role(i);
@@ -1092,8 +1108,14 @@ fn defaults(ix: &Index<'_>, options: &Options, direction: Direction) -> [Stmt; 3
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", plain(direction.rankdir())),
             attr("newrank", plain("true")),
-            attr("nodesep", plain("0.3")),
-            attr("ranksep", plain("0.5")),
+            attr(
+                "nodesep",
+                plain(if options.compact { "0.2" } else { "0.3" }),
+            ),
+            attr(
+                "ranksep",
+                plain(if options.compact { "0.35" } else { "0.5" }),
+            ),
             attr("pad", plain("0.3")),
             attr("bgcolor", plain("white")),
             attr("outputorder", plain("edgesfirst")),

@@ -30,6 +30,7 @@ pub mod exec;
 pub mod page;
 pub mod pdf;
 mod print;
+pub mod printed;
 pub mod split;
 pub mod text;
 pub mod theme;
@@ -125,6 +126,10 @@ pub struct Options {
     pub group_by: GroupBy,
     /// Whether claims without a citation are marked.
     pub mark_uncited: bool,
+    /// Laid out for print (`render --page`): claim texts wrapped narrower
+    /// and nodes set closer, so that a diagram fits a page at a legible
+    /// size.
+    pub compact: bool,
 }
 
 impl Default for Options {
@@ -141,6 +146,7 @@ impl Default for Options {
             color_by: ColorBy::Role,
             group_by: GroupBy::Section,
             mark_uncited: true,
+            compact: false,
         }
     }
 }

@@ -113,6 +113,17 @@ impl fmt::Display for Points {
     }
 }
 
+impl Default for Page {
+    /// A4, portrait, with the default margin.
+    fn default() -> Self {
+        Page {
+            width: 210.0 * MM,
+            height: 297.0 * MM,
+            margin: DEFAULT_MARGIN,
+        }
+    }
+}
+
 impl Page {
     /// A page of `width` × `height` points with the default margin (10 mm),
     /// refused when a side is out of [`MIN_SIDE`]..=[`MAX_SIDE`].

@@ -215,13 +215,13 @@ pub enum PdfError {
 /// points: such a sheet is drawn with that text at `min_text` and tiled
 /// across as many pages as it needs.
 pub fn booklet(sheets: &[Sheet], page: &Page, min_text: f64) -> Result<Booklet, PdfError> {
-    if sheets.is_empty() {
-        return Err(PdfError::NoSheets);
-    }
-    if !min_text.is_finite() || min_text <= 0.0 {
-        return Err(PdfError::MinText { given: min_text });
-    }
-    let footer_size = FOOTER_SIZE.max(min_text);
+    let pages = vec![*page; sheets.len()];
+    booklet_on(sheets, &pages, min_text)
+}
+
+/// The drawing area of `page` above its footer band, and the area inside
+/// its margins.
+fn areas(page: &Page, footer_size: f64) -> (Area, Area) {
     let available = page.available();
     let band = footer_size * 2.0;
     let area = Area {
@@ -230,6 +230,49 @@ pub fn booklet(sheets: &[Sheet], page: &Page, min_text: f64) -> Result<Booklet, 
         width: available.width,
         height: available.height - band,
     };
+    (area, available)
+}
+
+/// The scale at which `size` (a drawing's width and height, in points)
+/// fits on `page` above the footer, never enlarged; a caller choosing a
+/// page's orientation compares it.
+pub fn fit_scale(size: (f64, f64), page: &Page, min_text: f64) -> f64 {
+    let (area, _) = areas(page, FOOTER_SIZE.max(min_text));
+    let (w, h) = size;
+    if w <= 0.0 || h <= 0.0 {
+        return 1.0;
+    }
+    (area.width / w).min(area.height / h).min(1.0)
+}
+
+/// The width and height a page leaves to draw on, inside its margins and
+/// above the footer of a booklet printing no text below `min_text`.
+pub fn area_size(page: &Page, min_text: f64) -> (f64, f64) {
+    let (area, _) = areas(page, FOOTER_SIZE.max(min_text));
+    (area.width, area.height)
+}
+
+/// The width and height of the first page of a PDF, in points.
+pub fn page_size(pdf: &[u8]) -> Result<(f64, f64), PdfError> {
+    let facts = measure(pdf)?;
+    facts
+        .first()
+        .map(|f| (f.width, f.height))
+        .ok_or_else(|| PdfError::NoPage {
+            what: "the input".to_owned(),
+        })
+}
+
+/// [`booklet`], each sheet on pages of its own size: `pages[i]` for
+/// `sheets[i]` (a booklet may mix portrait and landscape pages).
+pub fn booklet_on(sheets: &[Sheet], pages: &[Page], min_text: f64) -> Result<Booklet, PdfError> {
+    if sheets.is_empty() {
+        return Err(PdfError::NoSheets);
+    }
+    if !min_text.is_finite() || min_text <= 0.0 {
+        return Err(PdfError::MinText { given: min_text });
+    }
+    let footer_size = FOOTER_SIZE.max(min_text);
 
     let mut out = Document::with_version("1.5");
     let pages_id = new_id(&mut out)?;
@@ -245,10 +288,18 @@ pub fn booklet(sheets: &[Sheet], page: &Page, min_text: f64) -> Result<Booklet, 
     );
 
     // Import every sheet and lay it out first, to know the page count.
-    let mut placed: Vec<(Form, Vec<Placement>, Layout)> = Vec::with_capacity(sheets.len());
+    let mut placed: Vec<(Form, Vec<Placement>, Layout, Page)> = Vec::with_capacity(sheets.len());
     let mut total = 0usize;
     for (index, sheet) in sheets.iter().enumerate() {
         let what = format!("sheet `{}`", sheet.title);
+        let page = pages.get(index).copied().unwrap_or_else(|| {
+            pages.first().copied().unwrap_or(Page {
+                width: 595.276,
+                height: 841.89,
+                margin: super::page::DEFAULT_MARGIN,
+            })
+        });
+        let (area, _) = areas(&page, footer_size);
         let form = import(&mut out, &sheet.pdf, &what)?;
         let layout = Layout::new(form.size, sheet.min_font, &area, min_text);
         let count = layout.tiles.0 * layout.tiles.1;
@@ -263,14 +314,15 @@ pub fn booklet(sheets: &[Sheet], page: &Page, min_text: f64) -> Result<Booklet, 
             });
         }
         let placements = layout.placements(index, form.size);
-        placed.push((form, placements, layout));
+        placed.push((form, placements, layout, page));
     }
 
     let mut kids = Vec::with_capacity(total);
     let mut pages = Vec::with_capacity(total);
     let mut number = 0usize;
-    for (index, (form, placements, layout)) in placed.into_iter().enumerate() {
+    for (index, (form, placements, layout, page)) in placed.into_iter().enumerate() {
         let title = sheets.get(index).map_or("", |s| s.title.as_str());
+        let (area, available) = areas(&page, footer_size);
         let mut first = None;
         for placement in placements {
             number += 1;

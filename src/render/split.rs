@@ -279,8 +279,14 @@ pub fn overview_graph(
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", plain(direction.rankdir())),
             attr("newrank", plain("true")),
-            attr("nodesep", plain("0.4")),
-            attr("ranksep", plain("0.9")),
+            attr(
+                "nodesep",
+                plain(if options.compact { "0.3" } else { "0.4" }),
+            ),
+            attr(
+                "ranksep",
+                plain(if options.compact { "0.6" } else { "0.9" }),
+            ),
             attr("pad", plain("0.3")),
             attr("bgcolor", plain("white")),
             attr("fontname", quoted(FONT)),
@@ -315,7 +321,9 @@ pub fn overview_graph(
         ])),
     ];
     if options.legend {
-        stmts.push(legend(t));
+        let supports = crossings.values().any(|c| c.supports > 0);
+        let attacks = crossings.values().any(|c| c.attacks > 0);
+        stmts.push(legend(t, supports, attacks));
     }
     for (i, f) in facts.iter().enumerate() {
         let (name, id, description) = match map.sections.get(i) {
@@ -453,19 +461,34 @@ fn section_node(
 
 /// The overview's legend: one compact table, a section and the two kinds
 /// of line.
-fn legend(t: &Theme) -> Stmt {
+fn legend(t: &Theme, supports: bool, attacks: bool) -> Stmt {
+    let line = |glyph: &str, color: &str, words: &str| {
+        format!(
+            "<tr><td align=\"center\"><font point-size=\"12\" color=\"{color}\"><b>{glyph}</b></font></td>\
+             <td align=\"left\">{words}</td></tr>"
+        )
+    };
+    let mut rows = String::new();
+    if supports {
+        rows.push_str(&line(
+            "\u{2500}\u{2500}\u{25b6}",
+            t.support,
+            "N supports from one section to another",
+        ));
+    }
+    if attacks {
+        rows.push_str(&line(
+            "\u{254c}\u{254c}\u{22a3}",
+            t.attack,
+            "N attacks from one section to another",
+        ));
+    }
     let label = format!(
         "<table border=\"1\" color=\"#BDBDBD\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"1\" \
          bgcolor=\"#FFFFFF\"><tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>\
          <tr><td border=\"1\" style=\"rounded\" bgcolor=\"{fill}\" color=\"#8C8C8C\" cellpadding=\"3\"><b>Section</b></td>\
-         <td align=\"left\">claims \u{b7} cited \u{b7} counterpoints</td></tr>\
-         <tr><td align=\"center\"><font point-size=\"12\" color=\"{support}\"><b>\u{2500}\u{2500}\u{25b6}</b></font></td>\
-         <td align=\"left\">N supports from one section to another</td></tr>\
-         <tr><td align=\"center\"><font point-size=\"12\" color=\"{attack}\"><b>\u{254c}\u{254c}\u{22a3}</b></font></td>\
-         <td align=\"left\">N attacks from one section to another</td></tr></table>",
+         <td align=\"left\">claims \u{b7} cited \u{b7} counterpoints</td></tr>{rows}</table>",
         fill = t.cluster.0,
-        support = t.support,
-        attack = t.attack,
     );
     node(
         "legend",

@@ -22,6 +22,7 @@ use crate::cli::{SUCCESS, input, output, warn};
 use argmap::graph::MapGraph;
 use argmap::model::Map;
 use argmap::render::exec::{self, DotError};
+use argmap::render::page::Page;
 use argmap::render::split::{self, MAX_GRAPHVIZ_NODES, OVERVIEW};
 
 /// `1 diagram`, `2 diagrams`.
@@ -75,6 +76,9 @@ pub(super) fn refuse_if_too_large(
 /// The index page, which links every diagram.
 const INDEX: &str = "index.html";
 
+/// With `--format pdf`, every diagram on printed pages, in one PDF.
+const BOOKLET: &str = "booklet.pdf";
+
 /// One file to write.
 struct Job {
     /// The file name, in the output folder.
@@ -114,6 +118,16 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         ));
     }
     let format = args.format.map_or(Format::Dot, Format::from);
+    if args.page.is_some() && format != Format::Pdf {
+        return Err(fail(
+            &format!(
+                "`--page` prints on paper, as PDF, and `--split` writes {}",
+                format.name().to_uppercase()
+            ),
+            &[],
+            Some("give `--format pdf`: each diagram, and `booklet.pdf` with all of them on pages"),
+        ));
+    }
     let usable = input::load_usable(&args.map, None)?;
     args.texts.note("render");
     let (map, graph) = (&usable.map, &usable.graph);
@@ -203,7 +217,13 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
     let overview_file = jobs.first().map_or(String::new(), |j| j.file.clone());
     jobs.push(Job {
         file: INDEX.to_owned(),
-        dot: split::index_html(map, graph, &overview_file, &files, None),
+        dot: split::index_html(
+            map,
+            graph,
+            &overview_file,
+            &files,
+            (format == Format::Pdf).then_some(BOOKLET),
+        ),
         // Written as it is.
         format: Format::Dot,
     });
@@ -234,7 +254,22 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
             ));
         }
     }
-    let done = write_all(dir, &jobs, Duration::from_secs(args.timeout));
+    let booklet = (format == Format::Pdf).then(|| {
+        super::paper(args).map(|p| {
+            p.unwrap_or(argmap::render::printed::Paper {
+                page: Page::default(),
+                orientation: None,
+                min_text: args.min_text,
+            })
+        })
+    });
+    let booklet = booklet.transpose()?;
+    let done = write_all(
+        dir,
+        &jobs,
+        Duration::from_secs(args.timeout),
+        booklet.as_ref(),
+    );
     // Freeing the model of a large map takes a tenth of a second, and the
     // process is about to exit.
     std::mem::forget(usable);
@@ -245,7 +280,12 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
 /// hidden folder inside `dir`; once every one has succeeded, moves them
 /// into `dir`. Once one fails, the jobs not yet started are skipped, the
 /// failure of the earliest job is reported, and `dir` is left as it was.
-fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> Outcome {
+fn write_all(
+    dir: &Path,
+    jobs: &[Job],
+    limit: Duration,
+    booklet: Option<&argmap::render::printed::Paper>,
+) -> Outcome {
     let program = exec::dot_program();
     let stage = match tempfile::Builder::new()
         .prefix(".argmap-split-")
@@ -294,7 +334,67 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> Outcome {
             warn(&format!("Graphviz, `{file}`: {}", line.trim()));
         }
     }
+    let mut extra: Vec<&str> = Vec::new();
+    let mut booklet_pages = 0;
+    if failure.is_none()
+        && let Some(paper) = booklet
+    {
+        // The diagrams written as PDF (not those too large, written as
+        // DOT), in order: the overview first.
+        let mut sheets = Vec::new();
+        for job in jobs.iter().filter(|j| j.format == Format::Pdf) {
+            match std::fs::read(stage.path().join(&job.file)) {
+                Ok(pdf) => sheets.push((job.file.trim_end_matches(".pdf").to_owned(), pdf)),
+                Err(e) => {
+                    return Err(fail(
+                        &format!("cannot read `{}`: {}", job.file, input::io_reason(&e)),
+                        &[],
+                        None,
+                    ));
+                }
+            }
+        }
+        if !sheets.is_empty() {
+            match argmap::render::printed::join(sheets, paper) {
+                Ok(printed) => {
+                    booklet_pages = printed.pages.len();
+                    if let Err(e) = std::fs::write(stage.path().join(BOOKLET), &printed.pdf) {
+                        return Err(fail(
+                            &format!(
+                                "cannot write `{}`: {}",
+                                dir.join(BOOKLET).display(),
+                                input::io_reason(&e)
+                            ),
+                            &[],
+                            None,
+                        ));
+                    }
+                    extra.push(BOOKLET);
+                }
+                Err(e) => {
+                    return Err(fail(
+                        &format!("cannot print the booklet: {e}"),
+                        &[format!("nothing was written to `{}`", dir.display())],
+                        None,
+                    ));
+                }
+            }
+        }
+    }
     if failure.is_none() {
+        for name in &extra {
+            if let Err(e) = std::fs::rename(stage.path().join(name), dir.join(name)) {
+                return Err(fail(
+                    &format!(
+                        "cannot write `{}`: {}",
+                        dir.join(name).display(),
+                        input::io_reason(&e)
+                    ),
+                    &[],
+                    None,
+                ));
+            }
+        }
         for (i, job) in jobs.iter().enumerate() {
             if let Err(e) = std::fs::rename(stage.path().join(&job.file), dir.join(&job.file)) {
                 failure = Some((i, Failure::Write(e)));
@@ -312,8 +412,16 @@ fn write_all(dir: &Path, jobs: &[Job], limit: Duration) -> Outcome {
                 1 => "the overview and 1 section".to_owned(),
                 n => format!("the overview and {n} sections"),
             };
+            let booklet = if booklet_pages > 0 {
+                format!(
+                    ", `{BOOKLET}` (all of them on {} printed pages)",
+                    thousands(booklet_pages)
+                )
+            } else {
+                String::new()
+            };
             anstream::eprintln!(
-                "wrote {} to `{}`: {parts}, and `{INDEX}`, which links them",
+                "wrote {} to `{}`: {parts}{booklet}, and `{INDEX}`, which links them",
                 plural(diagrams, "diagram"),
                 dir.display()
             );
