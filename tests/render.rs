@@ -634,18 +634,19 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
     };
     let dot = dot_of(map.as_bytes(), &all_b);
     assert!(!dot.contains("more claims of other sections"));
-    // The default, near, draws at most half as many claims as the view,
-    // and at least 3: the objections, and a note for the 60 others.
+    // The default, near, draws the objections, and of the others at most
+    // a third as many as the view draws, and at least 2: a note for the
+    // 58 left.
     let near = Options {
         context: Context::Near,
         ..with_view(View::Section("a".into()))
     };
     let dot = dot_of(map.as_bytes(), &near);
     let ids = node_ids(&dot);
-    assert_eq!(ids.len(), 1 + 3 + 1, "{ids:?}");
+    assert_eq!(ids.len(), 1 + 3 + 2 + 1, "{ids:?}");
     assert_eq!(dot.lines().filter(|l| l.contains("Objection ")).count(), 3);
     assert!(
-        dot.contains("and 60 more claims of other sections"),
+        dot.contains("and 58 more claims of other sections"),
         "{dot}"
     );
 }

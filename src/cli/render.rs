@@ -32,8 +32,8 @@ along any relation, both ways; a linked argument counts as one step and is
 always drawn with all its premises and its conclusion. --section ID draws that
 section's claims and arguments (an argument belongs to its `section`, else to
 its conclusion's) and, faded and outside the section's box, what --context
-says: by default (near) the claims one relation away, at most 8, objections
-first, and a note saying how many more. --actor and --tag keep only the
+says: by default (near) the objections to it and a few other claims one
+relation away, and a note saying how many more. --actor and --tag keep only the
 claims an actor holds or that carry a tag, and combine with both views.
 
 Print: --page SIZE (a4, letter, 210x297mm, ...) writes a PDF on pages of that
@@ -88,8 +88,8 @@ enum ThemeArg {
 enum ContextArg {
     /// Nothing outside the section or the focus.
     None,
-    /// Direct neighbours only, at most 8 (half as many as the view draws),
-    /// objections first.
+    /// Direct neighbours only: objections to the view, and a few others
+    /// (a third as many as the view draws, 2 to 5), 8 in all.
     Near,
     /// Everything one step away, inferences with all their premises, at
     /// most 40.

@@ -223,9 +223,10 @@ pub enum Context {
     /// Nothing outside the view.
     None,
     /// Direct neighbours: the claims and inferences one relation away from
-    /// the view (an inference's other premises are not pulled in), at most
-    /// half as many claims as the view draws, between [`MIN_NEAR_CONTEXT`]
-    /// and [`MAX_NEAR_CONTEXT`], objections first.
+    /// the view (an inference's other premises are not pulled in): the
+    /// objections to the view, and at most a third as many other claims as
+    /// the view draws (between [`MIN_NEAR_CONTEXT`] and
+    /// [`MAX_NEAR_OTHERS`]), [`MAX_NEAR_CONTEXT`] in all.
     #[default]
     Near,
     /// Everything one step away, an inference with all its premises and
@@ -250,14 +251,19 @@ impl Filter {
     }
 }
 
-/// The most claims drawn faded around a view with [`Context::Near`]: at
-/// most half as many as the view draws in full, and never fewer than
-/// [`MIN_NEAR_CONTEXT`], so that the context never swamps the view.
+/// The most claims drawn faded around a view with [`Context::Near`]:
+/// objections to the view first, then, of the other neighbours, at most a
+/// third as many as the view draws in full, between [`MIN_NEAR_CONTEXT`]
+/// and [`MAX_NEAR_OTHERS`], so that the context never swamps the view.
 pub const MAX_NEAR_CONTEXT: usize = 8;
 
-/// The fewest claims [`Context::Near`] may draw faded when there are that
-/// many.
-pub const MIN_NEAR_CONTEXT: usize = 3;
+/// The most neighbours that do not object to the view [`Context::Near`]
+/// draws.
+pub const MAX_NEAR_OTHERS: usize = 5;
+
+/// The fewest neighbours that do not object to the view [`Context::Near`]
+/// draws, when there are that many.
+pub const MIN_NEAR_CONTEXT: usize = 2;
 
 /// Chooses the nodes of `view`, filtered by `filter`, with `context`
 /// around them. The ids a view names (`--focus`, `--section`, `--actor`)
@@ -460,9 +466,22 @@ fn surround(
         Context::None => return 0,
         Context::Near => {
             let drawn = claims.iter().filter(|s| full(s)).count();
-            (false, (drawn / 2).clamp(MIN_NEAR_CONTEXT, MAX_NEAR_CONTEXT))
+            let others = (drawn / 3).clamp(MIN_NEAR_CONTEXT, MAX_NEAR_OTHERS);
+            (
+                false,
+                Cap {
+                    objections: MAX_NEAR_CONTEXT,
+                    others,
+                },
+            )
         }
-        Context::All => (true, MAX_SECTION_CONTEXT),
+        Context::All => (
+            true,
+            Cap {
+                objections: MAX_SECTION_CONTEXT,
+                others: MAX_SECTION_CONTEXT,
+            },
+        ),
     };
     let starts: Vec<NodeIndex> = claims
         .iter()
@@ -492,15 +511,20 @@ fn surround(
     cap_context(graph, claims, cap)
 }
 
+/// How many context claims a view draws: at most `objections` in all,
+/// objections to the view first, and of the other claims at most `others`.
+#[derive(Clone, Copy)]
+struct Cap {
+    objections: usize,
+    others: usize,
+}
+
 /// Hides the context claims past `cap`, objections to what is drawn in
 /// full kept first; returns how many it hid.
-fn cap_context(graph: &MapGraph, claims: &mut [Shown], cap: usize) -> usize {
+fn cap_context(graph: &MapGraph, claims: &mut [Shown], cap: Cap) -> usize {
     let context: Vec<usize> = (0..claims.len())
         .filter(|&i| claims.get(i) == Some(&Shown::Context))
         .collect();
-    if context.len() <= cap {
-        return 0;
-    }
     let r = &graph.resolved;
     let objects = |i: usize| {
         r.attacks.of(i).iter().flatten().any(|t| match *t {
@@ -510,12 +534,23 @@ fn cap_context(graph: &MapGraph, claims: &mut [Shown], cap: usize) -> usize {
         })
     };
     let (objections, others): (Vec<usize>, Vec<usize>) = context.iter().partition(|&&i| objects(i));
-    for &i in objections.iter().chain(&others).skip(cap) {
+    let kept_objections = objections.len().min(cap.objections);
+    let kept_others = others
+        .len()
+        .min(cap.others)
+        .min(cap.objections - kept_objections);
+    let mut hidden = 0;
+    for &i in objections
+        .iter()
+        .skip(kept_objections)
+        .chain(others.iter().skip(kept_others))
+    {
         if let Some(s) = claims.get_mut(i) {
             *s = Shown::Hidden;
+            hidden += 1;
         }
     }
-    context.len() - cap
+    hidden
 }
 
 /// The distance of every node from the nearest of `starts` (`usize::MAX`
