@@ -206,8 +206,14 @@ fn status_marks_every_claim_and_argument_by_its_label() {
     let tags = dot.matches("ACCEPTED").count()
         + dot.matches("REJECTED").count()
         + dot.matches("UNDECIDED").count();
-    // One tag per claim, and one of each in the legend.
-    assert_eq!(tags, map.claims.len() + 3);
+    // One tag per claim, and in the legend one per label drawn.
+    let mut drawn: Vec<_> = (0..map.claims.len())
+        .filter_map(|i| evaluation.claim(i))
+        .chain((0..map.arguments.len()).filter_map(|a| evaluation.argument(a)))
+        .collect();
+    drawn.sort_by_key(|l| format!("{l:?}"));
+    drawn.dedup();
+    assert_eq!(tags, map.claims.len() + drawn.len());
     insta::assert_snapshot!(dot);
 }
 
@@ -624,7 +630,7 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
     let texts: Vec<&str> = dot.lines().filter(|l| l.contains("Objection ")).collect();
     assert_eq!(texts.len(), 3, "every objection is drawn");
     assert!(
-        dot.contains("and 23 more claims of other sections"),
+        dot.contains("and 23 more claims one step"),
         "{dot}"
     );
     // Below the cap, no note.
@@ -633,7 +639,7 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
         ..with_view(View::Section("b".into()))
     };
     let dot = dot_of(map.as_bytes(), &all_b);
-    assert!(!dot.contains("more claims of other sections"));
+    assert!(!dot.contains("more claims one step"));
     // The default, near, draws the objections, and of the others at most
     // a third as many as the view draws, and at least 2: a note for the
     // 58 left.
@@ -646,7 +652,7 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
     assert_eq!(ids.len(), 1 + 3 + 2 + 1, "{ids:?}");
     assert_eq!(dot.lines().filter(|l| l.contains("Objection ")).count(), 3);
     assert!(
-        dot.contains("and 58 more claims of other sections"),
+        dot.contains("and 58 more claims one step"),
         "{dot}"
     );
 }
@@ -779,6 +785,15 @@ cites = ["x"]
         tags: vec![],
     });
     assert_eq!(e.to_string(), "`t` is a claim, not an actor");
+    // A filter that leaves nothing is an error, not an empty diagram.
+    let e = err(Filter {
+        actors: vec!["ben".into()],
+        tags: vec!["evidence".into()],
+    });
+    assert_eq!(
+        e.to_string(),
+        "no claim of the view is held by `ben` and tagged `evidence`"
+    );
     // Colour by actor and tag: each value its fill, named in the legend;
     // boxes by actor.
     let dot = dot_of(
@@ -831,6 +846,52 @@ fn themes() {
         }
         insta::assert_snapshot!(format!("theme_{}", theme.name()), dot);
     }
+}
+
+/// An inference is drawn with all its premises and its conclusion, even
+/// when a filter or a view leaves some of them out: those are faded.
+#[test]
+fn an_inference_is_never_drawn_without_its_premises() {
+    let map = br#"
+[map]
+title = "Linked"
+[actors.ana]
+name = "Ana"
+[sources.x]
+title = "X"
+authors = ["A"]
+year = 2020
+[claims.c]
+text = "Conclusion"
+by = ["ana"]
+cites = ["x"]
+[claims.p1]
+text = "First premise"
+by = ["ana"]
+cites = ["x"]
+[claims.p2]
+text = "Second premise, held by nobody"
+cites = ["x"]
+[arguments.both]
+premises = ["p1", "p2"]
+conclusion = "c"
+"#;
+    let dot = dot_of(
+        map,
+        &Options {
+            filter: Filter {
+                actors: vec!["ana".into()],
+                tags: vec![],
+            },
+            context: Context::None,
+            legend: false,
+            ..Options::default()
+        },
+    );
+    assert_eq!(node_ids(&dot), ["c0", "c1", "a0", "c2"]);
+    let p2 = dot.lines().find(|l| l.contains("Second premise")).unwrap();
+    assert!(p2.contains("dotted"), "faded: {p2}");
+    assert!(dot.contains("c2 -> a0"), "{dot}");
 }
 
 /// `--mark none` draws uncited claims like cited ones.

@@ -76,12 +76,12 @@ fn drawn_nodes_counts_what_a_view_draws() {
     // its two premises.
     assert_eq!(nodes(View::Section("costs".into()), false), 7);
     // With the default context, near: `rebuild` and the inference
-    // `traffic`, without its premises.
+    // `traffic`, which is always drawn with its two premises.
     let near = Options {
         view: View::Section("costs".into()),
         ..Options::default()
     };
-    assert_eq!(split::drawn_nodes(&map, &graph, &near).unwrap(), 5);
+    assert_eq!(split::drawn_nodes(&map, &graph, &near).unwrap(), 7);
 }
 
 /// A temporary folder holding the fixture as `map.toml`.

@@ -89,10 +89,10 @@ enum Command {
     /// Write the audit report of a map: per section, bibliography, quotes, evaluation.
     #[command(after_help = report::EXAMPLES)]
     Report(report::ReportArgs),
-    /// Export a map as argmap JSON, Argdown, AIF, Mermaid or GraphML.
+    /// Export a map as argmap JSON, Argdown, AIF, Mermaid, GraphML or Kialo's text.
     #[command(after_help = export::EXAMPLES)]
     Export(export::ExportArgs),
-    /// Import a map from AIF JSON (AIFdb, OVA) into an argmap map file.
+    /// Import a map from AIF JSON (AIFdb, OVA) or a Kialo text export into an argmap map file.
     #[command(after_help = import::EXAMPLES)]
     Import(import::ImportArgs),
     /// Show what argmap reads in a text: sections, in-text citations, reference entries.

@@ -705,6 +705,8 @@ struct Features {
     /// The `--color-by` values of the claims drawn in full, in palette
     /// order: (index, name); `none` when some claim has none.
     colors: Vec<(usize, String)>,
+    /// The labels of the evaluation on claims and arguments drawn in full.
+    labels: Vec<Label>,
     uncoloured: bool,
 }
 
@@ -742,6 +744,11 @@ impl Features {
                         }
                         None => f.uncoloured = true,
                     }
+                    if let Some(l) = options.status.as_ref().and_then(|e| e.claim(i))
+                        && !f.labels.contains(&l)
+                    {
+                        f.labels.push(l);
+                    }
                 }
             }
             let on_argument = |t: &Option<Target>| matches!(t, Some(Target::Argument(j)) if sel.argument(*j).drawn());
@@ -755,6 +762,13 @@ impl Features {
             f.qualifies |= ix.r.qualifies.of(i).iter().any(drawn);
         }
         f.linked = (0..map.arguments.len()).any(|a| sel.argument(a).drawn());
+        for a in (0..map.arguments.len()).filter(|&a| sel.argument(a) == Shown::Full) {
+            if let Some(l) = options.status.as_ref().and_then(|e| e.argument(a))
+                && !f.labels.contains(&l)
+            {
+                f.labels.push(l);
+            }
+        }
         f.context |= (0..map.arguments.len()).any(|a| sel.argument(a) == Shown::Context);
         f.colors = colors.into_iter().collect();
         f
@@ -765,8 +779,20 @@ impl Features {
 /// of node, line and colour that `f` says the diagram draws, and nothing
 /// else.
 fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
+    node(
+        "legend",
+        vec![
+            attr("shape", plain("plain")),
+            attr("fontsize", plain("9")),
+            attr("label", markup(&legend_table(ix, options, f, 1))),
+        ],
+    )
+}
+
+/// The legend as an HTML-like table of `columns` entries a row.
+fn legend_table(ix: &Index<'_>, options: &Options, f: &Features, columns: usize) -> String {
     let t = ix.t;
-    let mut rows: Vec<String> = Vec::new();
+    let mut entries: Vec<(String, String)> = Vec::new();
     // A sample box: `style` (a cell style), its fill and border, its text.
     let sample = |style: &str, fill: &str, border: &str, width: u8, text: &str| {
         format!(
@@ -780,7 +806,7 @@ fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
         )
     };
     let words = |w: &str| format!("<td align=\"left\" balign=\"left\">{w}</td>");
-    let mut add = |cell: String, w: &str| rows.push(format!("<tr>{cell}{}</tr>", words(w)));
+    let mut add = |cell: String, w: &str| entries.push((cell, words(w)));
     let role_coloured = options.color_by == ColorBy::Role;
     let fill = |f: &'static str| if role_coloured { f } else { "#FFFFFF" };
     if f.thesis {
@@ -869,7 +895,9 @@ fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
     }
     if f.context {
         let place = match options.view {
-            View::Section(_) => "faded: in another section, drawn for context",
+            View::Section(_) if options.filter.is_empty() => {
+                "faded: in another section, drawn for context"
+            }
             _ => "faded: outside the view, drawn for context",
         };
         add(
@@ -931,7 +959,10 @@ fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
         add(line("\u{2504}\u{2504}\u{25b7}", t.faint), "is cited by");
     }
     if options.color_by == ColorBy::Status && options.status.is_some() {
-        for status in [Label::Accepted, Label::Rejected, Label::Undecided] {
+        for status in [Label::Accepted, Label::Rejected, Label::Undecided]
+            .into_iter()
+            .filter(|l| f.labels.contains(l))
+        {
             let meaning = match status {
                 Label::Accepted => "stands: every attacker is rejected",
                 Label::Rejected => "falls: an accepted claim attacks it",
@@ -981,18 +1012,19 @@ fn legend(ix: &Index<'_>, options: &Options, f: &Features) -> Stmt {
             );
         }
     }
-    let body = format!(
+    let columns = columns.max(1);
+    let rows: Vec<String> = entries
+        .chunks(columns)
+        .map(|chunk| {
+            let cells: String = chunk.iter().map(|(c, w)| format!("{c}{w}")).collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect();
+    format!(
         "<table border=\"1\" color=\"#BDBDBD\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"1\" \
-         bgcolor=\"#FFFFFF\"><tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>{}</table>",
+         bgcolor=\"#FFFFFF\"><tr><td colspan=\"{}\" align=\"left\"><b>Legend</b></td></tr>{}</table>",
+        2 * columns,
         rows.concat()
-    );
-    node(
-        "legend",
-        vec![
-            attr("shape", plain("plain")),
-            attr("fontsize", plain("9")),
-            attr("label", markup(&body)),
-        ],
     )
 }
 
@@ -1057,7 +1089,17 @@ pub(crate) fn build_into(
     } else {
         "l"
     };
-    defaults(ix, options, direction)
+    // For print, the title and the legend are a caption under the
+    // drawing, which takes no room from its ranks.
+    let caption = (options.compact && options.legend).then(|| {
+        let legend = legend_table(ix, options, &Features::of(ix, options, sel), 3);
+        format!(
+            "<table border=\"0\" cellspacing=\"4\" cellpadding=\"0\"><tr><td align=\"left\">{}</td></tr>\
+             <tr><td align=\"left\"><font point-size=\"9\">{legend}</font></td></tr></table>",
+            title(ix, options)
+        )
+    });
+    defaults(ix, options, direction, caption.as_deref())
         .into_iter()
         .for_each(&mut *emit);
     let groups = Groups::of(ix, options.group_by, sel);
@@ -1085,7 +1127,7 @@ pub(crate) fn build_into(
     if options.sources {
         citation_edges(ix, sel, emit);
     }
-    if options.legend {
+    if options.legend && !options.compact {
         // Last, on the rank of the evidence (where the diagram ends for a
         // reader who starts at the thesis): it never sits above the thesis.
         let rank = match direction {
@@ -1103,7 +1145,12 @@ pub(crate) fn build_into(
 }
 
 /// The graph's, nodes' and edges' default attributes.
-fn defaults(ix: &Index<'_>, options: &Options, direction: Direction) -> [Stmt; 3] {
+fn defaults(
+    ix: &Index<'_>,
+    options: &Options,
+    direction: Direction,
+    caption: Option<&str>,
+) -> [Stmt; 3] {
     [
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", plain(direction.rankdir())),
@@ -1121,9 +1168,12 @@ fn defaults(ix: &Index<'_>, options: &Options, direction: Direction) -> [Stmt; 3
             attr("outputorder", plain("edgesfirst")),
             attr("fontname", quoted(FONT)),
             attr("fontsize", plain("20")),
-            attr("labelloc", plain("t")),
+            attr("labelloc", plain(if caption.is_some() { "b" } else { "t" })),
             attr("labeljust", plain("l")),
-            attr("label", markup(&title(ix, options))),
+            attr(
+                "label",
+                markup(&caption.map_or_else(|| title(ix, options), str::to_owned)),
+            ),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("shape", plain("box")),
@@ -1306,13 +1356,13 @@ fn more_context(t: &Theme, n: usize) -> Stmt {
     attrs.push(attr(
         "label",
         markup(&table(&row(&format!(
-            "<i>and {n} more {what} of other sections<br/>one step from this one,<br/>not drawn</i>"
+            "<i>and {n} more {what} one step<br/>from those drawn in full,<br/>not drawn</i>"
         )))),
     ));
     attrs.push(attr(
         "tooltip",
         quoted(&format!(
-            "{n} more {what} of other sections support, attack or share an argument with this section; see the overview, or draw one with --focus"
+            "{n} more {what} outside the view support, attack or share an argument with it; draw them with --context all, or one with --focus"
         )),
     ));
     node("more_context", attrs)

@@ -204,7 +204,10 @@ pub fn print<E: Send>(
         .map_err(PrintError::View)?;
     let whole = best(&title, dots, paper, lay_out)?;
     let legible = whole.printed >= paper.min_text - 1e-9;
-    let splittable = options.view == View::Whole && map.sections.len() >= 2;
+    // A filtered map is printed as one drawing, tiled if need be: the
+    // overview and the sections' diagrams would show what it leaves out.
+    let splittable =
+        options.view == View::Whole && options.filter.is_empty() && map.sections.len() >= 2;
     let (fitted, split) = if legible || !splittable {
         (vec![whole], false)
     } else {

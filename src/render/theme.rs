@@ -123,10 +123,11 @@ pub static COLOR: Theme = Theme {
     source: ("#F6F1E4", "#8A7650"),
     cluster: ("#F4F4F4", "#B4B4B4"),
     status: ["#D5EFD5", "#E0E0E0", "#E7DDF3"],
-    // ColorBrewer Pastel1 and Set3, without the yellow of the thesis.
+    // ColorBrewer Pastel1 and Set3, without the yellow of the thesis, the
+    // red of objections and the green of support coming first.
     palette: &[
-        "#B3CDE3", "#CCEBC5", "#FBB4AE", "#DECBE4", "#FED9A6", "#8DD3C7", "#BEBADA", "#FDB462",
-        "#B3DE69", "#FCCDE5", "#D9D9D9", "#BC80BD",
+        "#B3CDE3", "#DECBE4", "#FED9A6", "#8DD3C7", "#FCCDE5", "#BEBADA", "#D9D9D9", "#FDB462",
+        "#CCEBC5", "#BC80BD", "#B3DE69", "#FBB4AE",
     ],
 };
 
@@ -175,9 +176,10 @@ pub static COLORBLIND: Theme = Theme {
     source: ("#F2F2F2", "#666666"),
     cluster: ("#F4F4F4", "#B4B4B4"),
     status: ["#C9EBE0", "#DDDDDD", "#F9DCC8"],
-    // Okabe–Ito's colours, lightened for black text.
+    // Okabe–Ito's colours, lightened for black text, the most distinct
+    // first.
     palette: &[
-        "#FBDDA6", "#BFE4F7", "#A6DCCB", "#F7F1A5", "#A6CCE6", "#F2C9A6", "#E8C4D8", "#D9D9D9",
+        "#BFE4F7", "#FBDDA6", "#E8C4D8", "#A6DCCB", "#D9D9D9", "#F7F1A5", "#A6CCE6", "#F2C9A6",
     ],
 };
 

@@ -133,6 +133,11 @@ pub enum ViewError {
         /// What it names.
         kind: Kind,
     },
+    /// `--actor` and `--tag` together leave no claim of the view.
+    NothingLeft {
+        /// The filter.
+        filter: Filter,
+    },
     /// `--tag` names a tag no claim has.
     UnknownTag {
         /// The tag as given.
@@ -162,6 +167,18 @@ impl fmt::Display for ViewError {
                 write!(f, "`{id}` is {}, not an actor", kind.a())
             }
             ViewError::UnknownTag { id, .. } => write!(f, "no claim of the map has the tag `{id}`"),
+            ViewError::NothingLeft { filter } => {
+                let mut what = Vec::new();
+                if !filter.actors.is_empty() {
+                    let ids: Vec<String> = filter.actors.iter().map(|a| format!("`{a}`")).collect();
+                    what.push(format!("held by {}", crate::english::or_list(&ids)));
+                }
+                if !filter.tags.is_empty() {
+                    let ids: Vec<String> = filter.tags.iter().map(|t| format!("`{t}`")).collect();
+                    what.push(format!("tagged {}", crate::english::or_list(&ids)));
+                }
+                write!(f, "no claim of the view is {}", what.join(" and "))
+            }
         }
     }
 }
@@ -208,6 +225,10 @@ impl ViewError {
                 id,
                 kind: Kind::Claim | Kind::Argument,
             } => Some(format!("to draw what surrounds it, use `--focus {id}`")),
+            ViewError::NothingLeft { .. } => Some(
+                "`--actor` and `--tag` keep the claims that pass both; drop one, or draw the whole map"
+                    .to_owned(),
+            ),
             ViewError::FocusKind { .. }
             | ViewError::SectionKind { .. }
             | ViewError::ActorKind { .. } => None,
@@ -372,6 +393,11 @@ pub(crate) fn select(
             *drawn = any;
         }
     }
+    if !filter.is_empty() && !claims.iter().any(|&c| c) {
+        return Err(ViewError::NothingLeft {
+            filter: filter.clone(),
+        });
+    }
     let mut shown_claims: Vec<Shown> = claims
         .iter()
         .map(|&f| if f { Shown::Full } else { Shown::Hidden })
@@ -381,6 +407,21 @@ pub(crate) fn select(
         .map(|&f| if f { Shown::Full } else { Shown::Hidden })
         .collect();
     let hidden_context = surround(graph, &mut shown_claims, &mut shown_arguments, context);
+    // An inference is drawn with every premise and its conclusion: those
+    // the view leaves out, faded.
+    for (a, shown) in shown_arguments.iter().enumerate() {
+        if *shown == Shown::Hidden {
+            continue;
+        }
+        let conclusion = r.conclusion.get(a).copied().flatten();
+        for c in r.premises.of(a).iter().flatten().copied().chain(conclusion) {
+            if let Some(s) = shown_claims.get_mut(c)
+                && *s == Shown::Hidden
+            {
+                *s = Shown::Context;
+            }
+        }
+    }
     Ok(Selection {
         claims: shown_claims,
         arguments: shown_arguments,

@@ -83,6 +83,8 @@ const BOOKLET: &str = "booklet.pdf";
 struct Job {
     /// The file name, in the output folder.
     file: String,
+    /// What it shows, for the booklet's footers and bookmarks.
+    title: String,
     dot: String,
     format: Format,
 }
@@ -166,6 +168,8 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
             ));
         }
     }
+    // A folder made here and left empty by a failure is removed again.
+    let made = !dir.exists();
     if let Err(e) = std::fs::create_dir_all(dir) {
         return Err(fail(
             &format!("cannot create `{shown}`: {}", input::io_reason(&e)),
@@ -198,8 +202,14 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         if let Some(slot) = files.get_mut(d.section) {
             *slot = Some(file.clone());
         }
+        let title = map
+            .sections
+            .get(d.section)
+            .map(|s| s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str()))
+            .unwrap_or(d.id.as_str());
         jobs.push(Job {
             file,
+            title: format!("Section: {title}"),
             dot: d.dot,
             format: f,
         });
@@ -210,6 +220,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         0,
         Job {
             file: format!("{OVERVIEW}.{}", f.name()),
+            title: "Overview of the sections".to_owned(),
             dot: split::overview_dot(map, graph, &options, &link),
             format: f,
         },
@@ -217,6 +228,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
     let overview_file = jobs.first().map_or(String::new(), |j| j.file.clone());
     jobs.push(Job {
         file: INDEX.to_owned(),
+        title: String::new(),
         dot: split::index_html(
             map,
             graph,
@@ -270,6 +282,10 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         Duration::from_secs(args.timeout),
         booklet.as_ref(),
     );
+    if done.is_err() && made {
+        // Only if empty: never anything but the folder itself.
+        let _ = std::fs::remove_dir(dir);
+    }
     // Freeing the model of a large map takes a tenth of a second, and the
     // process is about to exit.
     std::mem::forget(usable);
@@ -344,7 +360,7 @@ fn write_all(
         let mut sheets = Vec::new();
         for job in jobs.iter().filter(|j| j.format == Format::Pdf) {
             match std::fs::read(stage.path().join(&job.file)) {
-                Ok(pdf) => sheets.push((job.file.trim_end_matches(".pdf").to_owned(), pdf)),
+                Ok(pdf) => sheets.push((job.title.clone(), pdf)),
                 Err(e) => {
                     return Err(fail(
                         &format!("cannot read `{}`: {}", job.file, input::io_reason(&e)),
@@ -431,6 +447,13 @@ fn write_all(
             let file = jobs.get(i).map_or("", |j| j.file.as_str());
             let path = dir.join(file);
             Err(match failure {
+                Failure::Dot(e @ DotError::NotFound { .. }) => {
+                    let format = jobs.get(i).map_or(Format::Dot, |j| j.format);
+                    dot_failure(&e, &program, &path, format).with_help(
+                        "install Graphviz (`apt-get install graphviz`, `brew install graphviz`), \
+                         or split into DOT, which needs no Graphviz: `--format dot`",
+                    )
+                }
                 Failure::Dot(e) => {
                     let format = jobs.get(i).map_or(Format::Dot, |j| j.format);
                     dot_failure(&e, &program, &path, format)
