@@ -659,3 +659,28 @@ fn cli_help() {
 fn export_of(map: &argmap::model::Map, format: argmap::export::Format) -> String {
     argmap::export::export(map, &argmap::resolved::ResolvedMap::new(map), format)
 }
+
+/// `import -o MAP` never writes over an existing map unless `--force`; the
+/// map is left byte for byte as it was.
+#[test]
+fn import_replaces_a_map_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("mine.toml");
+    let mine = "[map]\ntitle = \"Mine\" # written by hand\n";
+    std::fs::write(&map, mine).unwrap();
+    let input = std::fs::canonicalize("examples/bridge-debate.kialo.txt").unwrap();
+    let args = ["import", input.to_str().unwrap(), "-o", "mine.toml"];
+    let refused = common::run_in(dir.path(), &args, &[]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("`mine.toml` exists"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), mine);
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let replaced = common::run_in(dir.path(), &forced, &[]);
+    assert_eq!(replaced.code, 0, "{}", replaced.stderr);
+    assert!(std::fs::read_to_string(&map).unwrap().contains("[claims."));
+}

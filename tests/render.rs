@@ -629,10 +629,7 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
     assert_eq!(ids.len(), 42, "{ids:?}");
     let texts: Vec<&str> = dot.lines().filter(|l| l.contains("Objection ")).collect();
     assert_eq!(texts.len(), 3, "every objection is drawn");
-    assert!(
-        dot.contains("and 23 more claims one step"),
-        "{dot}"
-    );
+    assert!(dot.contains("and 23 more claims one step"), "{dot}");
     // Below the cap, no note.
     let all_b = Options {
         context: Context::All,
@@ -651,10 +648,7 @@ fn a_section_view_draws_a_bounded_context_objections_first() {
     let ids = node_ids(&dot);
     assert_eq!(ids.len(), 1 + 3 + 2 + 1, "{ids:?}");
     assert_eq!(dot.lines().filter(|l| l.contains("Objection ")).count(), 3);
-    assert!(
-        dot.contains("and 58 more claims one step"),
-        "{dot}"
-    );
+    assert!(dot.contains("and 58 more claims one step"), "{dot}");
 }
 
 /// `--context`: none draws the view alone; near its direct neighbours

@@ -84,6 +84,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
                 &usable.texts,
             );
             note_unchecked(&usable.map, &evidence);
+            note_unread_document(usable);
             eval::evaluate_with(&usable.map, &usable.graph, Semantics::Evidence, &evidence)
         }
     };
@@ -138,6 +139,24 @@ fn actor(map: &Map, id: &str) -> Result<usize, Error> {
 
 /// Says, in one line, that quotes whose source text was not read were not
 /// checked, and so are not verified evidence.
+/// Says, under evidence semantics, when the map's document was not read:
+/// then no citation was checked against its text and reference list, and
+/// every citation of a sound source counts.
+fn note_unread_document(usable: &input::Usable) {
+    let Some(d) = usable.graph.resolved.document else {
+        return;
+    };
+    if usable.texts.get(d).is_some() {
+        return;
+    }
+    let id = usable.map.sources.get(d).map_or("", |s| s.id.as_str());
+    output::eprint(&format!(
+        "note: the document `{id}` was not read, so no citation was checked against its text and \
+         reference list: each citation of a source counts as evidence unless `check` impeaches \
+         it without the text (`--text {id}=PATH` gives the document's text)\n"
+    ));
+}
+
 fn note_unchecked(map: &Map, evidence: &Evidence) {
     if evidence.unchecked_quotes == 0 {
         return;

@@ -82,9 +82,15 @@ pub struct ImportArgs {
     #[arg(short, long, value_name = "MAP", default_value = "-")]
     output: PathBuf,
 
-    /// The map's title. Default: "Imported from FILE".
+    /// The map's title. Default: the Kialo discussion's title, else
+    /// "Imported from FILE".
     #[arg(long)]
     title: Option<String>,
+
+    /// Replace MAP if it exists (an import never writes over a map
+    /// without it).
+    #[arg(long)]
+    force: bool,
 }
 
 /// The largest file `import` reads: AIF JSON takes about four times the
@@ -130,6 +136,21 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 /// Runs `import`; returns the exit code.
 pub fn run(args: &ImportArgs) -> Outcome {
+    // A map is edited by hand: an import never replaces one unasked.
+    // (Over the input itself, `emit` refuses, and says so.)
+    if args.output != Path::new("-")
+        && !args.force
+        && args.output.exists()
+        && !output::same_file(&args.file, &args.output)
+    {
+        return Err(fail(
+            &format!(
+                "`{}` exists: an import does not write over a map",
+                args.output.display()
+            ),
+            Some("choose another file, or pass `--force` to replace it"),
+        ));
+    }
     let bytes = read(&args.file, args.from).map_err(|e| fail(&e, None))?;
     let shown = if args.file == Path::new("-") {
         "stdin".to_owned()
