@@ -198,7 +198,7 @@ fn a_cycle_of_supports_is_cut_once_and_counted() {
     assert_eq!(kialo.text, "Discussion Title: Loop\n\n1. A\n1.1. Pro: B\n");
     assert_eq!(
         kialo.left_out,
-        ["1 relation that would put a claim below itself"]
+        ["1 relation that would put a claim below itself (a cycle): `a` supports `b`"]
     );
     // What it writes imports.
     import(kialo.text.as_bytes(), &Options::default()).unwrap();

@@ -119,7 +119,8 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
     let mut reached = vec![false; n];
     let mut on_path = vec![false; n];
     let mut first: Vec<Option<String>> = vec![None; n];
-    let mut cycles = 0;
+    // The relations left out because they close a cycle: (from, stance, to).
+    let mut cycles: Vec<(usize, Stance, usize)> = Vec::new();
     if let Some(thesis) = r.thesis {
         out.push('\n');
         line(
@@ -149,7 +150,7 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
             top.next += 1;
             let c = child.claim;
             if on_path.get(c).copied().unwrap_or(false) {
-                cycles += 1;
+                cycles.push((c, child.stance, top.claim));
                 continue;
             }
             top.written += 1;
@@ -213,16 +214,37 @@ pub fn write(map: &Map, resolved: &ResolvedMap) -> Kialo {
         }
         left_out.push(s);
     }
+    if !cycles.is_empty() {
+        // Named, since leaving one out can change what `eval` says.
+        let id = |i: usize| map.claims.get(i).map_or("", |c| c.id.as_str());
+        let shown: Vec<String> = cycles
+            .iter()
+            .take(3)
+            .map(|&(from, stance, to)| {
+                let verb = match stance {
+                    Stance::Pro => "supports",
+                    Stance::Con => "attacks",
+                };
+                format!("`{}` {verb} `{}`", id(from), id(to))
+            })
+            .collect();
+        let more = cycles.len().saturating_sub(shown.len());
+        let mut s = count_as(
+            cycles.len(),
+            "relation that would put a claim below itself (a cycle)",
+            "relations that would put a claim below itself (cycles)",
+        );
+        let _ = write!(s, ": {}", shown.join(", "));
+        if more > 0 {
+            let _ = write!(s, " and {more} more");
+        }
+        left_out.push(s);
+    }
     let mut push = |n: usize, one: &str, many: &str| {
         if n > 0 {
             left_out.push(count_as(n, one, many));
         }
     };
-    push(
-        cycles,
-        "relation that would put a claim below itself",
-        "relations that would put a claim below itself",
-    );
     push(
         undercuts,
         "undercut (an attack on an argument)",
