@@ -246,7 +246,17 @@ pub fn print<E: Send>(
     };
     let pages: Vec<Page> = fitted.iter().map(|f| f.page).collect();
     let sheets: Vec<Sheet> = fitted.into_iter().map(|f| f.sheet).collect();
-    let booklet = pdf::booklet_on(&sheets, &pages, paper.min_text).map_err(PrintError::Pdf)?;
+    bind(sheets, &pages, paper, split).map_err(PrintError::Pdf)
+}
+
+/// The booklet of `sheets`, each on its page of `pages`.
+fn bind(
+    sheets: Vec<Sheet>,
+    pages: &[Page],
+    paper: &Paper,
+    split: bool,
+) -> Result<Printed, PdfError> {
+    let booklet = pdf::booklet_on(&sheets, pages, paper.min_text)?;
     let smallest = booklet
         .pages
         .iter()
@@ -313,20 +323,5 @@ pub fn join(diagrams: Vec<(String, Vec<u8>)>, paper: &Paper) -> Result<Printed, 
         .iter()
         .map(|s| pdf::page_size(&s.pdf).map(|size| paper.page_for(size, s.min_font)))
         .collect::<Result<_, _>>()?;
-    let booklet = pdf::booklet_on(&sheets, &pages, paper.min_text)?;
-    let smallest = booklet
-        .pages
-        .iter()
-        .filter_map(|p| {
-            let s = sheets.get(p.sheet)?;
-            (s.min_font > 0.0).then_some(s.min_font * p.scale)
-        })
-        .fold(f64::INFINITY, f64::min);
-    Ok(Printed {
-        pdf: booklet.pdf,
-        sheets: sheets.into_iter().map(|s| s.title).collect(),
-        pages: booklet.pages,
-        split: true,
-        smallest,
-    })
+    bind(sheets, &pages, paper, true)
 }
