@@ -76,12 +76,12 @@ fn drawn_nodes_counts_what_a_view_draws() {
     // its two premises.
     assert_eq!(nodes(View::Section("costs".into()), false), 7);
     // With the default context, near: `rebuild` and the inference
-    // `traffic`, which is always drawn with its two premises.
+    // `traffic`, faded, without its premises.
     let near = Options {
         view: View::Section("costs".into()),
         ..Options::default()
     };
-    assert_eq!(split::drawn_nodes(&map, &graph, &near).unwrap(), 7);
+    assert_eq!(split::drawn_nodes(&map, &graph, &near).unwrap(), 5);
 }
 
 /// A temporary folder holding the fixture as `map.toml`.

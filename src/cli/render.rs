@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 mod print;
 mod split;
 
-use super::{IgnoredTextArgs, Outcome, SUCCESS, input, output, warn};
+use super::{Outcome, SUCCESS, TextArgs, input, output, warn};
 use argmap::render::exec::{self, DotError};
 use argmap::render::{Direction, Format, Options, View, WriteError};
 
@@ -120,6 +120,16 @@ enum GroupByArg {
     Actor,
     /// No boxes.
     None,
+}
+
+/// `--semantics`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum SemanticsArg {
+    /// A claim stands unless an objection stands; support has no force.
+    Grounded,
+    /// A claim stands only on verified evidence or accepted support, and
+    /// when every objection falls.
+    Evidence,
 }
 
 /// `--mark`.
@@ -278,8 +288,15 @@ pub struct RenderArgs {
     #[arg(long, conflicts_with = "color_by")]
     status: bool,
 
+    /// The semantics of --status: `grounded` (a claim stands unless an
+    /// objection stands) or `evidence` (it stands only on verified evidence
+    /// or accepted support; reads the source texts, as `argmap eval
+    /// --semantics evidence` does)
+    #[arg(long, value_enum, default_value = "grounded")]
+    semantics: SemanticsArg,
+
     #[command(flatten)]
-    texts: IgnoredTextArgs,
+    texts: TextArgs,
 
     /// Stop Graphviz `dot` after this many seconds; nothing is written then.
     #[arg(long, value_name = "SECS", default_value_t = 60,
@@ -383,8 +400,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
             ));
         }
     }
-    let usable = input::load_usable(&args.map, None)?;
-    args.texts.note("render");
+    let usable = load(args)?;
     let (map, graph) = (&usable.map, &usable.graph);
 
     let view = match (&args.focus, &args.section) {
@@ -395,7 +411,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         (None, Some(id)) => View::Section(id.clone()),
         (None, None) => View::Whole,
     };
-    let options = options(args, map, graph, view);
+    let options = options(args, &usable, view);
     if format.needs_graphviz()
         && !args.force
         && let Some(refusal) = split::refuse_if_too_large(map, graph, &options, format)
@@ -508,13 +524,49 @@ fn paper(args: &RenderArgs) -> Result<Option<argmap::render::printed::Paper>, su
     }))
 }
 
+/// The map, checked: with its source texts when `--semantics evidence`
+/// needs them, else without (and a note when `--text` was given).
+fn load(args: &RenderArgs) -> Result<input::Usable, super::Error> {
+    if args.semantics == SemanticsArg::Evidence {
+        if !args.status && args.color_by != ColorByArg::Status {
+            return Err(fail(
+                "`--semantics` chooses how `--status` labels claims, and no `--status` was given",
+                &[],
+                Some("add `--status` (or `--color-by status`)"),
+            ));
+        }
+        return input::load_usable(&args.map, Some(&args.texts));
+    }
+    let usable = input::load_usable(&args.map, None)?;
+    if args.texts.given() {
+        output::eprint(
+            "note: `argmap render` reads no source texts unless `--status --semantics evidence`: \
+             `--text` and `--allow-outside-texts` are ignored\n",
+        );
+    }
+    Ok(usable)
+}
+
+/// The labels `--status` draws.
+fn evaluation(args: &RenderArgs, usable: &input::Usable) -> argmap::eval::Evaluation {
+    use argmap::eval::{self, Evidence, Semantics};
+    let (map, graph) = (&usable.map, &usable.graph);
+    match args.semantics {
+        SemanticsArg::Grounded => eval::evaluate(map, graph),
+        SemanticsArg::Evidence => {
+            let evidence = Evidence::of(
+                map,
+                &graph.resolved,
+                &usable.report.diagnostics,
+                &usable.texts,
+            );
+            eval::evaluate_with(map, graph, Semantics::Evidence, &evidence)
+        }
+    }
+}
+
 /// What to draw, from the command line.
-fn options(
-    args: &RenderArgs,
-    map: &argmap::model::Map,
-    graph: &argmap::graph::MapGraph,
-    view: View,
-) -> Options {
+fn options(args: &RenderArgs, usable: &input::Usable, view: View) -> Options {
     use argmap::render::{ColorBy, Context, Filter, GroupBy, ThemeName};
     let color_by = match (args.status, args.color_by) {
         (true, _) | (_, ColorByArg::Status) => ColorBy::Status,
@@ -528,7 +580,7 @@ fn options(
         direction: args.direction.map(Direction::from),
         legend: !args.no_legend,
         sources: args.sources,
-        status: (color_by == ColorBy::Status).then(|| argmap::eval::evaluate(map, graph)),
+        status: (color_by == ColorBy::Status).then(|| evaluation(args, usable)),
         theme: match args.theme {
             ThemeArg::Color => ThemeName::Color,
             ThemeArg::Mono => ThemeName::Mono,

@@ -963,10 +963,20 @@ fn legend_table(ix: &Index<'_>, options: &Options, f: &Features, columns: usize)
             .into_iter()
             .filter(|l| f.labels.contains(l))
         {
-            let meaning = match status {
-                Label::Accepted => "stands: every attacker is rejected",
-                Label::Rejected => "falls: an accepted claim attacks it",
-                Label::Undecided => "open: the map does not settle it",
+            let evidence = options
+                .status
+                .as_ref()
+                .is_some_and(|e| e.semantics == crate::eval::Semantics::Evidence);
+            let meaning = match (status, evidence) {
+                (Label::Accepted, false) => "stands: every attacker is rejected",
+                (Label::Accepted, true) => {
+                    "stands on verified evidence or accepted support; every attacker is rejected"
+                }
+                (Label::Rejected, _) => "falls: an accepted claim attacks it",
+                (Label::Undecided, false) => "open: the map does not settle it",
+                (Label::Undecided, true) => {
+                    "open: no verified evidence or accepted support, or the map does not settle it"
+                }
             };
             add(
                 sample(

@@ -407,10 +407,11 @@ pub(crate) fn select(
         .map(|&f| if f { Shown::Full } else { Shown::Hidden })
         .collect();
     let hidden_context = surround(graph, &mut shown_claims, &mut shown_arguments, context);
-    // An inference is drawn with every premise and its conclusion: those
-    // the view leaves out, faded.
+    // An inference drawn in full is drawn with every premise and its
+    // conclusion: those the view leaves out, faded. (One drawn as context
+    // is only a pointer to what lies outside the view.)
     for (a, shown) in shown_arguments.iter().enumerate() {
-        if *shown == Shown::Hidden {
+        if *shown != Shown::Full {
             continue;
         }
         let conclusion = r.conclusion.get(a).copied().flatten();

@@ -130,8 +130,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
             Some("give `--format pdf`: each diagram, and `booklet.pdf` with all of them on pages"),
         ));
     }
-    let usable = input::load_usable(&args.map, None)?;
-    args.texts.note("render");
+    let usable = super::load(args)?;
     let (map, graph) = (&usable.map, &usable.graph);
 
     // Files are named by section ids: none may be the overview's name, and
@@ -178,7 +177,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         ));
     }
 
-    let options = super::options(args, map, graph, View::Whole);
+    let options = super::options(args, &usable, View::Whole);
     // Too large for Graphviz: written as DOT instead.
     let format_for = |nodes: usize, what: &str, name: &str| {
         if format.needs_graphviz() && !args.force && nodes > MAX_GRAPHVIZ_NODES {
