@@ -136,11 +136,10 @@ pub fn run(args: &ViewArgs) -> Outcome {
     })?;
     if !is_stdout(out) {
         anstream::eprintln!(
-            "wrote `{shown}`: {}, {} and {}, {} KB",
+            "wrote `{shown}`: {}, {} and {}",
             count(map.claims.len(), "claim"),
             count(map.arguments.len(), "argument"),
-            count(map.sources.len(), "source"),
-            page.len().div_ceil(1024)
+            count(map.sources.len(), "source")
         );
     }
     Ok(SUCCESS)
@@ -179,7 +178,7 @@ fn diagram(
             ))
         }
         Err(DotError::NotFound { .. }) => Ok(Diagram::Missing(format!(
-            "no diagram: Graphviz is not installed (its `{}` program was not found)",
+            "no diagram: the Graphviz program `{}` was not found",
             program.to_string_lossy()
         ))),
         Err(e @ DotError::TimedOut { .. }) => Ok(Diagram::Missing(format!("no diagram: {e}"))),
