@@ -41,10 +41,15 @@ fn repo(rel: &str) -> PathBuf {
 /// its path and the run's stderr.
 fn view(dir: &Path, map: &str, name: &str, env: &[(&str, &str)]) -> (PathBuf, String) {
     let out = dir.join(name);
-    let run = common::argmap(["view".as_ref(), repo(map).as_os_str(), "-o".as_ref(), out.as_os_str()])
-        .current_dir(dir)
-        .envs(env)
-        .run();
+    let run = common::argmap([
+        "view".as_ref(),
+        repo(map).as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ])
+    .current_dir(dir)
+    .envs(env)
+    .run();
     assert_eq!(run.code, 0, "{}", run.stderr);
     (out, run.stderr)
 }
@@ -57,7 +62,10 @@ fn scripts(html: &str) -> Vec<(String, String)> {
     while let Some(at) = rest.find("<script") {
         let open_end = at + rest[at..].find('>').unwrap() + 1;
         let close = open_end + rest[open_end..].find("</script>").unwrap();
-        out.push((rest[at..open_end].to_owned(), rest[open_end..close].to_owned()));
+        out.push((
+            rest[at..open_end].to_owned(),
+            rest[open_end..close].to_owned(),
+        ));
         rest = &rest[close..];
     }
     out
@@ -77,42 +85,87 @@ fn policy(html: &str) -> String {
 fn the_page_allows_only_its_own_script_and_style() {
     let dir = tempfile::tempdir().unwrap();
     // No Graphviz needed: the page without its diagram has the same policy.
-    let (out, _) = view(dir.path(), "examples/phones.toml", "phones.html", &[("ARGMAP_DOT", "/no/such/dot")]);
+    let (out, _) = view(
+        dir.path(),
+        "examples/phones.toml",
+        "phones.html",
+        &[("ARGMAP_DOT", "/no/such/dot")],
+    );
     let html = std::fs::read_to_string(out).unwrap();
     let csp = policy(&html);
     assert!(csp.starts_with("default-src 'none';"), "{csp}");
     assert!(!csp.contains("unsafe") && !csp.contains("http"), "{csp}");
     let scripts = scripts(&html);
     assert_eq!(scripts.len(), 2, "the data and the script, nothing else");
-    assert_eq!(scripts[0].0, "<script id=\"argmap-data\" type=\"application/json\">");
+    assert_eq!(
+        scripts[0].0,
+        "<script id=\"argmap-data\" type=\"application/json\">"
+    );
     assert_eq!(scripts[1].0, "<script>");
     assert_eq!(
-        csp.split("script-src ").nth(1).unwrap().split(';').next().unwrap(),
+        csp.split("script-src ")
+            .nth(1)
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap(),
         format!("'sha256-{}'", sha256(&scripts[1].1)),
         "the policy names the script by its hash"
     );
     let style_at = html.find("<style>").unwrap() + "<style>".len();
     let style = &html[style_at..style_at + html[style_at..].find("</style>").unwrap()];
-    assert!(csp.contains(&format!("style-src 'sha256-{}'", sha256(style))), "{csp}");
-    for remote in ["src=\"http", "href=\"http", "src=\"//", "@import", "url(http"] {
+    assert!(
+        csp.contains(&format!("style-src 'sha256-{}'", sha256(style))),
+        "{csp}"
+    );
+    for remote in [
+        "src=\"http",
+        "href=\"http",
+        "src=\"//",
+        "@import",
+        "url(http",
+    ] {
         assert!(!html.contains(remote), "a remote load: {remote}");
     }
 }
 
 fn map_text_cannot_close_the_data_script() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, _) = view(dir.path(), "tests/fixtures/viewer/hostile.toml", "hostile.html", &[]);
+    let (out, _) = view(
+        dir.path(),
+        "tests/fixtures/viewer/hostile.toml",
+        "hostile.html",
+        &[],
+    );
     let html = std::fs::read_to_string(out).unwrap();
     let scripts = scripts(&html);
     assert_eq!(scripts.len(), 2, "no script from the map");
     let json = &scripts[0].1;
-    assert!(!json.contains('<') && !json.contains('>'), "no markup in the data");
+    assert!(
+        !json.contains('<') && !json.contains('>'),
+        "no markup in the data"
+    );
     let data: serde_json::Value = serde_json::from_str(json).unwrap();
     let text = data["claims"][0]["text"].as_str().unwrap();
-    assert!(text.starts_with("<script>window.__pwned='claim'</script>"), "the text as written: {text}");
-    assert!(data["title"].as_str().unwrap().starts_with("</title><script>"));
+    assert!(
+        text.starts_with("<script>window.__pwned='claim'</script>"),
+        "the text as written: {text}"
+    );
+    assert!(
+        data["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("</title><script>")
+    );
     // The SVG escapes the map's text: none of its tags is in the page.
-    for tag in ["<script>window", "<img src=x", "<iframe", "<b onmouseover", "<p onclick", "<svg onload"] {
+    for tag in [
+        "<script>window",
+        "<img src=x",
+        "<iframe",
+        "<b onmouseover",
+        "<p onclick",
+        "<svg onload",
+    ] {
         assert!(!html.contains(tag), "{tag} is in the page");
     }
 }
@@ -146,7 +199,11 @@ fn the_committed_chapter_viewer_is_current_and_under_a_megabyte() {
         argmap::viewer::SCRIPT,
         "{path} has another script than viewer.js: run scripts/regenerate.sh"
     );
-    assert_eq!(policy(&html), argmap::viewer::csp(), "run scripts/regenerate.sh");
+    assert_eq!(
+        policy(&html),
+        argmap::viewer::csp(),
+        "run scripts/regenerate.sh"
+    );
 }
 
 /// Runs `viewer.mjs MODE FILE` and fails with its lines unless every
@@ -172,7 +229,12 @@ fn chromium(mode: &str, file: &Path) {
 
 fn the_chapter_viewer_works_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, _) = view(dir.path(), "maps/cpc-and-sovereignty.toml", "chapter.html", &[]);
+    let (out, _) = view(
+        dir.path(),
+        "maps/cpc-and-sovereignty.toml",
+        "chapter.html",
+        &[],
+    );
     chromium("interact", &out);
 }
 

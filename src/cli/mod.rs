@@ -108,7 +108,7 @@ enum Command {
     /// Rewrite a map in the current version of the format (comments kept).
     #[command(after_help = migrate::EXAMPLES)]
     Migrate(migrate::MigrateArgs),
-    /// Write an interactive viewer of a map: one offline HTML file with the diagram, search and details.
+    /// Write an interactive viewer of a map: one offline HTML file, with search and details.
     #[command(after_help = view::EXAMPLES)]
     View(view::ViewArgs),
 }

@@ -141,14 +141,26 @@ impl Data {
     /// The data of `map`.
     pub fn new(map: &Map, _graph: &MapGraph, report: &FileReport, eval: &Evaluation) -> Data {
         let label = |l: Option<crate::eval::Label>| l.map(crate::eval::Label::as_str);
+        // Lookups by id, made once: a map may have 100,000 claims.
+        let source_labels: std::collections::HashMap<&str, String> = map
+            .sources
+            .iter()
+            .map(|s| (s.id.value.as_str(), s.short_label()))
+            .collect();
+        let claim_sections: std::collections::HashMap<&str, &str> = map
+            .claims
+            .iter()
+            .filter_map(|c| Some((c.id.value.as_str(), c.section.as_ref()?.value.as_str())))
+            .collect();
         let mut tags: Vec<String> = Vec::new();
+        let mut seen_tags = std::collections::HashSet::new();
         let claims: Vec<Item> = map
             .claims
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 for t in &c.tags {
-                    if !tags.contains(&t.value) {
+                    if seen_tags.insert(t.value.as_str()) {
                         tags.push(t.value.clone());
                     }
                 }
@@ -165,11 +177,9 @@ impl Data {
                         .iter()
                         .map(|ct| Cite {
                             source: ct.source.value.clone(),
-                            label: map
-                                .sources
-                                .iter()
-                                .find(|s| s.id.value == ct.source.value)
-                                .map_or_else(|| ct.source.value.clone(), |s| s.short_label()),
+                            label: source_labels
+                                .get(ct.source.value.as_str())
+                                .map_or_else(|| ct.source.value.clone(), Clone::clone),
                             at: ct.at.as_ref().map(|a| a.value.clone()),
                             quote: ct.quote.as_ref().map(|q| q.value.clone()),
                         })
@@ -183,13 +193,7 @@ impl Data {
                 }
             })
             .collect();
-        let section_of = |id: &str| {
-            map.claims
-                .iter()
-                .find(|c| c.id.value == id)
-                .and_then(|c| c.section.as_ref())
-                .map(|s| s.value.clone())
-        };
+        let section_of = |id: &str| claim_sections.get(id).map(|s| (*s).to_owned());
         let arguments = map
             .arguments
             .iter()
