@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         trial!(the_chapter_viewer_works_in_chromium, needs Graphviz, Chromium),
         trial!(hostile_maps_run_no_script_in_chromium, needs Graphviz, Chromium),
         trial!(the_viewer_without_a_diagram_works_in_chromium, needs Chromium),
+        trial!(a_map_past_the_node_cap_is_laid_out_in_parts_in_chromium, needs Graphviz, Chromium),
         trial!(a_missing_chromium_is_ignored_here_and_fails_in_ci),
     ])
 }
@@ -262,6 +263,49 @@ fn the_viewer_without_a_diagram_works_in_chromium() {
         &[("ARGMAP_DOT", "/no/such/dot")],
     );
     chromium("hostile", &out);
+}
+
+/// A map of `n` claims in `sections` sections, each claim supporting an
+/// earlier one of its section (every seventh attacking it), each citing
+/// the one source.
+fn big_map(n: usize, sections: usize) -> String {
+    let mut out = String::from("[map]\ntitle = \"Big\"\nthesis = \"c0\"\n\n");
+    for s in 0..sections {
+        out.push_str(&format!("[sections.s{s}]\ntitle = \"Part {s}\"\n\n"));
+    }
+    out.push_str("[sources.src]\ntitle = \"A source\"\nauthors = [\"Doe, Jane\"]\nyear = 2020\n\n");
+    let per = n / sections;
+    for i in 0..n {
+        let s = i / per;
+        out.push_str(&format!(
+            "[claims.c{i}]\ntext = \"Claim {i} about topic {}\"\nsection = \"s{s}\"\n",
+            i % 97
+        ));
+        if i % 3 != 0 {
+            out.push_str(&format!(
+                "cites = [{{ source = \"src\", at = \"p. {}\" }}]\n",
+                i % 300 + 1
+            ));
+        }
+        if i % per != 0 {
+            let to = s * per + (i % per) / 2;
+            let rel = if i % 7 == 0 { "attacks" } else { "supports" };
+            out.push_str(&format!("{rel} = [\"c{to}\"]\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn a_map_past_the_node_cap_is_laid_out_in_parts_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.toml"), big_map(2_100, 3)).unwrap();
+    let run = common::argmap(["view", "big.toml", "-o", "big.html"])
+        .current_dir(dir.path())
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("view_in_parts", run.stderr);
+    chromium("split", &dir.path().join("big.html"));
 }
 
 fn a_missing_chromium_is_ignored_here_and_fails_in_ci() {

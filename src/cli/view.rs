@@ -25,7 +25,8 @@ arrow keys, zoom with the wheel, a pinch or + and -, 0 fits it to the
 screen), search by id or words, filters by section, actor, tag, status and
 citation, and a panel with the selected claim's text, citations, anchor,
 status and findings. `#ID` at the end of its address selects a claim.
-Without Graphviz, or past 2,000 nodes, the page has no diagram and says so.";
+Past 2,000 nodes, the overview of the sections, each opened on demand.
+Without Graphviz the page has no diagram and says so.";
 
 /// `--theme`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -145,7 +146,9 @@ pub fn run(args: &ViewArgs) -> Outcome {
     Ok(SUCCESS)
 }
 
-/// The diagram as Graphviz lays it out, or why there is none.
+/// The diagram as Graphviz lays it out, or why there is none. Past
+/// [`MAX_GRAPHVIZ_NODES`], a map with sections is laid out in parts: the
+/// overview and each section, which the page opens on demand.
 fn diagram(
     map: &argmap::model::Map,
     graph: &argmap::graph::MapGraph,
@@ -154,18 +157,57 @@ fn diagram(
 ) -> Result<Diagram, super::Error> {
     let nodes = split::drawn_nodes(map, graph, options)
         .map_err(|e| fail(&e.to_string(), e.help().as_deref()))?;
+    let too_many = format!(
+        "the diagram would draw {} nodes, too many for Graphviz to lay out in \
+         reasonable time (at most {}; `--force` tries anyway)",
+        thousands(nodes),
+        thousands(MAX_GRAPHVIZ_NODES)
+    );
     if nodes > MAX_GRAPHVIZ_NODES && !args.force {
-        return Ok(Diagram::Missing(format!(
-            "the diagram would draw {nodes} nodes, too many for Graphviz to lay out in \
-             reasonable time (at most {MAX_GRAPHVIZ_NODES}; `--force` tries anyway)"
-        )));
+        let sections = split::section_diagrams(map, graph, options);
+        if map.sections.is_empty()
+            || split::overview_nodes(map, graph) > MAX_GRAPHVIZ_NODES
+            || sections.iter().any(|s| s.nodes > MAX_GRAPHVIZ_NODES)
+        {
+            return Ok(Diagram::Missing(too_many));
+        }
+        let overview = split::overview_dot(map, graph, options, &|_| None);
+        let overview = match lay_out(&overview, args)? {
+            Ok(svg) => svg,
+            Err(why) => return Ok(Diagram::Missing(why)),
+        };
+        let mut laid = Vec::with_capacity(sections.len());
+        for s in &sections {
+            match lay_out(&s.dot, args)? {
+                Ok(svg) => laid.push((s.id.clone(), svg)),
+                Err(why) => return Ok(Diagram::Missing(why)),
+            }
+        }
+        anstream::eprintln!(
+            "note: {too_many}: the page shows the overview of the sections, and opens \
+             each of the {} on demand",
+            count(laid.len(), "section")
+        );
+        return Ok(Diagram::Split {
+            overview,
+            sections: laid,
+        });
     }
     let dot = argmap::render::to_dot(map, graph, options)
         .map_err(|e| fail(&e.to_string(), e.help().as_deref()))?;
+    Ok(match lay_out(&dot, args)? {
+        Ok(svg) => Diagram::Svg(svg),
+        Err(why) => Diagram::Missing(why),
+    })
+}
+
+/// `dot -Tsvg`: the SVG, or why there is none (Graphviz missing, or too
+/// slow); any other failure of `dot` is an error.
+fn lay_out(dot: &str, args: &ViewArgs) -> Result<Result<String, String>, super::Error> {
     let program = exec::dot_program();
     match exec::run_dot(
         &program,
-        &dot,
+        dot,
         Format::Svg,
         Duration::from_secs(args.timeout),
     ) {
@@ -173,15 +215,13 @@ fn diagram(
             for line in rendered.warnings.lines().filter(|l| !l.trim().is_empty()) {
                 warn(&format!("Graphviz: {}", line.trim()));
             }
-            Ok(Diagram::Svg(
-                String::from_utf8_lossy(&rendered.output).into_owned(),
-            ))
+            Ok(Ok(String::from_utf8_lossy(&rendered.output).into_owned()))
         }
-        Err(DotError::NotFound { .. }) => Ok(Diagram::Missing(format!(
+        Err(DotError::NotFound { .. }) => Ok(Err(format!(
             "no diagram: the Graphviz program `{}` was not found",
             program.to_string_lossy()
         ))),
-        Err(e @ DotError::TimedOut { .. }) => Ok(Diagram::Missing(format!("no diagram: {e}"))),
+        Err(e @ DotError::TimedOut { .. }) => Ok(Err(format!("no diagram: {e}"))),
         Err(e) => {
             let notes: Vec<String> = e
                 .stderr()
@@ -198,4 +238,17 @@ fn diagram(
             ))
         }
     }
+}
+
+/// `12,345`, as `render` writes node counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

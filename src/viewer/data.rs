@@ -29,6 +29,10 @@ pub struct Data {
     pub sources: Vec<Item>,
     /// The findings in no claim, argument or source.
     pub findings: Vec<Finding>,
+    /// For a map laid out in parts, each section's id and SVG (the
+    /// page shows the overview first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split: Option<Vec<(String, String)>>,
 }
 
 /// A section or an actor.
@@ -282,6 +286,7 @@ impl Data {
             arguments,
             sources,
             findings: Vec::new(),
+            split: None,
         };
         data.place_findings(map, report);
         data

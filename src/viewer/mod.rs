@@ -37,6 +37,15 @@ pub enum Diagram {
     /// Graphviz's SVG of the map, node ids `c<i>`, `a<i>`, `s<i>` (the
     /// index of the claim, argument or source in the map).
     Svg(String),
+    /// A map too large to lay out whole: the overview of its sections
+    /// (node `s<i>` is section `i`) and each section's diagram, by section
+    /// id, which the page opens on demand.
+    Split {
+        /// The overview's SVG.
+        overview: String,
+        /// Each section's id and SVG, in file order.
+        sections: Vec<(String, String)>,
+    },
     /// No diagram, and why, in a sentence the page shows.
     Missing(String),
 }
@@ -57,13 +66,22 @@ pub struct Input<'a> {
 
 /// The page, a complete HTML document.
 pub fn page(input: &Input) -> String {
-    let data = Data::new(input.map, input.graph, input.report, input.evaluation);
-    let json = script_json(&data);
-    let title = data.title.clone();
+    let mut data = Data::new(input.map, input.graph, input.report, input.evaluation);
     let (svg, missing) = match &input.diagram {
         Diagram::Svg(svg) => (Some(slim(&strip_prolog(svg))), None),
+        Diagram::Split { overview, sections } => {
+            data.split = Some(
+                sections
+                    .iter()
+                    .map(|(id, svg)| (id.clone(), slim(&strip_prolog(svg))))
+                    .collect(),
+            );
+            (Some(slim(&strip_prolog(overview))), None)
+        }
         Diagram::Missing(why) => (None, Some(why.as_str())),
     };
+    let json = script_json(&data);
+    let title = data.title.clone();
     let csp = csp();
     html! {
         (DOCTYPE)
@@ -87,6 +105,9 @@ pub fn page(input: &Input) -> String {
                         button #zoom-in type="button" title="Zoom in (+)" { "+" }
                         button #zoom-out type="button" title="Zoom out (−)" { "−" }
                         button #fit type="button" title="Fit to screen (0)" { "Fit" }
+                        @if data.split.is_some() {
+                            button #overview type="button" title="The overview of the sections" { "Overview" }
+                        }
                     }
                 }
                 main #layout {

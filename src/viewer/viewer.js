@@ -45,18 +45,39 @@
   var view = null;
   var home = null;
 
-  if (svg) {
+  // For a map laid out in parts: each section's SVG, by section id; the
+  // overview (node s<i> is section i) is shown first.
+  var split = data.split ? new Map(data.split) : null;
+  var showing = split ? "overview" : "whole";
+
+  // Makes `el` the diagram: its nodes focusable and labelled, its edges
+  // known, its viewBox the home view.
+  function install(el, which) {
+    svg = el;
+    showing = which;
+    nodeOf = new Map();
+    edges = [];
     svg.removeAttribute("width");
     svg.removeAttribute("height");
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
     svg.setAttribute("role", "group");
-    svg.setAttribute("aria-label", "Diagram of " + data.title);
+    svg.setAttribute("aria-label", (which === "overview" ? "Overview of the sections of " : "Diagram of ") + data.title);
     var vb = svg.viewBox.baseVal;
     home = { x: vb.x, y: vb.y, w: vb.width, h: vb.height };
     view = Object.assign({}, home);
     svg.querySelectorAll("g.node").forEach(function (g) {
       var title = g.querySelector("title");
-      var item = title ? byNode.get(title.textContent.trim()) : null;
+      var name = title ? title.textContent.trim() : "";
+      if (which === "overview") {
+        var sec = /^s[0-9]+$/.test(name) ? data.sections[Number(name.slice(1))] : null;
+        if (!sec || !split.has(sec.id)) return;
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-label", "open section " + sec.id + ": " + sec.name);
+        g.dataset.section = sec.id;
+        return;
+      }
+      var item = byNode.get(name);
       if (!item) return;
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "button");
@@ -64,6 +85,7 @@
       g.dataset.id = item.id;
       nodeOf.set(item.id, g);
     });
+    if (which === "overview") return;
     svg.querySelectorAll("g.edge").forEach(function (g) {
       var title = g.querySelector("title");
       if (!title) return;
@@ -73,6 +95,24 @@
       var to = byNode.get(ends[1].trim().split(":")[0]);
       if (from && to) edges.push({ g: g, from: from.id, to: to.id });
     });
+  }
+  var overviewSvg = svg;
+  if (svg) install(svg, showing);
+
+  // Shows section `id`'s diagram (a map laid out in parts).
+  function openSection(id) {
+    if (!split || !split.has(id) || showing === id) return;
+    var parsed = new DOMParser().parseFromString(split.get(id), "image/svg+xml").documentElement;
+    if (!parsed || parsed.nodeName !== "svg") return;
+    var el = document.importNode(parsed, true);
+    canvas.replaceChildren(el);
+    install(el, id);
+    update();
+  }
+  function openOverview() {
+    if (!split || showing === "overview") return;
+    canvas.replaceChildren(overviewSvg);
+    install(overviewSvg, "overview");
   }
 
   function show() {
@@ -185,18 +225,29 @@
     }
     stage.addEventListener("pointerup", release);
     stage.addEventListener("pointercancel", release);
-    svg.addEventListener("click", function (e) {
-      if (moved > 3) return;
-      var g = e.target.closest ? e.target.closest("g.node") : null;
-      if (g && g.dataset.id) select(g.dataset.id, true, false);
-    });
-    svg.addEventListener("keydown", function (e) {
-      var g = e.target.closest ? e.target.closest("g.node") : null;
-      if (g && g.dataset.id && (e.key === "Enter" || e.key === " ")) {
-        e.preventDefault();
+    var activate = function (g) {
+      if (g.dataset.section) {
+        openSection(g.dataset.section);
+        var first = svg.querySelector("g.node[data-id]");
+        if (first) first.focus();
+      } else if (g.dataset.id) {
         select(g.dataset.id, true, false);
       }
+    };
+    canvas.addEventListener("click", function (e) {
+      if (moved > 3) return;
+      var g = e.target.closest ? e.target.closest("g.node") : null;
+      if (g) activate(g);
     });
+    canvas.addEventListener("keydown", function (e) {
+      var g = e.target.closest ? e.target.closest("g.node") : null;
+      if (g && (e.key === "Enter" || e.key === " ")) {
+        e.preventDefault();
+        activate(g);
+      }
+    });
+    var back = document.getElementById("overview");
+    if (back) back.addEventListener("click", openOverview);
     document.getElementById("zoom-in").addEventListener("click", function () { zoom(1.25); });
     document.getElementById("zoom-out").addEventListener("click", function () { zoom(1 / 1.25); });
     document.getElementById("fit").addEventListener("click", fit);
@@ -353,6 +404,7 @@
   function select(id, push, centre) {
     var item = byId.get(id);
     if (!item) return false;
+    if (split && item.section && split.has(item.section)) openSection(item.section);
     selected = id;
     clearMarks();
     var tree = supportTree(id);

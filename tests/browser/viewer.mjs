@@ -1,6 +1,8 @@
 // Drives headless Chromium over a viewer argmap wrote; run by tests/viewer.rs:
 //   node viewer.mjs interact FILE.html   select, search, filter, deep links
 //   node viewer.mjs hostile FILE.html    a hostile map runs no script
+//   node viewer.mjs split FILE.html      a map laid out in parts: the
+//                                        overview, sections opened on demand
 // Prints one line per check ("ok ..." or "FAIL ..."), and exits 1 when a
 // check failed. CHROMIUM names the browser (default /usr/bin/chromium).
 import puppeteer from "puppeteer-core";
@@ -150,6 +152,27 @@ try {
     await page.goBack();
     await page.waitForFunction((id) => document.querySelector("#panel h2 code")?.textContent === id, { timeout: 3000 }, deep.id).catch(() => {});
     check("Back returns to the claim before", (await panelId()) === deep.id, await panelId());
+  }
+
+  if (mode === "split") {
+    const sections = await page.$$eval("#canvas g.node[data-section]", (gs) => gs.map((g) => g.dataset.section));
+    check("the page opens on the overview of the sections", sections.length === d.sections.length && d.split.length === d.sections.length, sections);
+    const last = d.claims[d.claims.length - 1];
+    await open(last.id);
+    const shown = await page.$$eval("#canvas g.node[data-id]", (gs) => gs.map((g) => g.dataset.id));
+    check("a deep link opens its claim's section and selects it",
+      (await panelId()) === last.id && shown.includes(last.id)
+        && await page.$eval(`#canvas g.node[data-id="${last.id}"]`, (g) => g.classList.contains("selected")), shown.length);
+    check("a section draws its own claims, not the whole map", shown.length < d.claims.length, shown.length);
+    await page.click("#overview");
+    const first = d.sections[0].id;
+    await page.$eval(`#canvas g.node[data-section="${first}"]`, (g) => g.focus());
+    await page.keyboard.press("Enter");
+    const opened = await page.$$eval("#canvas g.node[data-id]", (gs) => gs.map((g) => g.dataset.id));
+    const own = d.claims.filter((c) => c.section === first).map((c) => c.id);
+    check("Enter on a section of the overview opens it", own.every((id) => opened.includes(id)), { opened: opened.length, own: own.length });
+    const focused = await page.evaluate(() => document.activeElement?.dataset?.id);
+    check("the keyboard focus moves into the section", own.includes(focused) || opened.includes(focused), focused);
   }
 
   if (mode === "hostile") {
