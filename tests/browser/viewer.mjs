@@ -143,6 +143,32 @@ try {
     check(`the status filter lists the ${status} claims`, byStatus.length === d.claims.filter((c) => c.status === status).length, byStatus.length);
     await page.select("#filter-status", "");
 
+    // WCAG AA: the page's own text contrasts 4.5:1 with its background.
+    const low = await page.evaluate(() => {
+      const rgb = (c) => (c.match(/[0-9.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (e) => {
+        for (; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out = [];
+      document.querySelectorAll("header *, nav *, aside *, #no-diagram").forEach((e) => {
+        if (![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) return;
+        const a = lum(rgb(getComputedStyle(e).color));
+        const b = lum(background(e));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) out.push(`${e.tagName}.${e.className}: ${ratio.toFixed(2)}`);
+      });
+      return out;
+    });
+    check("the page's text meets WCAG AA contrast (4.5:1)", low.length === 0, low.slice(0, 5));
+
     // Deep link, then history.
     const deep = d.claims[d.claims.length - 1];
     await open(deep.id);
