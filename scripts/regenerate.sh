@@ -37,8 +37,10 @@ if command -v dot >/dev/null 2>&1; then
   rm -f rendered/*.pdf
   "$argmap" render "$map" --page a4 -o "$out-a4.pdf"
   "$argmap" render "$map" --page a4 --theme mono -o "$out-a4-mono.pdf"
+  # The interactive viewer (tests/viewer.rs holds it to the current script).
+  "$argmap" view "$map" -o "$out-viewer.html"
 else
-  echo "regenerate: Graphviz is not installed; SVGs not regenerated" >&2
+  echo "regenerate: Graphviz is not installed; SVGs and the viewer not regenerated" >&2
 fi
 
 "$argmap" report "$map" --text lee-chapter="$text" --diagram cpc-and-sovereignty.svg -o "$out-audit.md"

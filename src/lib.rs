@@ -53,4 +53,5 @@ pub mod skeleton;
 pub mod suggest;
 pub mod texts;
 pub mod verify;
+pub mod viewer;
 pub mod wrap;

@@ -30,7 +30,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analyses", &["rules", "eval"]),
     (
         "outputs",
-        &["render", "report", "export", "import", "draft", "schema"],
+        &[
+            "render", "report", "export", "import", "draft", "schema", "viewer",
+        ],
     ),
     ("the pipeline", &["check"]),
     ("the commands", &["app"]),

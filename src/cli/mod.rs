@@ -16,6 +16,7 @@ mod output;
 mod render;
 mod report;
 mod schema;
+mod view;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -107,6 +108,9 @@ enum Command {
     /// Rewrite a map in the current version of the format (comments kept).
     #[command(after_help = migrate::EXAMPLES)]
     Migrate(migrate::MigrateArgs),
+    /// Write an interactive viewer of a map: one offline HTML file, with search and details.
+    #[command(after_help = view::EXAMPLES)]
+    View(view::ViewArgs),
 }
 
 /// Output format of findings.
@@ -342,6 +346,7 @@ pub fn run() -> u8 {
         (Command::Document(args), _) => document::run(&args),
         (Command::Draft(args), _) => draft::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
+        (Command::View(args), _) => view::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };
     match done {

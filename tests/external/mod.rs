@@ -34,6 +34,21 @@ pub enum Need {
     Copycheck,
     /// Graphviz: `dot` on `PATH`.
     Graphviz,
+    /// Headless Chromium ([`CHROMIUM_VAR`], else [`CHROMIUM`]), Node.js,
+    /// and `puppeteer-core` installed in [`BROWSER_TESTS`] (`npm ci`).
+    Chromium,
+}
+
+/// Where Chromium is, when not at [`CHROMIUM`].
+pub const CHROMIUM_VAR: &str = "ARGMAP_CHROMIUM";
+/// Debian's Chromium (`apt-get install chromium`).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// The Node.js script that drives Chromium, and its `node_modules/`.
+pub const BROWSER_TESTS: &str = "tests/browser";
+
+/// The path of Chromium: `ARGMAP_CHROMIUM`, else [`CHROMIUM`].
+pub fn chromium() -> String {
+    std::env::var(CHROMIUM_VAR).unwrap_or_else(|_| CHROMIUM.to_owned())
 }
 
 impl Need {
@@ -57,6 +72,25 @@ impl Need {
             }
             Need::Graphviz => {
                 (!runs("dot", "-V")).then(|| "Graphviz `dot` is not on PATH".to_owned())
+            }
+            Need::Chromium => {
+                let path = chromium();
+                if !runs(&path, "--version") {
+                    Some(format!(
+                        "Chromium does not run at {path}; {CHROMIUM_VAR}=PATH names another"
+                    ))
+                } else if !runs("node", "--version") {
+                    Some("`node` does not run".to_owned())
+                } else if !Path::new(BROWSER_TESTS)
+                    .join("node_modules/puppeteer-core/package.json")
+                    .is_file()
+                {
+                    Some(format!(
+                        "puppeteer-core is not installed: run `npm ci` in {BROWSER_TESTS}"
+                    ))
+                } else {
+                    None
+                }
             }
         }
     }
