@@ -3,6 +3,19 @@
 //! `1–3 and 5`; alternatives, `a, b or c`). One place, so that no message says "1 claims"
 //! (`tests/messages.rs` reads every snapshot for that).
 
+/// `n` with its thousands set apart by commas: `12,345`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `n` and the noun, `s` added unless `n` is 1: `count(2, "claim")` is
 /// `2 claims`.
 pub fn count(n: usize, noun: &str) -> String {

@@ -71,9 +71,9 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// `--theme`.
+/// `--theme` (of `render` and `view`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ThemeArg {
+pub(super) enum ThemeArg {
     /// Colour, for the screen and colour printing.
     Color,
     /// Black and white, for printing: shapes and line styles carry every
@@ -81,6 +81,18 @@ enum ThemeArg {
     Mono,
     /// Colours told apart with colour-vision deficiencies (Okabe–Ito).
     Colorblind,
+}
+
+impl ThemeArg {
+    /// The theme it names.
+    pub(super) fn name(self) -> argmap::render::ThemeName {
+        use argmap::render::ThemeName;
+        match self {
+            ThemeArg::Color => ThemeName::Color,
+            ThemeArg::Mono => ThemeName::Mono,
+            ThemeArg::Colorblind => ThemeName::Colorblind,
+        }
+    }
 }
 
 /// `--context`.
@@ -567,7 +579,7 @@ fn evaluation(args: &RenderArgs, usable: &input::Usable) -> argmap::eval::Evalua
 
 /// What to draw, from the command line.
 fn options(args: &RenderArgs, usable: &input::Usable, view: View) -> Options {
-    use argmap::render::{ColorBy, Context, Filter, GroupBy, ThemeName};
+    use argmap::render::{ColorBy, Context, Filter, GroupBy};
     let color_by = match (args.status, args.color_by) {
         (true, _) | (_, ColorByArg::Status) => ColorBy::Status,
         (_, ColorByArg::Role) => ColorBy::Role,
@@ -581,11 +593,7 @@ fn options(args: &RenderArgs, usable: &input::Usable, view: View) -> Options {
         legend: !args.no_legend,
         sources: args.sources,
         status: (color_by == ColorBy::Status).then(|| evaluation(args, usable)),
-        theme: match args.theme {
-            ThemeArg::Color => ThemeName::Color,
-            ThemeArg::Mono => ThemeName::Mono,
-            ThemeArg::Colorblind => ThemeName::Colorblind,
-        },
+        theme: args.theme.name(),
         context: match args.context {
             ContextArg::None => Context::None,
             ContextArg::Near => Context::Near,

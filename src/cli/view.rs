@@ -6,13 +6,14 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
+use super::render::ThemeArg;
 use super::{Outcome, SUCCESS, fail, input, output, warn};
 use argmap::english::count;
 use argmap::render::exec::{self, DotError};
 use argmap::render::split::{self, MAX_GRAPHVIZ_NODES};
-use argmap::render::{Format, Options, ThemeName};
+use argmap::render::{Format, Options};
 use argmap::viewer::{self, Diagram};
 
 pub const EXAMPLES: &str = "\
@@ -27,14 +28,6 @@ citation, and a panel with the selected claim's text, citations, anchor,
 status and findings. `#ID` at the end of its address selects a claim.
 Past 2,000 nodes, the overview of the sections, each opened on demand.
 Without Graphviz the page has no diagram and says so.";
-
-/// `--theme`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ThemeArg {
-    Color,
-    Mono,
-    Colorblind,
-}
 
 /// Arguments of `argmap view`.
 #[derive(Args, Debug)]
@@ -98,11 +91,7 @@ pub fn run(args: &ViewArgs) -> Outcome {
     let (map, graph) = (&usable.map, &usable.graph);
     let options = Options {
         sources: args.sources,
-        theme: match args.theme {
-            ThemeArg::Color => ThemeName::Color,
-            ThemeArg::Mono => ThemeName::Mono,
-            ThemeArg::Colorblind => ThemeName::Colorblind,
-        },
+        theme: args.theme.name(),
         ..Options::default()
     };
     let diagram = diagram(map, graph, &options, args)?;
@@ -160,8 +149,8 @@ fn diagram(
     let too_many = format!(
         "the diagram would draw {} nodes, too many for Graphviz to lay out in \
          reasonable time (at most {}; `--force` tries anyway)",
-        thousands(nodes),
-        thousands(MAX_GRAPHVIZ_NODES)
+        argmap::english::thousands(nodes),
+        argmap::english::thousands(MAX_GRAPHVIZ_NODES)
     );
     if nodes > MAX_GRAPHVIZ_NODES && !args.force {
         let sections = split::section_diagrams(map, graph, options);
@@ -238,17 +227,4 @@ fn lay_out(dot: &str, args: &ViewArgs) -> Result<Result<String, String>, super::
             ))
         }
     }
-}
-
-/// `12,345`, as `render` writes node counts.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

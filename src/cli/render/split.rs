@@ -27,20 +27,11 @@ use argmap::render::split::{self, MAX_GRAPHVIZ_NODES, OVERVIEW};
 
 /// `1 diagram`, `2 diagrams`.
 fn plural(n: usize, what: &str) -> String {
-    format!("{} {}", thousands(n), argmap::english::noun_s(n, what))
-}
-
-/// `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format!(
+        "{} {}",
+        argmap::english::thousands(n),
+        argmap::english::noun_s(n, what)
+    )
 }
 
 /// For a diagram that needs Graphviz: the exit code of a refusal, when it
@@ -60,9 +51,9 @@ pub(super) fn refuse_if_too_large(
         &format!(
             "the diagram would draw {} nodes, too many for Graphviz to lay out as {} \
              in reasonable time (at most {})",
-            thousands(nodes),
+            argmap::english::thousands(nodes),
             format.name().to_uppercase(),
-            thousands(MAX_GRAPHVIZ_NODES)
+            argmap::english::thousands(MAX_GRAPHVIZ_NODES)
         ),
         &["Graphviz `dot` takes a second for 2,000 nodes, and a minute for 10,000".to_owned()],
         Some(
@@ -184,8 +175,8 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
             warn(&format!(
                 "{what} would have Graphviz lay out {} nodes (at most {}): \
                  written as `{name}.dot`; `--force` tries anyway",
-                thousands(nodes),
-                thousands(MAX_GRAPHVIZ_NODES)
+                argmap::english::thousands(nodes),
+                argmap::english::thousands(MAX_GRAPHVIZ_NODES)
             ));
             Format::Dot
         } else {
@@ -430,7 +421,7 @@ fn write_all(
             let booklet = if booklet_pages > 0 {
                 format!(
                     ", `{BOOKLET}` (all of them on {} printed pages)",
-                    thousands(booklet_pages)
+                    argmap::english::thousands(booklet_pages)
                 )
             } else {
                 String::new()
