@@ -305,16 +305,16 @@ pub(crate) fn argument_id(map: &Map, i: usize) -> &str {
 
 /// The display name of actor `i`: its `name`, else its id.
 pub(crate) fn actor_name(map: &Map, i: usize) -> &str {
-    map.actors.get(i).map_or("", |a| {
-        a.name.as_ref().map_or(a.id.as_str(), |n| n.as_str())
-    })
+    map.actors
+        .get(i)
+        .map_or("", crate::model::Actor::display_name)
 }
 
 /// The display title of section `i`: its `title`, else its id.
 pub(crate) fn section_title(map: &Map, i: usize) -> &str {
-    map.sections.get(i).map_or("", |s| {
-        s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str())
-    })
+    map.sections
+        .get(i)
+        .map_or("", crate::model::Section::display_title)
 }
 
 /// The label of argument `i`, when it has one.

@@ -281,6 +281,11 @@ impl Spans for Section {
 }
 
 impl Section {
+    /// How the section is shown: its `title`, else its id.
+    pub fn display_title(&self) -> &str {
+        self.title.as_ref().map_or(self.id.as_str(), |t| t.as_str())
+    }
+
     /// The heading of the document this section follows: `heading`, else
     /// `title`.
     pub fn document_heading(&self) -> Option<&Sp<String>> {
@@ -295,6 +300,13 @@ pub struct Actor {
     pub id: Sp<String>,
     /// Display name (the id when absent).
     pub name: Option<Sp<String>>,
+}
+
+impl Actor {
+    /// How the actor is shown: its `name`, else its id.
+    pub fn display_name(&self) -> &str {
+        self.name.as_ref().map_or(self.id.as_str(), |n| n.as_str())
+    }
 }
 
 impl Spans for Actor {

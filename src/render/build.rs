@@ -19,7 +19,7 @@ use super::view::{Selection, Shown};
 use super::{ColorBy, Direction, GroupBy, Options, TEXT_WIDTH, View};
 use crate::eval::Label;
 use crate::graph::{MapGraph, Node};
-use crate::model::{Claim, Map};
+use crate::model::{Claim, Map, Section};
 use crate::resolved::{ResolvedMap, Target};
 
 /// Width of citation and actor lines, in columns.
@@ -291,12 +291,7 @@ impl<'m> Index<'m> {
             }
             ColorBy::Actor => {
                 let a = self.r.by.of(i).iter().flatten().next().copied()?;
-                let actor = self.map.actors.get(a)?;
-                let name = actor
-                    .name
-                    .as_ref()
-                    .map_or(actor.id.as_str(), |n| n.as_str());
-                Some((a, name.to_owned()))
+                Some((a, self.map.actors.get(a)?.display_name().to_owned()))
             }
             ColorBy::Tag => {
                 let tag = self.map.claims.get(i)?.tags.first()?;
@@ -357,8 +352,7 @@ impl<'m> Index<'m> {
     }
 
     fn section_title(&self, i: usize) -> Option<&str> {
-        let s = self.map.sections.get(i)?;
-        Some(s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str()))
+        self.map.sections.get(i).map(Section::display_title)
     }
 }
 
@@ -661,8 +655,7 @@ fn title(ix: &Index, options: &Options) -> String {
             .map(|id| {
                 map.lookup_kind(id, crate::model::Kind::Actor)
                     .and_then(|a| map.actors.get(a))
-                    .and_then(|a| a.name.as_ref())
-                    .map_or_else(|| id.clone(), |n| n.value.clone())
+                    .map_or_else(|| id.clone(), |a| a.display_name().to_owned())
             })
             .collect();
         parts.push(format!("held by {}", crate::english::or_list(&names)));
@@ -1325,11 +1318,7 @@ impl NodeWriter<'_> {
         }
         let (title, id) = match by {
             GroupBy::Actor => {
-                let actor = self.ix.map.actors.get(i)?;
-                let name = actor
-                    .name
-                    .as_ref()
-                    .map_or(actor.id.as_str(), |n| n.as_str());
+                let name = self.ix.map.actors.get(i)?.display_name();
                 (format!("Held by {name}"), format!("cluster_actor_{i}"))
             }
             _ => (

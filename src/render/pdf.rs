@@ -252,17 +252,6 @@ pub fn area_size(page: &Page, min_text: f64) -> (f64, f64) {
     (area.width, area.height)
 }
 
-/// The width and height of the first page of a PDF, in points.
-pub fn page_size(pdf: &[u8]) -> Result<(f64, f64), PdfError> {
-    let facts = measure(pdf)?;
-    facts
-        .first()
-        .map(|f| (f.width, f.height))
-        .ok_or_else(|| PdfError::NoPage {
-            what: "the input".to_owned(),
-        })
-}
-
 /// [`booklet`], each sheet on pages of its own size: `pages[i]` for
 /// `sheets[i]` (a booklet may mix portrait and landscape pages).
 pub fn booklet_on(sheets: &[Sheet], pages: &[Page], min_text: f64) -> Result<Booklet, PdfError> {

@@ -145,8 +145,7 @@ fn best<E: Send>(
     let mut best: Option<Fitted> = None;
     for dot in dots {
         let pdf = lay_out(&dot).map_err(PrintError::LayOut)?;
-        let sheet = sheet_of(pdf, title.to_owned()).map_err(PrintError::Pdf)?;
-        let size = pdf::page_size(&sheet.pdf).map_err(PrintError::Pdf)?;
+        let (sheet, size) = sheet_of(pdf, title.to_owned()).map_err(PrintError::Pdf)?;
         let page = paper.page_for(size, sheet.min_font);
         let scale = pdf::fit_scale(size, &page, paper.min_text);
         let printed = if sheet.min_font > 0.0 {
@@ -229,7 +228,7 @@ pub fn print<E: Send>(
                 let title = map
                     .sections
                     .get(d.section)
-                    .map(|s| s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str()))
+                    .map(crate::model::Section::display_title)
                     .unwrap_or(d.id.as_str());
                 let dots = per_direction
                     .iter()
@@ -274,15 +273,23 @@ fn bind(
     })
 }
 
-/// A laid-out diagram as a sheet: its smallest text measured from the PDF.
-fn sheet_of(pdf: Vec<u8>, title: String) -> Result<Sheet, PdfError> {
+/// A laid-out diagram as a sheet, with its size: its page and smallest
+/// text measured from the PDF, in one walk of it.
+fn sheet_of(pdf: Vec<u8>, title: String) -> Result<(Sheet, (f64, f64)), PdfError> {
     let facts = pdf::measure(&pdf)?;
-    let min_font = facts.first().and_then(|f| f.min_text()).unwrap_or(0.0);
-    Ok(Sheet {
-        pdf,
-        min_font,
-        title,
-    })
+    let first = facts.first().ok_or_else(|| PdfError::NoPage {
+        what: format!("sheet `{title}`"),
+    })?;
+    let size = (first.width, first.height);
+    let min_font = first.min_text().unwrap_or(0.0);
+    Ok((
+        Sheet {
+            pdf,
+            min_font,
+            title,
+        },
+        size,
+    ))
 }
 
 /// The footer's and bookmark's title of a diagram: the map's title and
@@ -304,8 +311,7 @@ fn diagram_title(map: &Map, view: &View) -> String {
             let name = map
                 .section(id)
                 .and_then(|i| map.sections.get(i))
-                .and_then(|s| s.title.as_ref())
-                .map_or(id.as_str(), |t| t.as_str());
+                .map_or(id.as_str(), crate::model::Section::display_title);
             format!("{title}: {name}")
         }
     }
@@ -315,13 +321,12 @@ fn diagram_title(map: &Map, view: &View) -> String {
 /// one booklet on `paper`, each oriented and fitted as [`print`] does
 /// (`render --split --format pdf` writes it beside the diagrams).
 pub fn join(diagrams: Vec<(String, Vec<u8>)>, paper: &Paper) -> Result<Printed, PdfError> {
-    let sheets: Vec<Sheet> = diagrams
-        .into_iter()
-        .map(|(title, pdf)| sheet_of(pdf, title))
-        .collect::<Result<_, _>>()?;
-    let pages: Vec<Page> = sheets
-        .iter()
-        .map(|s| pdf::page_size(&s.pdf).map(|size| paper.page_for(size, s.min_font)))
-        .collect::<Result<_, _>>()?;
+    let mut sheets = Vec::with_capacity(diagrams.len());
+    let mut pages = Vec::with_capacity(diagrams.len());
+    for (title, pdf) in diagrams {
+        let (sheet, size) = sheet_of(pdf, title)?;
+        pages.push(paper.page_for(size, sheet.min_font));
+        sheets.push(sheet);
+    }
     bind(sheets, &pages, paper, true)
 }

@@ -141,6 +141,19 @@ struct Facts {
     thesis: bool,
 }
 
+impl Facts {
+    /// `3 claims · 2 cited · 1 counterpoint`, as the overview and the
+    /// index page show a section.
+    fn counts(&self) -> String {
+        format!(
+            "{} \u{b7} {} cited \u{b7} {}",
+            english::count(self.claims, "claim"),
+            self.cited,
+            english::count(self.counterpoints, "counterpoint"),
+        )
+    }
+}
+
 /// The relations from section to section, by (from, to).
 type Crossings = BTreeMap<(usize, usize), Crossing>;
 
@@ -328,7 +341,7 @@ pub fn overview_graph(
     for (i, f) in facts.iter().enumerate() {
         let (name, id, description) = match map.sections.get(i) {
             Some(s) => (
-                s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str()),
+                s.display_title(),
                 Some(s.id.as_str()),
                 s.description.as_ref().map(|d| d.as_str()),
             ),
@@ -404,12 +417,7 @@ fn section_node(
     f: &Facts,
     link: Option<String>,
 ) -> Stmt {
-    let counts = format!(
-        "{} \u{b7} {} cited \u{b7} {}",
-        english::count(f.claims, "claim"),
-        f.cited,
-        english::count(f.counterpoints, "counterpoint"),
-    );
+    let counts = f.counts();
     let mut label = String::new();
     if f.thesis {
         label.push_str(&format!(
@@ -522,14 +530,6 @@ pub fn index_html(
         let lower = file.to_ascii_lowercase();
         lower.ends_with(".svg") || lower.ends_with(".png")
     };
-    let counts = |f: &Facts| {
-        format!(
-            "{} \u{b7} {} cited \u{b7} {}",
-            english::count(f.claims, "claim"),
-            f.cited,
-            english::count(f.counterpoints, "counterpoint"),
-        )
-    };
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -560,10 +560,10 @@ pub fn index_html(
                 }
                 @for (i, section) in map.sections.iter().enumerate() {
                     @if let Some(Some(file)) = files.get(i) {
-                        @let name = section.title.as_ref().map_or(section.id.as_str(), |t| t.as_str());
+                        @let name = section.display_title();
                         h2 { a href=(file) { (name) } }
                         @if let Some(f) = facts.get(i) {
-                            p.counts { (counts(f)) }
+                            p.counts { (f.counts()) }
                         }
                         @if shown(file) {
                             figure { a href=(file) { img src=(file) alt=(format!("the diagram of the section {name}")); } }

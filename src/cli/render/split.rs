@@ -195,7 +195,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         let title = map
             .sections
             .get(d.section)
-            .map(|s| s.title.as_ref().map_or(s.id.as_str(), |t| t.as_str()))
+            .map(argmap::model::Section::display_title)
             .unwrap_or(d.id.as_str());
         jobs.push(Job {
             file,
