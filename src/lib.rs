@@ -50,6 +50,7 @@ pub mod report;
 pub mod resolved;
 pub mod schema;
 pub mod skeleton;
+pub mod starter;
 pub mod suggest;
 pub mod texts;
 pub mod verify;

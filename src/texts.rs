@@ -138,6 +138,27 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
     texts
 }
 
+/// The text files a check of `map`, whose file is `map_path`, reads or
+/// tries to: for each source, its `--text` override, else its `text` key
+/// in the map's folder. `--watch` watches them.
+pub fn wanted(map: &Map, map_path: &Path, opts: &TextOptions) -> Vec<PathBuf> {
+    // `texts/a.txt` beside `map.toml`, not `./texts/a.txt`.
+    let map_dir = map_path.parent().filter(|p| !p.as_os_str().is_empty());
+    map.sources
+        .iter()
+        .filter_map(|source| {
+            let id = &source.id.value;
+            match opts.overrides.iter().rev().find(|(sid, _)| sid == id) {
+                Some((_, path)) => Some(path.clone()),
+                None => source.text.as_ref().map(|t| match map_dir {
+                    Some(dir) => dir.join(&t.value),
+                    None => PathBuf::from(&t.value),
+                }),
+            }
+        })
+        .collect()
+}
+
 /// Below this many bytes of text in all, texts are indexed on one thread.
 const PARALLEL_TEXT_BYTES: usize = 1 << 20;
 

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     external::run(vec![
         trial!(any_text_renders_as_svg_without_markup_from_the_map, needs Graphviz),
         trial!(render_writes_svg_with_real_dot, needs Graphviz),
+        trial!(the_starter_map_of_init_draws_as_svg, needs Graphviz),
         trial!(svg_has_no_script_or_handler_from_the_map, needs Graphviz),
         trial!(html_report_embeds_the_diagram_without_markup_from_the_map, needs Graphviz),
         trial!(a_missing_graphviz_is_ignored_here_and_fails_in_ci),
@@ -119,6 +120,41 @@ fn render_writes_svg_with_real_dot() {
         .collect();
     files.sort();
     assert_eq!(files, ["map.svg", "map.toml"]);
+}
+
+/// `argmap init`, then `argmap render`: the starter map draws, every
+/// claim and the argument's label in it, with no warning from Graphviz.
+fn the_starter_map_of_init_draws_as_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = common::argmap(["init"]).current_dir(dir.path()).run();
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    let out = common::argmap(["render", "map.toml", "-o", "map.svg"])
+        .current_dir(dir.path())
+        .run();
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "", "")
+    );
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert!(svg.trim_end().ends_with("</svg>"));
+    let checked = argmap::check::check(
+        "map.toml",
+        argmap::starter::TEMPLATE.as_bytes(),
+        &Levels::default(),
+    );
+    let map = checked.map.unwrap();
+    for claim in &map.claims {
+        let text = claim.text.as_ref().unwrap();
+        // Labels are wrapped: each word is drawn.
+        for word in text.value.split_whitespace() {
+            assert!(
+                svg.contains(word),
+                "`{word}` of `{}` not drawn",
+                claim.id.value
+            );
+        }
+    }
+    assert!(svg.contains("Readers can only come when they"));
 }
 
 fn svg_has_no_script_or_handler_from_the_map() {

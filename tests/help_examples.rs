@@ -38,6 +38,9 @@ const COMMANDS: &[&[&str]] = &[
     &["schema", "--help"],
     &["document", "--help"],
     &["draft", "--help"],
+    &["init", "--help"],
+    &["completions", "--help"],
+    &["man", "--help"],
 ];
 
 /// The folders of the repository the examples read.

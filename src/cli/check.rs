@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, Args};
 
-use super::{FINDINGS, Format, LevelArgs, Outcome, SUCCESS, TextArgs, fail, input, output};
+use super::{FINDINGS, Format, LevelArgs, Outcome, SUCCESS, TextArgs, fail, input, output, watch};
 use argmap::diag::render::summary::{self, Show};
 use argmap::diag::render::{github, human, json, sarif};
 
@@ -23,7 +23,11 @@ winning. `argmap explain` lists the codes.
 
 Environment: NO_COLOR turns colour off; ARGMAP_TODAY=YYYY-MM-DD is the date
 `accessed-date` takes as today (default: the system clock's date, UTC), for
-output that must not change from one day to the next.";
+output that must not change from one day to the next.
+
+Watch: `argmap check --watch map.toml` checks again each time the map or a
+source text it reads is saved, 200 ms after the last write, with a line
+giving the time; ctrl-c ends it (exit code 130).";
 
 /// Arguments of `argmap check`.
 #[derive(Args, Debug)]
@@ -53,6 +57,11 @@ pub struct CheckArgs {
     #[arg(long)]
     statistics: bool,
 
+    /// Check again each time a map or a source text it reads is saved,
+    /// until ctrl-c (exit code 130).
+    #[arg(long)]
+    watch: bool,
+
     #[command(flatten)]
     levels: LevelArgs,
 
@@ -78,12 +87,22 @@ impl CheckArgs {
 /// Runs `check`; returns the exit code.
 pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
     let cli_levels = LevelArgs::levels(matches).map_err(|e| fail(&e, None))?;
+    if args.watch {
+        return watch::watch(&args.maps, |read| once(args, &cli_levels, read));
+    }
+    once(args, &cli_levels, &mut Vec::new())
+}
+
+/// Checks the maps once and prints the findings; adds the files it read,
+/// or meant to, to `read`.
+fn once(args: &CheckArgs, cli_levels: &argmap::diag::Levels, read: &mut Vec<PathBuf>) -> Outcome {
+    read.extend(args.maps.iter().cloned());
     let mut inputs = Vec::with_capacity(args.maps.len());
     for path in &args.maps {
         inputs.push((path.display().to_string(), input::read_map(path)?));
     }
     let opts = argmap::check::Options {
-        levels: cli_levels,
+        levels: cli_levels.clone(),
         texts: args.texts.options()?,
         today: super::today()?,
         scope: argmap::check::Scope::Everything,
@@ -92,6 +111,11 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
         .into_iter()
         .map(|(name, bytes)| argmap::check::check_owned(&name, bytes, &opts))
         .collect();
+    for (c, path) in checked.iter().zip(&args.maps) {
+        if let Some(map) = &c.map {
+            read.extend(argmap::texts::wanted(map, path, &opts.texts));
+        }
+    }
     if let Some(e) = args
         .texts
         .unused_id(checked.iter().filter_map(|c| c.map.as_ref()))
@@ -104,8 +128,12 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
         .unzip();
     // Freeing the models, graphs and texts takes a tenth of a second for a
     // map of 100,000 claims, and the process is about to exit, which returns
-    // the memory at once.
-    std::mem::forget(models);
+    // the memory at once; a watch checks again, and frees them.
+    if args.watch {
+        drop(models);
+    } else {
+        std::mem::forget(models);
+    }
     match args.format {
         Format::Human => output::eprint(&match args.show().resolve(&reports) {
             Show::Auto | Show::All => human::render(&reports, true, false),

@@ -15,6 +15,22 @@ use argmap::check::Scope;
 /// commands whose output does not depend on the texts). A usable map with
 /// error-level findings is returned, after a one-line warning.
 pub fn load_usable(path: &Path, texts: Option<&super::TextArgs>) -> Result<Usable, Error> {
+    let usable = load_checked(path, texts)?;
+    let errors = usable.errors;
+    if errors > 0 {
+        let name = path.display();
+        super::warn(&format!(
+            "`{name}` has {}; `argmap check {name}` shows {}",
+            english::count(errors, "error"),
+            english::either(errors, "it", "them")
+        ));
+    }
+    Ok(usable)
+}
+
+/// [`load_usable`], saying nothing of the errors: for a caller that
+/// prints them.
+pub fn load_checked(path: &Path, texts: Option<&super::TextArgs>) -> Result<Usable, Error> {
     let (texts, scope) = match texts {
         Some(t) => (t.options()?, Scope::Everything),
         None => (Default::default(), Scope::Structure),
@@ -26,15 +42,5 @@ pub fn load_usable(path: &Path, texts: Option<&super::TextArgs>) -> Result<Usabl
         scope,
     };
     // Styled; printing strips the styles where the stream wants none.
-    let usable = argmap::app::load_usable(path, &opts, true)?;
-    let errors = usable.errors;
-    if errors > 0 {
-        let name = path.display();
-        super::warn(&format!(
-            "`{name}` has {}; `argmap check {name}` shows {}",
-            english::count(errors, "error"),
-            english::either(errors, "it", "them")
-        ));
-    }
-    Ok(usable)
+    argmap::app::load_usable(path, &opts, true)
 }

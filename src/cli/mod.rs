@@ -4,19 +4,23 @@
 //! its exit code: [`SUCCESS`], [`FINDINGS`] or [`FAILURE`].
 
 mod check;
+mod completions;
 mod document;
 mod draft;
 mod eval;
 mod explain;
 mod export;
 mod import;
+mod init;
 mod input;
+mod man;
 mod migrate;
 mod output;
 mod render;
 mod report;
 mod schema;
 mod view;
+mod watch;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -37,6 +41,7 @@ pub const FAILURE: u8 = 2;
 
 const EXAMPLES: &str = "\
 Examples:
+  argmap init                                 start a map: a commented example, map.toml
   argmap check examples/bridge.toml           check a map
   argmap check --format json examples/*.toml  findings as JSON, for tools
   argmap check -A orphan-claim -D unused-source examples/bridge.toml
@@ -111,6 +116,15 @@ enum Command {
     /// Write an interactive viewer of a map: one offline HTML file, with search and details.
     #[command(after_help = view::EXAMPLES)]
     View(view::ViewArgs),
+    /// Start a map: write a commented starter map that passes `check`.
+    #[command(after_help = init::EXAMPLES)]
+    Init(init::InitArgs),
+    /// Print the completion script of a shell: bash, zsh, fish, elvish or powershell.
+    #[command(after_help = completions::EXAMPLES)]
+    Completions(completions::CompletionsArgs),
+    /// Print argmap's manual pages (roff), or write them all into a folder.
+    #[command(after_help = man::EXAMPLES)]
+    Man(man::ManArgs),
 }
 
 /// Output format of findings.
@@ -347,6 +361,9 @@ pub fn run() -> u8 {
         (Command::Draft(args), _) => draft::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
         (Command::View(args), _) => view::run(&args),
+        (Command::Init(args), _) => init::run(&args),
+        (Command::Completions(args), _) => completions::run(&args),
+        (Command::Man(args), _) => man::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };
     match done {

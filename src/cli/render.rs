@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 mod print;
 mod split;
 
-use super::{Outcome, SUCCESS, TextArgs, input, output, warn};
+use super::{Outcome, SUCCESS, TextArgs, input, output, warn, watch};
 use argmap::render::exec::{self, DotError};
 use argmap::render::{Direction, Format, Options, View, WriteError};
 
@@ -39,6 +39,11 @@ claims an actor holds or that carry a tag, and combine with both views.
 Print: --page SIZE (a4, letter, 210x297mm, ...) writes a PDF on pages of that
 size, no text below --min-text (7 pt): scaled to fit, else the overview and
 one page per section, else tiled across pages. See docs/diagrams.md.
+
+Watch: `argmap render map.toml -o map.svg --watch` draws again each time the
+map is saved, and says when it wrote OUT; a map with error-level findings is
+not drawn: OUT stays as it was, and the errors are printed. ctrl-c ends it
+(exit code 130).
 
 Big maps: Graphviz takes minutes on diagrams of a few thousand nodes, so SVG,
 PNG and PDF of more than 2,000 nodes are refused (exit 2) unless --force is
@@ -310,6 +315,11 @@ pub struct RenderArgs {
     #[command(flatten)]
     texts: TextArgs,
 
+    /// Draw again each time the map is saved, until ctrl-c (exit code 130).
+    /// A map with error-level findings is not drawn: OUT stays as it was.
+    #[arg(long)]
+    watch: bool,
+
     /// Stop Graphviz `dot` after this many seconds; nothing is written then.
     #[arg(long, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -340,8 +350,51 @@ fn is_stdout(path: &Path) -> bool {
 
 /// Runs `render`; returns the exit code.
 pub fn run(args: &RenderArgs) -> Outcome {
+    if !args.watch {
+        return once(args, &mut Vec::new());
+    }
+    let out = args.output.display();
+    watch::watch(std::slice::from_ref(&args.map), |read| {
+        match once(args, read) {
+            Ok(code) => {
+                if !args.split && args.page.is_none() && !is_stdout(&args.output) {
+                    output::eprint(&format!("note: wrote `{out}`\n"));
+                }
+                Ok(code)
+            }
+            // Before the map was read: the command line's fault, which ends
+            // the watch.
+            Err(e) if read.is_empty() => Err(e),
+            Err(e) => {
+                super::report(&e);
+                if !is_stdout(&args.output) {
+                    output::eprint(&if args.split {
+                        format!("note: the diagrams in `{out}` are left as they were\n")
+                    } else {
+                        format!("note: `{out}` is left as it was\n")
+                    });
+                }
+                Ok(super::FINDINGS)
+            }
+        }
+    })
+}
+
+/// Frees `value`, unless the process is about to exit: freeing the model
+/// of a large map takes a tenth of a second, and exiting returns the
+/// memory at once. A watch draws again, and frees it.
+fn release<T>(value: T, args: &RenderArgs) {
+    if args.watch {
+        drop(value);
+    } else {
+        std::mem::forget(value);
+    }
+}
+
+/// Draws the map once; adds the files it read, or meant to, to `read`.
+fn once(args: &RenderArgs, read: &mut Vec<PathBuf>) -> Outcome {
     if args.split {
-        return split::run(args);
+        return split::run(args, read);
     }
     let out = &args.output;
     let shown = out.display();
@@ -412,7 +465,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
             ));
         }
     }
-    let usable = load(args)?;
+    let usable = load(args, read)?;
     let (map, graph) = (&usable.map, &usable.graph);
 
     let view = match (&args.focus, &args.section) {
@@ -442,9 +495,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
                 argmap::render::write_dot(map, graph, &options, w)
             })
         };
-        // Freeing the model of a large map takes a tenth of a second, and
-        // the process is about to exit.
-        std::mem::forget(usable);
+        release(usable, args);
         return match written {
             Ok(()) => Ok(SUCCESS),
             Err(WriteError::View(e)) => Err(fail(&e.to_string(), &[], e.help().as_deref())),
@@ -462,14 +513,13 @@ pub fn run(args: &RenderArgs) -> Outcome {
     }
     if let Some(paper) = paper {
         let done = print::run(map, graph, &options, &paper, args, out);
-        std::mem::forget(usable);
+        release(usable, args);
         return done;
     }
     let dot = match argmap::render::to_graph(map, graph, &options) {
         Ok(tree) => {
             let dot = argmap::render::print_dot(&tree);
-            // Freeing the tree of a large map takes a tenth of a second.
-            std::mem::forget(tree);
+            release(tree, args);
             dot
         }
         Err(e) => return Err(fail(&e.to_string(), &[], e.help().as_deref())),
@@ -496,9 +546,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     } else {
         output::write_atomically(out, &output)
     };
-    // Freeing the model of a large map takes a tenth of a second, and the
-    // process is about to exit.
-    std::mem::forget(usable);
+    release(usable, args);
     written.map_err(|e| {
         fail(
             &format!("cannot write `{shown}`: {}", output::write_reason(out, &e)),
@@ -537,24 +585,54 @@ fn paper(args: &RenderArgs) -> Result<Option<argmap::render::printed::Paper>, su
 }
 
 /// The map, checked: with its source texts when `--semantics evidence`
-/// needs them, else without (and a note when `--text` was given).
-fn load(args: &RenderArgs) -> Result<input::Usable, super::Error> {
-    if args.semantics == SemanticsArg::Evidence {
-        if !args.status && args.color_by != ColorByArg::Status {
-            return Err(fail(
-                "`--semantics` chooses how `--status` labels claims, and no `--status` was given",
-                &[],
-                Some("add `--status` (or `--color-by status`)"),
-            ));
-        }
-        return input::load_usable(&args.map, Some(&args.texts));
+/// needs them, else without (and a note when `--text` was given). The
+/// files it reads, or means to, are added to `read`. Under `--watch`, a
+/// map with error-level findings is not drawn: they are printed, and the
+/// output stays as it was.
+fn load(args: &RenderArgs, read: &mut Vec<PathBuf>) -> Result<input::Usable, super::Error> {
+    let evidence = args.semantics == SemanticsArg::Evidence;
+    if evidence && !args.status && args.color_by != ColorByArg::Status {
+        return Err(fail(
+            "`--semantics` chooses how `--status` labels claims, and no `--status` was given",
+            &[],
+            Some("add `--status` (or `--color-by status`)"),
+        ));
     }
-    let usable = input::load_usable(&args.map, None)?;
-    if args.texts.given() {
+    read.push(args.map.clone());
+    let texts = evidence.then_some(&args.texts);
+    let usable = if args.watch {
+        input::load_checked(&args.map, texts)?
+    } else {
+        input::load_usable(&args.map, texts)?
+    };
+    if evidence {
+        read.extend(argmap::texts::wanted(
+            &usable.map,
+            &args.map,
+            &args.texts.options()?,
+        ));
+    } else if args.texts.given() {
         output::eprint(
             "note: `argmap render` reads no source texts unless `--status --semantics evidence`: \
              `--text` and `--allow-outside-texts` are ignored\n",
         );
+    }
+    if args.watch && usable.errors > 0 {
+        output::eprint(&argmap::diag::render::human::render(
+            std::slice::from_ref(&usable.report),
+            true,
+            true,
+        ));
+        return Err(fail(
+            &format!(
+                "`{}` has {}: it is drawn again once {} fixed",
+                args.map.display(),
+                argmap::english::count(usable.errors, "error"),
+                argmap::english::either(usable.errors, "it is", "they are")
+            ),
+            &[],
+            None,
+        ));
     }
     Ok(usable)
 }

@@ -37,6 +37,8 @@ pub enum Need {
     /// Headless Chromium ([`CHROMIUM_VAR`], else [`CHROMIUM`]), Node.js,
     /// and `puppeteer-core` installed in [`BROWSER_TESTS`] (`npm ci`).
     Chromium,
+    /// groff, which typesets man pages (`groff-base` on Debian).
+    Groff,
 }
 
 /// Where Chromium is, when not at [`CHROMIUM`].
@@ -72,6 +74,9 @@ impl Need {
             }
             Need::Graphviz => {
                 (!runs("dot", "-V")).then(|| "Graphviz `dot` is not on PATH".to_owned())
+            }
+            Need::Groff => {
+                (!runs("groff", "--version")).then(|| "`groff` is not on PATH".to_owned())
             }
             Need::Chromium => {
                 let path = chromium();

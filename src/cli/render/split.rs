@@ -81,7 +81,7 @@ struct Job {
 }
 
 /// Runs `render --split`; returns the exit code.
-pub(super) fn run(args: &RenderArgs) -> Outcome {
+pub(super) fn run(args: &RenderArgs, read: &mut Vec<std::path::PathBuf>) -> Outcome {
     let dir = &args.output;
     let shown = dir.display();
     if is_stdout(dir) {
@@ -121,7 +121,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
             Some("give `--format pdf`: each diagram, and `booklet.pdf` with all of them on pages"),
         ));
     }
-    let usable = super::load(args)?;
+    let usable = super::load(args, read)?;
     let (map, graph) = (&usable.map, &usable.graph);
 
     // Files are named by section ids: none may be the overview's name, and
@@ -276,9 +276,7 @@ pub(super) fn run(args: &RenderArgs) -> Outcome {
         // Only if empty: never anything but the folder itself.
         let _ = std::fs::remove_dir(dir);
     }
-    // Freeing the model of a large map takes a tenth of a second, and the
-    // process is about to exit.
-    std::mem::forget(usable);
+    super::release(usable, args);
     done
 }
 
