@@ -98,7 +98,7 @@ impl Watching {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("`{}` still runs {PATIENCE:?} after SIGTERM", self.shown);
+        panic!("`{}` still runs {PATIENCE:?} after SIG{signal}", self.shown);
     }
 }
 
@@ -228,7 +228,11 @@ fn check_watch_checks_again_at_each_save_and_stops_on_ctrl_c() {
         &starter().replace("Sunday hours\"", "Sunday hours, and soon\""),
     );
     let lines = watch.until("the run after a save by rename", |r| {
-        after(r, "changed", "checked 1 map")
+        after(
+            r,
+            "changed",
+            "checked 1 map (6 claims, 2 sources): no problems found",
+        )
     });
     steps.push(("saved by rename, mended", last_run(&lines)));
 
