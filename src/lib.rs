@@ -30,6 +30,7 @@ pub mod app;
 pub mod check;
 pub mod copy;
 pub mod coverage;
+pub mod csp;
 pub mod diag;
 pub mod document;
 pub mod draft;

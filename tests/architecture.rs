@@ -15,7 +15,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
         &[
-            "suggest", "quote", "aif", "kialo", "wrap", "format", "english", "hanzi",
+            "suggest", "quote", "aif", "kialo", "wrap", "format", "english", "hanzi", "csp",
         ],
     ),
     ("diagnostics", &["diag"]),
