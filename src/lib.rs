@@ -37,6 +37,7 @@ pub mod draft;
 pub mod english;
 pub mod eval;
 pub mod export;
+pub mod fmt;
 pub mod format;
 pub mod graph;
 pub mod hanzi;

@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "outputs",
         &[
-            "render", "report", "export", "import", "draft", "schema", "viewer",
+            "render", "report", "export", "import", "draft", "schema", "viewer", "fmt",
         ],
     ),
     ("the pipeline", &["check"]),

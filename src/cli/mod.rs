@@ -9,6 +9,7 @@ mod draft;
 mod eval;
 mod explain;
 mod export;
+mod fmt;
 mod import;
 mod input;
 mod migrate;
@@ -111,6 +112,9 @@ enum Command {
     /// Write an interactive viewer of a map: one offline HTML file, with search and details.
     #[command(after_help = view::EXAMPLES)]
     View(view::ViewArgs),
+    /// Format maps in place: tables grouped by kind, keys in the documented order.
+    #[command(after_help = fmt::EXAMPLES)]
+    Fmt(fmt::FmtArgs),
 }
 
 /// Output format of findings.
@@ -347,6 +351,7 @@ pub fn run() -> u8 {
         (Command::Draft(args), _) => draft::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
         (Command::View(args), _) => view::run(&args),
+        (Command::Fmt(args), _) => fmt::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };
     match done {
