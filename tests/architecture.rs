@@ -15,7 +15,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
         &[
-            "suggest", "quote", "aif", "kialo", "wrap", "format", "english", "hanzi",
+            "suggest", "quote", "aif", "kialo", "wrap", "format", "english", "hanzi", "csp",
         ],
     ),
     ("diagnostics", &["diag"]),
@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "outputs",
         &[
-            "render", "report", "export", "import", "draft", "schema", "viewer", "starter",
+            "render", "report", "export", "import", "draft", "schema", "viewer", "fmt", "starter",
         ],
     ),
     ("the pipeline", &["check"]),

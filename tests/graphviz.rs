@@ -14,7 +14,6 @@ use argmap::render::page::Page;
 use argmap::render::pdf::{PageFacts, Sheet, booklet, measure};
 use argmap::render::text::WORD_JOINER;
 use argmap::render::{Options, to_dot};
-use base64::Engine;
 
 mod common;
 mod external;
@@ -173,18 +172,32 @@ fn svg_has_no_script_or_handler_from_the_map() {
     markup::assert_svg_has_no_markup_from_the_map(&std::fs::read_to_string(&out).unwrap());
 }
 
-/// The HTML report embeds the whole-map diagram as a `data:` URL, and that
-/// SVG holds no markup from the map either.
+/// The HTML report embeds the viewer as the `srcdoc` of a sandboxed frame:
+/// the page in it has no markup from the map either, in its diagram or
+/// anywhere else, and runs only the viewer's script.
 fn html_report_embeds_the_diagram_without_markup_from_the_map() {
     let run = common::argmap(["report", HOSTILE, "--format", "html"]).run();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let prefix = "src=\"data:image/svg+xml;base64,";
-    let start = run.stdout.find(prefix).expect("the diagram is embedded") + prefix.len();
+    let prefix = "sandbox=\"allow-scripts\"";
+    let at = run.stdout.find(prefix).expect("the viewer is embedded");
+    let key = "srcdoc=\"";
+    let start = at + run.stdout[at..].find(key).unwrap() + key.len();
     let end = start + run.stdout[start..].find('"').unwrap();
-    let svg = base64::engine::general_purpose::STANDARD
-        .decode(&run.stdout[start..end])
-        .unwrap();
-    markup::assert_svg_has_no_markup_from_the_map(std::str::from_utf8(&svg).unwrap());
+    // An attribute value as maud escapes it.
+    let page = run.stdout[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    assert_eq!(
+        page.matches("<script").count(),
+        2,
+        "the data and the viewer"
+    );
+    assert!(page.contains(argmap::viewer::SCRIPT), "the viewer's script");
+    let svg_at = page.find("<svg").expect("the diagram");
+    let svg_end = svg_at + page[svg_at..].find("</svg>").unwrap() + "</svg>".len();
+    markup::assert_svg_has_no_markup_from_the_map(&page[svg_at..svg_end]);
 }
 
 /// The mechanism itself: with a `PATH` on which there is no `dot`, a test

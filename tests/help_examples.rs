@@ -38,6 +38,7 @@ const COMMANDS: &[&[&str]] = &[
     &["schema", "--help"],
     &["document", "--help"],
     &["draft", "--help"],
+    &["fmt", "--help"],
     &["init", "--help"],
     &["completions", "--help"],
     &["man", "--help"],

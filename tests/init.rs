@@ -1,6 +1,6 @@
 //! `argmap init`: the starter map it writes passes `check` with nothing to
-//! report (no error, no warning), `eval` accepts its thesis, and it draws
-//! as DOT; it is the library's template, whatever the title; and `init`
+//! report (no error, no warning), `eval` accepts its thesis, `fmt` leaves
+//! it as it is, and it draws as DOT; it is the library's template, whatever the title; and `init`
 //! never writes over a file. (It draws as SVG with Graphviz in
 //! `tests/graphviz.rs`.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -62,6 +62,12 @@ fn the_starter_map_checks_with_nothing_to_report() {
         "{}",
         eval.stdout
     );
+
+    // It is laid out as `fmt` lays maps out.
+    let fmt = argmap(["fmt", "--check", "map.toml"])
+        .current_dir(dir.path())
+        .run();
+    assert_eq!(fmt.code, 0, "{}", fmt.stderr);
 
     let render = argmap(["render", "map.toml", "-o", "map.dot"])
         .current_dir(dir.path())

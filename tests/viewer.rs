@@ -29,6 +29,9 @@ fn main() -> ExitCode {
         trial!(hostile_maps_run_no_script_in_chromium, needs Graphviz, Chromium),
         trial!(the_viewer_without_a_diagram_works_in_chromium, needs Chromium),
         trial!(a_map_past_the_node_cap_is_laid_out_in_parts_in_chromium, needs Graphviz, Chromium),
+        trial!(a_filtered_view_says_what_it_does_not_draw_in_chromium, needs Graphviz, Chromium),
+        trial!(the_report_policy_allows_the_viewer_and_nothing_else, needs Graphviz),
+        trial!(the_report_shows_the_viewer_in_chromium, needs Graphviz, Chromium),
         trial!(a_missing_chromium_is_ignored_here_and_fails_in_ci),
     ])
 }
@@ -41,16 +44,23 @@ fn repo(rel: &str) -> PathBuf {
 /// Writes the viewer of `map` into `dir` as `name`, with `env`; returns
 /// its path and the run's stderr.
 fn view(dir: &Path, map: &str, name: &str, env: &[(&str, &str)]) -> (PathBuf, String) {
+    run_into(dir, &["view"], map, name, env)
+}
+
+/// Runs `argmap ARGS MAP -o DIR/NAME` with `env`; returns the output's path
+/// and the run's stderr.
+fn run_into(
+    dir: &Path,
+    args: &[&str],
+    map: &str,
+    name: &str,
+    env: &[(&str, &str)],
+) -> (PathBuf, String) {
     let out = dir.join(name);
-    let run = common::argmap([
-        "view".as_ref(),
-        repo(map).as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ])
-    .current_dir(dir)
-    .envs(env)
-    .run();
+    let mut argv: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+    let map = repo(map);
+    argv.extend([map.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    let run = common::argmap(argv).current_dir(dir).envs(env).run();
     assert_eq!(run.code, 0, "{}", run.stderr);
     (out, run.stderr)
 }
@@ -183,7 +193,7 @@ fn without_graphviz_the_page_says_so_and_keeps_the_lists() {
     let html = std::fs::read_to_string(dir.path().join("phones.html")).unwrap();
     assert!(!html.contains("<svg"), "no diagram");
     assert!(
-        html.contains("<p id=\"no-diagram\" role=\"alert\">no diagram: the Graphviz program `/no/such/dot` was not found</p>"),
+        html.contains("<p id=\"no-diagram\" role=\"alert\">No diagram: the Graphviz program `/no/such/dot` was not found</p>"),
         "the page says why"
     );
     assert!(html.contains("\"id\":\"ban\""), "the data is there");
@@ -195,9 +205,8 @@ fn the_committed_chapter_viewer_is_current_and_under_a_megabyte() {
     assert!(html.len() < 1_000_000, "{path} is {} bytes", html.len());
     assert!(html.contains("<svg"), "{path} has the diagram");
     let scripts = scripts(&html);
-    assert_eq!(
-        scripts[1].1,
-        argmap::viewer::SCRIPT,
+    assert!(
+        scripts[1].1 == argmap::viewer::SCRIPT,
         "{path} has another script than viewer.js: run scripts/regenerate.sh"
     );
     assert_eq!(
@@ -306,6 +315,89 @@ fn a_map_past_the_node_cap_is_laid_out_in_parts_in_chromium() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("view_in_parts", run.stderr);
     chromium("split", &dir.path().join("big.html"));
+}
+
+fn a_filtered_view_says_what_it_does_not_draw_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _) = run_into(
+        dir.path(),
+        &["view", "--actor", "engineer", "--direction", "LR"],
+        "examples/bridge.toml",
+        "engineer.html",
+        &[],
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("held by County engineer"),
+        "the diagram says whose claims it draws"
+    );
+    assert!(
+        html.contains("rankdir") || html.contains("<svg"),
+        "a diagram"
+    );
+    chromium("filtered", &out);
+}
+
+/// The report's frame and the policy that lets the viewer run in it.
+fn the_report_policy_allows_the_viewer_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _) = run_into(
+        dir.path(),
+        &["report"],
+        "examples/bridge.toml",
+        "audit.html",
+        &[],
+    );
+    let html = std::fs::read_to_string(out).unwrap();
+    let csp = policy(&html);
+    assert!(csp.starts_with("default-src 'none';"), "{csp}");
+    assert!(!csp.contains("unsafe") && !csp.contains("http"), "{csp}");
+    let style_at = html.find("<style>").unwrap() + "<style>".len();
+    let style = &html[style_at..style_at + html[style_at..].find("</style>").unwrap()];
+    assert!(
+        csp.contains(&format!("script-src {};", argmap::viewer::script_source())),
+        "only the viewer's script: {csp}"
+    );
+    assert!(
+        csp.contains(&format!(
+            "style-src 'sha256-{}' {};",
+            sha256(style),
+            argmap::viewer::style_source()
+        )),
+        "the report's and the viewer's style sheets: {csp}"
+    );
+    assert!(scripts(&html).is_empty(), "the report itself has no script");
+    assert_eq!(html.matches("<iframe").count(), 1, "one frame");
+    assert!(
+        html.contains("<iframe class=\"viewer\" sandbox=\"allow-scripts\" title=\"Interactive diagram of Should the Mill Lane bridge be rebuilt?\" srcdoc=\"&lt;!DOCTYPE html&gt;"),
+        "a sandboxed frame that may run scripts and nothing more, its page escaped"
+    );
+    let no_diagram = run_into(
+        dir.path(),
+        &["report", "--no-diagram"],
+        "examples/bridge.toml",
+        "plain.html",
+        &[],
+    );
+    let plain = std::fs::read_to_string(no_diagram.0).unwrap();
+    assert!(!plain.contains("<iframe") && !policy(&plain).contains("script-src"));
+}
+
+fn the_report_shows_the_viewer_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, map) in ["examples/bridge.toml", "tests/fixtures/viewer/hostile.toml"]
+        .iter()
+        .enumerate()
+    {
+        let (out, _) = run_into(
+            dir.path(),
+            &["report"],
+            map,
+            &format!("report-{i}.html"),
+            &[],
+        );
+        chromium("report", &out);
+    }
 }
 
 fn a_missing_chromium_is_ignored_here_and_fails_in_ci() {

@@ -10,6 +10,7 @@ mod draft;
 mod eval;
 mod explain;
 mod export;
+mod fmt;
 mod import;
 mod init;
 mod input;
@@ -116,6 +117,9 @@ enum Command {
     /// Write an interactive viewer of a map: one offline HTML file, with search and details.
     #[command(after_help = view::EXAMPLES)]
     View(view::ViewArgs),
+    /// Format maps in place: tables grouped by kind, keys in the documented order.
+    #[command(after_help = fmt::EXAMPLES)]
+    Fmt(fmt::FmtArgs),
     /// Start a map: write a commented starter map that passes `check`.
     #[command(after_help = init::EXAMPLES)]
     Init(init::InitArgs),
@@ -361,6 +365,7 @@ pub fn run() -> u8 {
         (Command::Draft(args), _) => draft::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
         (Command::View(args), _) => view::run(&args),
+        (Command::Fmt(args), _) => fmt::run(&args),
         (Command::Init(args), _) => init::run(&args),
         (Command::Completions(args), _) => completions::run(&args),
         (Command::Man(args), _) => man::run(&args),

@@ -18,6 +18,24 @@ pub fn same_file(input: &Path, out: &Path) -> bool {
 /// `path`: readers see the old file or the whole new one, never a part, and
 /// a failure leaves no partial file behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_as(path, bytes, None)
+}
+
+/// Rewrites the existing file at `path` as [`write_atomically`] does,
+/// keeping its permissions; through a symbolic link, the file it names is
+/// rewritten and the link stays. `argmap fmt` writes over its maps so.
+pub fn rewrite_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = path.canonicalize()?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    write_atomically_as(&target, bytes, Some(permissions))
+}
+
+/// [`write_atomically`], the new file with `permissions` when given.
+fn write_atomically_as(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -31,6 +49,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(dir)?;
+    if let Some(p) = permissions {
+        // Set on the open file, so that the umask does not narrow them.
+        file.as_file().set_permissions(p)?;
+    }
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;

@@ -6,12 +6,16 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+mod draw;
 mod print;
 mod split;
 
+pub(super) use draw::DrawArgs;
+use draw::{ColorByArg, SemanticsArg};
+
 use super::{Outcome, SUCCESS, TextArgs, input, output, warn, watch};
 use argmap::render::exec::{self, DotError};
-use argmap::render::{Direction, Format, Options, View, WriteError};
+use argmap::render::{Format, Options, View, WriteError};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -76,116 +80,6 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// `--theme` (of `render` and `view`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(super) enum ThemeArg {
-    /// Colour, for the screen and colour printing.
-    Color,
-    /// Black and white, for printing: shapes and line styles carry every
-    /// distinction.
-    Mono,
-    /// Colours told apart with colour-vision deficiencies (Okabe–Ito).
-    Colorblind,
-}
-
-impl ThemeArg {
-    /// The theme it names.
-    pub(super) fn name(self) -> argmap::render::ThemeName {
-        use argmap::render::ThemeName;
-        match self {
-            ThemeArg::Color => ThemeName::Color,
-            ThemeArg::Mono => ThemeName::Mono,
-            ThemeArg::Colorblind => ThemeName::Colorblind,
-        }
-    }
-}
-
-/// `--context`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ContextArg {
-    /// Nothing outside the section or the focus.
-    None,
-    /// Direct neighbours only: objections to the view, and a few others
-    /// (a third as many as the view draws, 2 to 5), 8 in all.
-    Near,
-    /// Everything one step away, inferences with all their premises, at
-    /// most 40.
-    All,
-}
-
-/// `--color-by`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ColorByArg {
-    /// The claim's role: thesis, premise, objection, answer, qualification.
-    Role,
-    /// Its section.
-    Section,
-    /// The first actor who holds it.
-    Actor,
-    /// Its first tag.
-    Tag,
-    /// Its label in `argmap eval` (the same as `--status`).
-    Status,
-}
-
-/// `--group-by`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum GroupByArg {
-    /// A box per section.
-    Section,
-    /// A box per actor (a claim's first holder).
-    Actor,
-    /// No boxes.
-    None,
-}
-
-/// `--semantics`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum SemanticsArg {
-    /// A claim stands unless an objection stands; support has no force.
-    Grounded,
-    /// A claim stands only on verified evidence or accepted support, and
-    /// when every objection falls.
-    Evidence,
-}
-
-/// `--mark`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum MarkArg {
-    /// Claims without a citation: dashed border and a small badge.
-    Uncited,
-    /// Nothing.
-    None,
-}
-
-/// `--direction`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum DirectionArg {
-    /// Top to bottom: premises above their conclusions.
-    #[value(name = "TB")]
-    Tb,
-    /// Bottom to top: evidence at the bottom, the thesis at the top.
-    #[value(name = "BT")]
-    Bt,
-    /// Left to right: evidence on the left.
-    #[value(name = "LR")]
-    Lr,
-    /// Right to left: the thesis on the left, its reasons to the right.
-    #[value(name = "RL")]
-    Rl,
-}
-
-impl From<DirectionArg> for Direction {
-    fn from(d: DirectionArg) -> Self {
-        match d {
-            DirectionArg::Tb => Direction::TopBottom,
-            DirectionArg::Bt => Direction::BottomTop,
-            DirectionArg::Lr => Direction::LeftRight,
-            DirectionArg::Rl => Direction::RightLeft,
-        }
-    }
-}
-
 /// Arguments of `argmap render`.
 #[derive(Args, Debug)]
 pub struct RenderArgs {
@@ -228,42 +122,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "ID", conflicts_with = "focus")]
     section: Option<String>,
 
-    /// The way the diagram reads. Default: BT (the thesis at the top) for
-    /// up to 20 claims, RL (the thesis on the left, sections stacked, closer
-    /// to a page's shape) for more
-    #[arg(long, value_enum, ignore_case = true)]
-    direction: Option<DirectionArg>,
-
-    /// What is drawn faded around --section or --focus (and around claims
-    /// --actor or --tag leave out)
-    #[arg(long, value_enum, default_value = "near")]
-    context: ContextArg,
-
-    /// Draw only the claims held by this actor (repeatable: any of them);
-    /// combines with --section, --focus and --tag
-    #[arg(long, value_name = "ID")]
-    actor: Vec<String>,
-
-    /// Draw only the claims with this tag (repeatable: any of them)
-    #[arg(long, value_name = "TAG")]
-    tag: Vec<String>,
-
-    /// What a claim's fill says; the legend names each colour
-    #[arg(long, value_enum, default_value = "role")]
-    color_by: ColorByArg,
-
-    /// What the boxes around claims gather
-    #[arg(long, value_enum, default_value = "section")]
-    group_by: GroupByArg,
-
-    /// Colours and fonts: `mono` for black-and-white printing,
-    /// `colorblind` for readers with colour-vision deficiencies
-    #[arg(long, value_enum, default_value = "color")]
-    theme: ThemeArg,
-
-    /// What is marked on claims
-    #[arg(long, value_enum, default_value = "uncited")]
-    mark: MarkArg,
+    #[command(flatten)]
+    draw: DrawArgs,
 
     /// Print a PDF on pages of this size: a4, a3, a5, letter, legal,
     /// tabloid, or WIDTHxHEIGHT with a unit (210x297mm, 8.5x11in, 20x30cm,
@@ -290,27 +150,6 @@ pub struct RenderArgs {
     #[arg(long, value_name = "PT", requires = "page", default_value_t = argmap::render::printed::MIN_TEXT,
           value_parser = min_text)]
     min_text: f64,
-
-    /// Leave out the legend.
-    #[arg(long)]
-    no_legend: bool,
-
-    /// Draw a node for each cited source, linked to the claims citing it.
-    #[arg(long)]
-    sources: bool,
-
-    /// Mark and fill each claim and argument by its label under grounded
-    /// semantics (accepted, rejected, undecided), as `argmap eval` computes
-    /// it: the same as `--color-by status`
-    #[arg(long, conflicts_with = "color_by")]
-    status: bool,
-
-    /// The semantics of --status: `grounded` (a claim stands unless an
-    /// objection stands) or `evidence` (it stands only on verified evidence
-    /// or accepted support; reads the source texts, as `argmap eval
-    /// --semantics evidence` does)
-    #[arg(long, value_enum, default_value = "grounded")]
-    semantics: SemanticsArg,
 
     #[command(flatten)]
     texts: TextArgs,
@@ -476,7 +315,7 @@ fn once(args: &RenderArgs, read: &mut Vec<PathBuf>) -> Outcome {
         (None, Some(id)) => View::Section(id.clone()),
         (None, None) => View::Whole,
     };
-    let options = options(args, &usable, view);
+    let options = args.draw.options(&usable, view, args.page.is_some());
     if format.needs_graphviz()
         && !args.force
         && let Some(refusal) = split::refuse_if_too_large(map, graph, &options, format)
@@ -590,8 +429,8 @@ fn paper(args: &RenderArgs) -> Result<Option<argmap::render::printed::Paper>, su
 /// map with error-level findings is not drawn: they are printed, and the
 /// output stays as it was.
 fn load(args: &RenderArgs, read: &mut Vec<PathBuf>) -> Result<input::Usable, super::Error> {
-    let evidence = args.semantics == SemanticsArg::Evidence;
-    if evidence && !args.status && args.color_by != ColorByArg::Status {
+    let evidence = args.draw.semantics == SemanticsArg::Evidence;
+    if evidence && !args.draw.status && args.draw.color_by != ColorByArg::Status {
         return Err(fail(
             "`--semantics` chooses how `--status` labels claims, and no `--status` was given",
             &[],
@@ -635,61 +474,6 @@ fn load(args: &RenderArgs, read: &mut Vec<PathBuf>) -> Result<input::Usable, sup
         ));
     }
     Ok(usable)
-}
-
-/// The labels `--status` draws.
-fn evaluation(args: &RenderArgs, usable: &input::Usable) -> argmap::eval::Evaluation {
-    use argmap::eval::{self, Evidence, Semantics};
-    let (map, graph) = (&usable.map, &usable.graph);
-    match args.semantics {
-        SemanticsArg::Grounded => eval::evaluate(map, graph),
-        SemanticsArg::Evidence => {
-            let evidence = Evidence::of(
-                map,
-                &graph.resolved,
-                &usable.report.diagnostics,
-                &usable.texts,
-            );
-            eval::evaluate_with(map, graph, Semantics::Evidence, &evidence)
-        }
-    }
-}
-
-/// What to draw, from the command line.
-fn options(args: &RenderArgs, usable: &input::Usable, view: View) -> Options {
-    use argmap::render::{ColorBy, Context, Filter, GroupBy};
-    let color_by = match (args.status, args.color_by) {
-        (true, _) | (_, ColorByArg::Status) => ColorBy::Status,
-        (_, ColorByArg::Role) => ColorBy::Role,
-        (_, ColorByArg::Section) => ColorBy::Section,
-        (_, ColorByArg::Actor) => ColorBy::Actor,
-        (_, ColorByArg::Tag) => ColorBy::Tag,
-    };
-    Options {
-        view,
-        direction: args.direction.map(Direction::from),
-        legend: !args.no_legend,
-        sources: args.sources,
-        status: (color_by == ColorBy::Status).then(|| evaluation(args, usable)),
-        theme: args.theme.name(),
-        context: match args.context {
-            ContextArg::None => Context::None,
-            ContextArg::Near => Context::Near,
-            ContextArg::All => Context::All,
-        },
-        filter: Filter {
-            actors: args.actor.clone(),
-            tags: args.tag.clone(),
-        },
-        color_by,
-        group_by: match args.group_by {
-            GroupByArg::Section => GroupBy::Section,
-            GroupByArg::Actor => GroupBy::Actor,
-            GroupByArg::None => GroupBy::None,
-        },
-        mark_uncited: args.mark == MarkArg::Uncited,
-        compact: args.page.is_some(),
-    }
 }
 
 /// Reports a `dot` failure; nothing has been written.

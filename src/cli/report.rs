@@ -15,8 +15,8 @@ Examples:
   argmap report examples/bridge.toml -o audit.md --diagram bridge.svg   links the diagram
 
 The format is --format, else the extension of OUT (.html or .htm: HTML),
-else Markdown. The HTML page embeds the whole-map diagram when Graphviz
-(`dot`) is installed.";
+else Markdown. The HTML page embeds the interactive viewer of the whole map
+(as `argmap view` writes it) when Graphviz (`dot`) is installed.";
 
 /// Report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -52,7 +52,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
     heading_level: u8,
 
-    /// HTML: do not embed the diagram, even when Graphviz is installed.
+    /// HTML: do not embed the interactive diagram, even when Graphviz is
+    /// installed.
     #[arg(long)]
     no_diagram: bool,
 
@@ -88,12 +89,12 @@ pub fn run(args: &ReportArgs) -> Outcome {
             usize::from(args.heading_level),
         ),
         ReportFormat::Html => {
-            let svg = if args.no_diagram {
+            let frame = if args.no_diagram {
                 None
             } else {
-                diagram_svg(map, graph)
+                viewer(&usable, &evaluation)?
             };
-            html::render(&audit, svg.as_deref())
+            html::render(&audit, frame.as_ref())
         }
     };
     output::emit(
@@ -104,32 +105,32 @@ pub fn run(args: &ReportArgs) -> Outcome {
     Ok(SUCCESS)
 }
 
-/// The whole-map diagram as SVG, when Graphviz is installed and lays it out
-/// in time; otherwise the report goes without it (and says so on stderr).
-fn diagram_svg(map: &argmap::model::Map, graph: &argmap::graph::MapGraph) -> Option<Vec<u8>> {
-    use argmap::render::{self, Format};
-    let options = render::Options::default();
-    // Graphviz would take minutes, or give up.
-    let nodes = render::split::drawn_nodes(map, graph, &options).ok()?;
-    if nodes > render::split::MAX_GRAPHVIZ_NODES {
-        anstream::eprintln!(
-            "note: the report has no diagram: the map's {nodes} nodes are too many for \
-             Graphviz (at most {}); `argmap render --split` draws it in parts",
-            render::split::MAX_GRAPHVIZ_NODES
-        );
-        return None;
+/// The interactive viewer of the whole map (`argmap view`'s page), when
+/// Graphviz is installed and lays the map out in time (in parts past
+/// 2,000 nodes); otherwise the report goes without it, and says why on
+/// stderr.
+fn viewer(
+    usable: &super::input::Usable,
+    evaluation: &argmap::eval::Evaluation,
+) -> Result<Option<html::Frame>, super::Error> {
+    use argmap::viewer::{self, Diagram};
+    let (map, graph) = (&usable.map, &usable.graph);
+    let options = argmap::render::Options::default();
+    let diagram = super::view::diagram(map, graph, &options, None, Duration::from_secs(60))?;
+    if let Diagram::Missing(why) = &diagram {
+        anstream::eprintln!("note: the report has no diagram: {why}");
+        return Ok(None);
     }
-    let dot = render::to_dot(map, graph, &options).ok()?;
-    match render::exec::run_dot(
-        &render::exec::dot_program(),
-        &dot,
-        Format::Svg,
-        Duration::from_secs(60),
-    ) {
-        Ok(r) => Some(r.output),
-        Err(e) => {
-            anstream::eprintln!("note: the report has no diagram: {e}");
-            None
-        }
-    }
+    let page = viewer::page(&viewer::Input {
+        map,
+        graph,
+        report: &usable.report,
+        evaluation,
+        diagram,
+    });
+    Ok(Some(html::Frame {
+        page,
+        scripts: vec![viewer::script_source()],
+        styles: vec![viewer::style_source()],
+    }))
 }

@@ -8,18 +8,19 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::render::ThemeArg;
-use super::{Outcome, SUCCESS, fail, input, output, warn};
+use super::render::DrawArgs;
+use super::{Outcome, SUCCESS, TextArgs, fail, input, output, warn};
 use argmap::english::count;
 use argmap::render::exec::{self, DotError};
 use argmap::render::split::{self, MAX_GRAPHVIZ_NODES};
-use argmap::render::{Format, Options};
+use argmap::render::{Format, Options, View};
 use argmap::viewer::{self, Diagram};
 
 pub const EXAMPLES: &str = "\
 Examples:
   argmap view examples/phones.toml -o phones.html     open phones.html in a browser
   argmap view maps/cpc-and-sovereignty.toml --theme colorblind -o chapter.html
+  argmap view examples/bridge.toml --actor engineer --color-by status -o engineer.html
 
 One HTML file that works offline: the diagram (pan with the mouse or the
 arrow keys, zoom with the wheel, a pinch or + and -, 0 fits it to the
@@ -27,7 +28,9 @@ screen), search by id or words, filters by section, actor, tag, status and
 citation, and a panel with the selected claim's text, citations, anchor,
 status and findings. `#ID` at the end of its address selects a claim.
 Past 2,000 nodes, the overview of the sections, each opened on demand.
-Without Graphviz the page has no diagram and says so.";
+Without Graphviz the page has no diagram and says so. The diagram takes
+`render`'s drawing options; claims --actor or --tag leave out of it stay in
+the lists and the panel. See docs/viewer.md.";
 
 /// Arguments of `argmap view`.
 #[derive(Args, Debug)]
@@ -40,13 +43,8 @@ pub struct ViewArgs {
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
 
-    /// The diagram's colours and fonts.
-    #[arg(long, value_enum, default_value = "color")]
-    theme: ThemeArg,
-
-    /// Draw a node for each cited source, linked to the claims citing it.
-    #[arg(long)]
-    sources: bool,
+    #[command(flatten)]
+    draw: DrawArgs,
 
     /// Run Graphviz even on a diagram of more than 2,000 nodes.
     #[arg(long)]
@@ -57,6 +55,9 @@ pub struct ViewArgs {
     #[arg(long, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
     timeout: u64,
+
+    #[command(flatten)]
+    texts: TextArgs,
 }
 
 fn is_stdout(path: &Path) -> bool {
@@ -87,20 +88,17 @@ pub fn run(args: &ViewArgs) -> Outcome {
             ));
         }
     }
-    let usable = input::load_usable(&args.map, None)?;
+    let usable = input::load_usable(&args.map, Some(&args.texts))?;
     let (map, graph) = (&usable.map, &usable.graph);
-    let options = Options {
-        sources: args.sources,
-        theme: args.theme.name(),
-        ..Options::default()
-    };
-    let diagram = diagram(map, graph, &options, args)?;
+    let options = args.draw.options(&usable, View::Whole, false);
+    let limit = Duration::from_secs(args.timeout);
+    let diagram = diagram(map, graph, &options, Some(args.force), limit)?;
     if let Diagram::Missing(why) = &diagram {
         warn(&format!(
-            "{why}; `{shown}` has the lists and the details panel without the diagram"
+            "no diagram: {why}; `{shown}` has the lists and the details panel without it"
         ));
     }
-    let evaluation = argmap::eval::evaluate(map, graph);
+    let evaluation = args.draw.evaluation(&usable);
     let page = viewer::page(&viewer::Input {
         map,
         graph,
@@ -137,22 +135,31 @@ pub fn run(args: &ViewArgs) -> Outcome {
 
 /// The diagram as Graphviz lays it out, or why there is none. Past
 /// [`MAX_GRAPHVIZ_NODES`], a map with sections is laid out in parts: the
-/// overview and each section, which the page opens on demand.
-fn diagram(
+/// overview and each section, which the page opens on demand. `force`:
+/// `Some(true)` lays out a diagram of any size whole (`--force`),
+/// `Some(false)` offers `--force` when it is too large, and `None`, for a
+/// command without that option, does neither.
+pub(super) fn diagram(
     map: &argmap::model::Map,
     graph: &argmap::graph::MapGraph,
     options: &Options,
-    args: &ViewArgs,
+    force: Option<bool>,
+    limit: Duration,
 ) -> Result<Diagram, super::Error> {
     let nodes = split::drawn_nodes(map, graph, options)
         .map_err(|e| fail(&e.to_string(), e.help().as_deref()))?;
     let too_many = format!(
         "the diagram would draw {} nodes, too many for Graphviz to lay out in \
-         reasonable time (at most {}; `--force` tries anyway)",
+         reasonable time (at most {}{})",
         argmap::english::thousands(nodes),
-        argmap::english::thousands(MAX_GRAPHVIZ_NODES)
+        argmap::english::thousands(MAX_GRAPHVIZ_NODES),
+        if force.is_some() {
+            "; `--force` tries anyway"
+        } else {
+            ""
+        }
     );
-    if nodes > MAX_GRAPHVIZ_NODES && !args.force {
+    if nodes > MAX_GRAPHVIZ_NODES && force != Some(true) {
         let sections = split::section_diagrams(map, graph, options);
         if map.sections.is_empty()
             || split::overview_nodes(map, graph) > MAX_GRAPHVIZ_NODES
@@ -161,13 +168,13 @@ fn diagram(
             return Ok(Diagram::Missing(too_many));
         }
         let overview = split::overview_dot(map, graph, options, &|_| None);
-        let overview = match lay_out(&overview, args)? {
+        let overview = match lay_out(&overview, limit)? {
             Ok(svg) => svg,
             Err(why) => return Ok(Diagram::Missing(why)),
         };
         let mut laid = Vec::with_capacity(sections.len());
         for s in &sections {
-            match lay_out(&s.dot, args)? {
+            match lay_out(&s.dot, limit)? {
                 Ok(svg) => laid.push((s.id.clone(), svg)),
                 Err(why) => return Ok(Diagram::Missing(why)),
             }
@@ -184,7 +191,7 @@ fn diagram(
     }
     let dot = argmap::render::to_dot(map, graph, options)
         .map_err(|e| fail(&e.to_string(), e.help().as_deref()))?;
-    Ok(match lay_out(&dot, args)? {
+    Ok(match lay_out(&dot, limit)? {
         Ok(svg) => Diagram::Svg(svg),
         Err(why) => Diagram::Missing(why),
     })
@@ -192,14 +199,9 @@ fn diagram(
 
 /// `dot -Tsvg`: the SVG, or why there is none (Graphviz missing, or too
 /// slow); any other failure of `dot` is an error.
-fn lay_out(dot: &str, args: &ViewArgs) -> Result<Result<String, String>, super::Error> {
+fn lay_out(dot: &str, limit: Duration) -> Result<Result<String, String>, super::Error> {
     let program = exec::dot_program();
-    match exec::run_dot(
-        &program,
-        dot,
-        Format::Svg,
-        Duration::from_secs(args.timeout),
-    ) {
+    match exec::run_dot(&program, dot, Format::Svg, limit) {
         Ok(rendered) => {
             for line in rendered.warnings.lines().filter(|l| !l.trim().is_empty()) {
                 warn(&format!("Graphviz: {}", line.trim()));
@@ -207,10 +209,10 @@ fn lay_out(dot: &str, args: &ViewArgs) -> Result<Result<String, String>, super::
             Ok(Ok(String::from_utf8_lossy(&rendered.output).into_owned()))
         }
         Err(DotError::NotFound { .. }) => Ok(Err(format!(
-            "no diagram: the Graphviz program `{}` was not found",
+            "the Graphviz program `{}` was not found",
             program.to_string_lossy()
         ))),
-        Err(e @ DotError::TimedOut { .. }) => Ok(Err(format!("no diagram: {e}"))),
+        Err(e @ DotError::TimedOut { .. }) => Ok(Err(e.to_string())),
         Err(e) => {
             let notes: Vec<String> = e
                 .stderr()

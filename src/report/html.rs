@@ -1,12 +1,14 @@
 //! The audit report as one self-contained HTML page, written with maud's
 //! `html!` templates. Every piece of map text is spliced in as
-//! [`Html`]/[`HtmlMessage`], which escape it; the diagram, when given, is
-//! embedded as an `<img>` with a `data:` URL, so nothing in it can run as
-//! script in the page. maud writes no whitespace of its own: the line breaks
+//! [`Html`]/[`HtmlMessage`], which escape it. The diagram, when given, is
+//! the interactive viewer (`argmap view`'s page, made by the caller) in a
+//! sandboxed `<iframe srcdoc>`: its document is an attribute value, escaped,
+//! and it inherits this page's Content-Security-Policy, which allows no
+//! script but the viewer's own, named by its hash, and loads nothing from
+//! anywhere. maud writes no whitespace of its own: the line breaks
 //! between elements are the `"\n"` literals in the templates.
 
 use crate::english::count;
-use base64::Engine;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::escape::{Html, HtmlMessage};
@@ -16,14 +18,51 @@ use crate::eval::Label;
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #c8c8c8;padding:.25rem .6rem}td.n{text-align:right}\
 tr.total{font-weight:bold}code{background:#f1f1f1;padding:0 .2rem;border-radius:3px}.warning{color:#8a5a00}.error{color:#b00020}\
-.unanswered{font-weight:bold;color:#b00020}.label{font-weight:bold}img.diagram{max-width:100%;border:1px solid #ddd}";
+.unanswered{font-weight:bold;color:#b00020}.label{font-weight:bold}\
+iframe.viewer{display:block;width:calc(100vw - 2rem);max-width:110rem;height:85vh;min-height:30rem;border:1px solid #c8c8c8;position:relative;left:50%;transform:translateX(-50%)}\
+@media print{iframe.viewer{width:100%;left:0;transform:none;height:60rem}}";
 
-/// Renders `audit` as a page. `svg` is the diagram to embed, if any.
-pub fn render(audit: &Audit<'_>, svg: Option<&[u8]>) -> String {
-    page(audit, svg).into_string()
+/// The interactive diagram a report embeds: a complete HTML page (the
+/// viewer), and the policy sources of the inline scripts and style sheets it
+/// runs (`'sha256-…'`), which the report's own policy must allow, since the
+/// frame's document inherits it.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The page shown in the frame.
+    pub page: String,
+    /// The sources its scripts need.
+    pub scripts: Vec<String>,
+    /// The sources its style sheets need.
+    pub styles: Vec<String>,
 }
 
-fn page(a: &Audit<'_>, svg: Option<&[u8]>) -> Markup {
+/// Renders `audit` as a page, with `frame` as its diagram, if any.
+pub fn render(audit: &Audit<'_>, frame: Option<&Frame>) -> String {
+    page(audit, frame).into_string()
+}
+
+/// The report's Content-Security-Policy: nothing from anywhere, its style
+/// sheet and the frame's scripts and style sheets by their hashes, images
+/// from `data:`.
+pub fn csp(frame: Option<&Frame>) -> String {
+    let mut styles = vec![crate::csp::hash_source(STYLE)];
+    let mut scripts = Vec::new();
+    if let Some(f) = frame {
+        styles.extend(f.styles.iter().cloned());
+        scripts.extend(f.scripts.iter().cloned());
+    }
+    let scripts = if scripts.is_empty() {
+        String::new()
+    } else {
+        format!(" script-src {};", scripts.join(" "))
+    };
+    format!(
+        "default-src 'none';{scripts} style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
+        styles.join(" ")
+    )
+}
+
+fn page(a: &Audit<'_>, frame: Option<&Frame>) -> Markup {
     html! {
         (DOCTYPE) "\n"
         html lang="en" {
@@ -32,7 +71,7 @@ fn page(a: &Audit<'_>, svg: Option<&[u8]>) -> Markup {
                 "\n"
                 meta charset="utf-8";
                 "\n"
-                meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+                meta http-equiv="Content-Security-Policy" content=(csp(frame));
                 "\n"
                 title { "Audit: " (Html(a.title())) }
                 "\n"
@@ -47,8 +86,8 @@ fn page(a: &Audit<'_>, svg: Option<&[u8]>) -> Markup {
                 (quotes(a))
                 (document(a))
                 (evaluation(a))
-                @if let Some(svg) = svg {
-                    (diagram(svg))
+                @if let Some(frame) = frame {
+                    (diagram(a, frame))
                 }
             }
             "\n"
@@ -369,12 +408,18 @@ fn positions(a: &Audit<'_>) -> Markup {
     }
 }
 
-/// The diagram, as an image whose source is a `data:` URL.
-fn diagram(svg: &[u8]) -> Markup {
-    let data = base64::engine::general_purpose::STANDARD.encode(svg);
+/// The diagram: the viewer, in a frame that may run its script and nothing
+/// else (no same origin, no forms, no pop-ups, no navigation of this page).
+fn diagram(a: &Audit<'_>, frame: &Frame) -> Markup {
     html! {
         h2 { "Diagram" } "\n"
-        img class="diagram" alt="argument map diagram" src={ "data:image/svg+xml;base64," (data) };
+        p {
+            "Drag to move the diagram, scroll or press + and − to zoom, 0 to fit; "
+            "click a claim, or reach it with Tab and press Enter, for its text, "
+            "citations, status and findings. "
+            code { "argmap view" } " writes the same viewer as a page of its own."
+        } "\n"
+        iframe class="viewer" sandbox="allow-scripts" title={ "Interactive diagram of " (Html(a.title())) } srcdoc=(frame.page) {}
         "\n"
     }
 }

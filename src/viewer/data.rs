@@ -15,6 +15,9 @@ pub struct Data {
     pub title: String,
     /// The thesis's id.
     pub thesis: Option<String>,
+    /// The semantics of the claims' and arguments' `status`: `grounded` or
+    /// `evidence`.
+    pub semantics: &'static str,
     /// The sections, in file order.
     pub sections: Vec<Named>,
     /// The actors, in file order.
@@ -253,6 +256,7 @@ impl Data {
             })
             .collect();
         let mut data = Data {
+            semantics: eval.semantics.as_str(),
             title: map
                 .meta
                 .title

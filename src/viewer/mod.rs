@@ -15,9 +15,7 @@
 
 mod data;
 
-use base64::Engine as _;
 use maud::{DOCTYPE, PreEscaped, html};
-use sha2::{Digest, Sha256};
 
 use crate::diag::FileReport;
 use crate::eval::Evaluation;
@@ -121,7 +119,7 @@ pub fn page(input: &Input) -> String {
                     }
                     section #stage aria-label="Diagram" {
                         @if let Some(why) = missing {
-                            p #no-diagram role="alert" { (why) }
+                            p #no-diagram role="alert" { "No diagram: " (why) }
                         }
                         @if let Some(svg) = &svg {
                             div #canvas { (PreEscaped(svg)) }
@@ -143,20 +141,23 @@ pub fn page(input: &Input) -> String {
 /// script and style sheet, named by their hashes, and images from `data:`.
 pub fn csp() -> String {
     format!(
-        "default-src 'none'; script-src '{}'; style-src '{}'; img-src data:; \
+        "default-src 'none'; script-src {}; style-src {}; img-src data:; \
          base-uri 'none'; form-action 'none'",
-        hash(SCRIPT),
-        hash(STYLE)
+        script_source(),
+        style_source()
     )
 }
 
-/// `sha256-…` of `text`, as CSP names an inline element.
-fn hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    format!(
-        "sha256-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
+/// The policy source that allows the viewer's script: a page that embeds
+/// the viewer in a frame must allow it too, since the frame's document
+/// inherits the page's policy.
+pub fn script_source() -> String {
+    crate::csp::hash_source(SCRIPT)
+}
+
+/// The policy source that allows the viewer's style sheet.
+pub fn style_source() -> String {
+    crate::csp::hash_source(STYLE)
 }
 
 /// JSON that can sit inside a `<script>` element: every `<`, `>` and `&`

@@ -356,11 +356,14 @@
     h.appendChild(el("code", item.id));
     panel.appendChild(h);
     panel.appendChild(el("p", item.text, "text"));
+    if (svg && showing !== "overview" && !nodeOf.has(item.id)) {
+      panel.appendChild(el("p", "Not drawn in this diagram.", "note"));
+    }
     panel.appendChild(facts([
       ["Section", item.section ? (sectionName.get(item.section) || item.section) : ""],
       ["Held by", (item.by || []).map(function (a) { return actorName.get(a) || a; }).join(", ")],
       ["Tags", (item.tags || []).map(function (t) { return "#" + t; }).join(" ")],
-      ["Status", item.status ? item.status + " (argmap eval)" : ""],
+      ["Status", item.status ? item.status + (data.semantics === "evidence" ? " (argmap eval --semantics evidence)" : " (argmap eval)") : ""],
       ["Anchor", item.anchor || ""],
       ["Entry", item.entry || ""]
     ]));
@@ -431,7 +434,11 @@
     var row = document.querySelector('#results button[data-id="' + CSS.escape(id) + '"]');
     if (row) row.classList.add("current");
     if (push && location.hash !== "#" + encodeURIComponent(id)) {
-      history.pushState({ id: id }, "", "#" + encodeURIComponent(id));
+      // A viewer embedded in a frame (the report's) has no address of its
+      // own to change: its history is the page's.
+      try {
+        history.pushState({ id: id }, "", "#" + encodeURIComponent(id));
+      } catch (e) { /* about:srcdoc */ }
     }
     document.title = item.id + " · " + data.title;
     return true;
@@ -477,11 +484,15 @@
   addFilter("status", "Status", [["accepted", "accepted"], ["rejected", "rejected"], ["undecided", "undecided"]]);
   addFilter("cited", "Citations", [["cited", "cited"], ["uncited", "uncited"]]);
 
+  // Whether the filters keep a claim or an argument: section and status
+  // apply to both; holders, tags and citations are claims' only, so an
+  // argument passes none of those filters.
   function passes(c) {
     if (filters.section && c.section !== filters.section) return false;
+    if (filters.status && c.status !== filters.status) return false;
+    if (c.kind !== "claim") return !(filters.actor || filters.tag || filters.cited);
     if (filters.actor && (c.by || []).indexOf(filters.actor) < 0) return false;
     if (filters.tag && (c.tags || []).indexOf(filters.tag) < 0) return false;
-    if (filters.status && c.status !== filters.status) return false;
     var cited = (c.cites || []).length > 0;
     if (filters.cited === "cited" && !cited) return false;
     if (filters.cited === "uncited" && cited) return false;
@@ -493,19 +504,22 @@
     return words.every(function (w) { return hay.indexOf(w) >= 0; });
   }
 
-  var SHOWN = 300;
+  // The list grows by PAGE rows at a time: a long list costs the page
+  // nothing until it is asked for.
+  var PAGE = 300;
+  var shown = PAGE;
+  var asked = "";
+  var reasoned = data.claims.concat(data.arguments);
   function update() {
     var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     var filtering = Object.keys(filters).some(function (k) { return filters[k]; });
-    var kept = data.claims.filter(passes);
+    var question = JSON.stringify([words, filters]);
+    if (question !== asked) { asked = question; shown = PAGE; }
+    var kept = filtering ? reasoned.filter(passes) : all;
     var keptIds = new Set(kept.map(function (c) { return c.id; }));
     var found = kept.filter(function (c) { return matches(c, words); });
-    if (!filtering) {
-      found = found.concat(data.arguments.filter(function (a) { return matches(a, words); }),
-        data.sources.filter(function (s) { return matches(s, words); }));
-    }
     results.replaceChildren();
-    found.slice(0, SHOWN).forEach(function (item) {
+    found.slice(0, shown).forEach(function (item) {
       var li = el("li");
       var b = el("button", null, item.status ? "status-" + item.status : "");
       b.type = "button";
@@ -517,12 +531,26 @@
       li.appendChild(b);
       results.appendChild(li);
     });
-    var total = data.claims.length + (filtering ? 0 : data.arguments.length + data.sources.length);
-    var text = found.length + " of " + total + (filtering ? " claims" : " items");
-    if (found.length > SHOWN) text += " (the first " + SHOWN + " listed)";
+    var total = filtering ? reasoned.length : all.length;
+    var text = found.length + " of " + total + (filtering ? " claims and arguments" : " items");
+    if (found.length > shown) {
+      text += " (the first " + shown + " listed)";
+      var li = el("li");
+      var more = el("button", "List " + Math.min(PAGE, found.length - shown) + " more", "more");
+      more.type = "button";
+      more.id = "more";
+      more.addEventListener("click", function () {
+        shown += PAGE;
+        update();
+        var next = results.querySelectorAll("button[data-id]")[shown - PAGE];
+        if (next) next.focus();
+      });
+      li.appendChild(more);
+      results.appendChild(li);
+    }
     count.textContent = text;
     if (svg) {
-      data.claims.forEach(function (c) {
+      reasoned.forEach(function (c) {
         var g = nodeOf.get(c.id);
         if (g) g.classList.toggle("dimmed", filtering && !keptIds.has(c.id));
       });

@@ -3,6 +3,9 @@
 //   node viewer.mjs hostile FILE.html    a hostile map runs no script
 //   node viewer.mjs split FILE.html      a map laid out in parts: the
 //                                        overview, sections opened on demand
+//   node viewer.mjs filtered FILE.html   a diagram of some claims (--actor):
+//                                        the others are said not drawn
+//   node viewer.mjs report FILE.html     the viewer in the report's frame
 // Prints one line per check ("ok ..." or "FAIL ..."), and exits 1 when a
 // check failed. CHROMIUM names the browser (default /usr/bin/chromium).
 import puppeteer from "puppeteer-core";
@@ -35,13 +38,19 @@ page.on("pageerror", (e) => errors.push(String(e)));
 page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
 page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) requests.push(r.url()); });
 
+// The document the viewer runs in: the page, or the report's frame.
+let doc = page;
 async function open(hash) {
   await page.goto(url + (hash ? "#" + encodeURIComponent(hash) : ""), { waitUntil: "load" });
-  await page.waitForSelector("#results li");
+  if (mode === "report") {
+    const frame = await (await page.waitForSelector("iframe.viewer")).contentFrame();
+    doc = frame;
+  }
+  await doc.waitForSelector("#results li");
 }
-const data = async () => page.evaluate(() => JSON.parse(document.getElementById("argmap-data").textContent));
-const panelId = async () => page.$eval("#panel h2 code", (e) => e.textContent).catch(() => null);
-const panelText = async () => page.$eval("#panel", (e) => e.textContent);
+const data = async () => doc.evaluate(() => JSON.parse(document.getElementById("argmap-data").textContent));
+const panelId = async () => doc.$eval("#panel h2 code", (e) => e.textContent).catch(() => null);
+const panelText = async () => doc.$eval("#panel", (e) => e.textContent);
 
 try {
   await open();
@@ -110,7 +119,7 @@ try {
     const target = d.claims[Math.floor(d.claims.length / 2)];
     const words = target.text.split(/\s+/).filter((w) => w.length > 4).slice(0, 3).join(" ");
     await page.type("#search", words);
-    const found = await page.$$eval("#results button", (bs) => bs.map((b) => b.dataset.id));
+    const found = await page.$$eval("#results button[data-id]", (bs) => bs.map((b) => b.dataset.id));
     check("search by words finds the claim", found.includes(target.id), { words, found: found.slice(0, 5) });
     check("search by words keeps only matches", found.length < d.claims.length + d.arguments.length + d.sources.length, found.length);
     await page.click("#search", { clickCount: 3 });
@@ -125,22 +134,22 @@ try {
     if (d.sections.length) {
       const sec = d.sections[1] || d.sections[0];
       await page.select("#filter-section", sec.id);
-      const listed = await page.$$eval("#results button", (bs) => bs.map((b) => b.dataset.id));
-      const expected = d.claims.filter((c) => c.section === sec.id).map((c) => c.id);
-      check("the section filter lists its claims", JSON.stringify(listed) === JSON.stringify(expected.slice(0, 300)), { listed: listed.length, expected: expected.length });
+      const listed = await page.$$eval("#results button[data-id]", (bs) => bs.map((b) => b.dataset.id));
+      const expected = d.claims.concat(d.arguments).filter((c) => c.section === sec.id).map((c) => c.id);
+      check("the section filter lists its claims and arguments", JSON.stringify(listed) === JSON.stringify(expected.slice(0, 300)), { listed: listed.length, expected: expected.length });
       const dimmed = await page.$$eval("#canvas g.node.dimmed", (gs) => gs.map((g) => g.dataset.id));
       check("the section filter fades the others in the diagram", dimmed.length > 0 && dimmed.every((id) => !expected.includes(id)), dimmed.length);
       await page.select("#filter-section", "");
     }
     await page.select("#filter-cited", "uncited");
-    const uncited = await page.$$eval("#results button", (bs) => bs.map((b) => b.dataset.id));
+    const uncited = await page.$$eval("#results button[data-id]", (bs) => bs.map((b) => b.dataset.id));
     const expectedUncited = d.claims.filter((c) => !(c.cites || []).length).map((c) => c.id);
     check("the uncited filter lists the claims without citation", JSON.stringify(uncited) === JSON.stringify(expectedUncited), { uncited, expectedUncited });
     await page.select("#filter-cited", "");
     const status = d.claims.find((c) => c.status).status;
     await page.select("#filter-status", status);
-    const byStatus = await page.$$eval("#results button", (bs) => bs.map((b) => b.dataset.id));
-    check(`the status filter lists the ${status} claims`, byStatus.length === d.claims.filter((c) => c.status === status).length, byStatus.length);
+    const byStatus = await page.$$eval("#results button[data-id]", (bs) => bs.map((b) => b.dataset.id));
+    check(`the status filter lists the ${status} claims and arguments`, byStatus.length === d.claims.concat(d.arguments).filter((c) => c.status === status).length, byStatus.length);
     await page.select("#filter-status", "");
 
     // WCAG AA: the page's own text contrasts 4.5:1 with its background.
@@ -199,6 +208,45 @@ try {
     check("Enter on a section of the overview opens it", own.every((id) => opened.includes(id)), { opened: opened.length, own: own.length });
     const focused = await page.evaluate(() => document.activeElement?.dataset?.id);
     check("the keyboard focus moves into the section", own.includes(focused) || opened.includes(focused), focused);
+
+    // The list shows 300 rows, and more on demand.
+    const rows = async () => page.$$eval("#results button[data-id]", (bs) => bs.length);
+    const total = d.claims.length + d.arguments.length + d.sources.length;
+    check("the list starts with 300 rows", (await rows()) === 300, await rows());
+    await page.click("#more");
+    check("List more adds 300 rows", (await rows()) === Math.min(600, total), await rows());
+    check("the count says how many are listed", (await page.$eval("#count", (e) => e.textContent)).includes(`of ${total} items`),
+      await page.$eval("#count", (e) => e.textContent));
+  }
+
+  if (mode === "filtered") {
+    const drawn = await page.$$eval("#canvas g.node[data-id]", (gs) => gs.map((g) => g.dataset.id));
+    const left = d.claims.find((c) => !drawn.includes(c.id));
+    check("the diagram draws some of the claims", drawn.length > 0 && left !== undefined, drawn);
+    await open(drawn[0]);
+    check("a drawn claim's panel says nothing of it", !(await panelText()).includes("Not drawn"), await panelText());
+    await open(left.id);
+    check("a claim left out of the diagram is still in the panel, said not drawn",
+      (await panelId()) === left.id && (await panelText()).includes("Not drawn in this diagram"), await panelText());
+  }
+
+  if (mode === "report") {
+    check("the report shows the viewer in a frame", doc !== page, doc === page);
+    const nodes = await doc.$$eval("#canvas g.node[data-id]", (gs) => gs.map((g) => g.dataset.id));
+    check("the frame draws the map", nodes.length >= d.claims.length, nodes.length);
+    const claim = d.claims.find((c) => (c.cites || []).length) || d.claims[0];
+    await (await doc.$(`#canvas g.node[data-id="${claim.id}"]`)).click();
+    check("a click in the frame selects the claim", (await panelId()) === claim.id, await panelId());
+    check("the frame's panel shows its text", (await panelText()).includes(claim.text));
+    await doc.$eval(`#canvas g.node[data-id="${d.claims[0].id}"]`, (g) => g.focus());
+    await page.keyboard.press("Enter");
+    check("Enter in the frame selects the focused node", (await panelId()) === d.claims[0].id, await panelId());
+    check("the report's own address is unchanged", (await page.evaluate(() => location.hash)) === "");
+    check("the report's page runs no script of its own", (await page.$$eval("script", (ss) => ss.length)) === 0);
+    check("the frame runs only the viewer's two scripts", (await doc.$$eval("script", (ss) => ss.length)) === 2);
+    const pwned = [await page.evaluate(() => window.__pwned), await doc.evaluate(() => window.__pwned)];
+    check("no script of the map ran in the report or its frame", pwned.every((p) => p === undefined), pwned);
+    check("no dialog opened", dialogs.length === 0, dialogs);
   }
 
   if (mode === "hostile") {

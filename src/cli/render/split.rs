@@ -168,7 +168,7 @@ pub(super) fn run(args: &RenderArgs, read: &mut Vec<std::path::PathBuf>) -> Outc
         ));
     }
 
-    let options = super::options(args, &usable, View::Whole);
+    let options = args.draw.options(&usable, View::Whole, args.page.is_some());
     // Too large for Graphviz: written as DOT instead.
     let format_for = |nodes: usize, what: &str, name: &str| {
         if format.needs_graphviz() && !args.force && nodes > MAX_GRAPHVIZ_NODES {
