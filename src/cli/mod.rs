@@ -11,6 +11,7 @@ mod explain;
 mod export;
 mod import;
 mod input;
+mod lsp;
 mod migrate;
 mod output;
 mod render;
@@ -111,6 +112,9 @@ enum Command {
     /// Write an interactive viewer of a map: one offline HTML file, with search and details.
     #[command(after_help = view::EXAMPLES)]
     View(view::ViewArgs),
+    /// Run the language server for editors: diagnostics, completion, rename and more, over stdio.
+    #[command(after_help = lsp::EXAMPLES)]
+    Lsp(lsp::LspArgs),
 }
 
 /// Output format of findings.
@@ -175,6 +179,9 @@ pub struct TextArgs {
     /// Let `text` keys in maps point outside the map's folder (absolute paths, `..`, symbolic links).
     #[arg(long)]
     allow_outside_texts: bool,
+    /// Read no project file (`argmap-project.toml`, beside the map or in a folder above it).
+    #[arg(long)]
+    no_project: bool,
 }
 
 /// `--text` and `--allow-outside-texts` on the commands that read no
@@ -235,7 +242,20 @@ impl TextArgs {
         Ok(argmap::texts::TextOptions {
             overrides: self.texts.clone(),
             allow_outside: self.allow_outside_texts,
+            ..Default::default()
         })
+    }
+
+    /// The project file that applies to the map at `map`, unless
+    /// `--no-project`.
+    pub fn project(
+        &self,
+        map: &std::path::Path,
+    ) -> Result<Option<argmap::app::FoundProject>, Error> {
+        if self.no_project {
+            return Ok(None);
+        }
+        argmap::app::project_for(map, true)
     }
 
     /// The failure for a `--text` id that names no source in any of `maps`.
@@ -306,7 +326,7 @@ fn report(e: &Error) -> u8 {
             // A closed stderr leaves nothing to tell.
             output::write_styled(std::io::stderr().lock(), &text).ok();
         }
-        Error::NotToml { findings } => {
+        Error::NotToml { findings } | Error::Project { findings } => {
             output::write_styled(std::io::stderr().lock(), findings).ok();
         }
     }
@@ -347,6 +367,7 @@ pub fn run() -> u8 {
         (Command::Draft(args), _) => draft::run(&args),
         (Command::Migrate(args), _) => migrate::run(&args),
         (Command::View(args), _) => view::run(&args),
+        (Command::Lsp(args), _) => lsp::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };
     match done {
