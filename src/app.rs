@@ -351,3 +351,58 @@ pub fn project_for(map: &Path, color: bool) -> Result<Option<FoundProject>, Erro
     ));
     Err(Error::Project { findings: text })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    #[test]
+    fn the_nearest_project_file_applies_and_the_search_stops_at_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("repo/.git")).unwrap();
+        std::fs::create_dir_all(root.join("repo/maps/deep")).unwrap();
+        // Above the repository: never found from inside it.
+        std::fs::write(root.join(project::FILE_NAME), "").unwrap();
+        let map = root.join("repo/maps/deep/m.toml");
+        assert_eq!(find_project(&map), None);
+        std::fs::write(root.join("repo").join(project::FILE_NAME), "").unwrap();
+        assert_eq!(
+            find_project(&map),
+            Some(root.join("repo").join(project::FILE_NAME))
+        );
+        std::fs::write(root.join("repo/maps").join(project::FILE_NAME), "").unwrap();
+        assert_eq!(
+            find_project(&map),
+            Some(root.join("repo/maps").join(project::FILE_NAME))
+        );
+    }
+
+    #[test]
+    fn ids_no_map_has_are_given_with_the_closest_source() {
+        let (project, found) = project::parse(
+            "p.toml",
+            b"[texts]\nlee-chapte = \"a.txt\"\nkim = \"b.txt\"\nlee = \"c.txt\"\n",
+        );
+        assert!(found.is_empty());
+        let loaded = crate::load::load(
+            "m.toml",
+            b"[map]\ntitle = \"t\"\n[sources.lee-chapter]\n[sources.lee]\n",
+        );
+        let map = loaded.map.unwrap();
+        let found = FoundProject {
+            path: PathBuf::from("maps").join(project::FILE_NAME),
+            project,
+        };
+        assert_eq!(
+            found.unknown_ids(std::iter::once(&map)),
+            [("lee-chapte", Some("lee-chapter")), ("kim", None)]
+        );
+        assert_eq!(
+            found.text_paths()[0],
+            ("lee-chapte".to_owned(), PathBuf::from("maps/a.txt"))
+        );
+    }
+}

@@ -678,11 +678,9 @@ impl Server<'_> {
                     return invalid_params(id);
                 };
                 let uri = &params.text_document_position.text_document.uri;
-                // The text as typed, and the ids of the last check: a
-                // completion does not wait for a check.
-                if self.docs.get(uri).is_some_and(|d| d.last_toml.is_none()) {
-                    self.analysis(uri);
-                }
+                // The place from the text as typed; the ids from the last
+                // check in which the map was TOML (checked now, if edited).
+                self.analysis(uri);
                 let Some(doc) = self.docs.get(uri) else {
                     return Response::new_ok(id, Value::Null);
                 };
