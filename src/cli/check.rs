@@ -18,9 +18,14 @@ Examples:
   argmap check --statistics maps/cpc-and-sovereignty.toml
   argmap check examples/bridge.toml --text inspection=examples/bridge-inspection.txt
 
-Levels: each code has a default level; a map's [lints] table overrides it, and
--A (allow), -W (warn) and -D (deny: error) override both, the last one given
-winning. `argmap explain` lists the codes.
+Levels: each code has a default level; a project file's [lints] overrides it,
+a map's [lints] table overrides both, and -A (allow), -W (warn) and -D (deny:
+error) override all of them, the last one given winning. `argmap explain`
+lists the codes.
+
+Project file: argmap-project.toml in the map's folder or a folder above it
+(up to the repository's root) names source texts and levels for the maps
+there; --text wins over its texts, --no-project ignores it.
 
 Environment: NO_COLOR turns colour off; ARGMAP_TODAY=YYYY-MM-DD is the date
 `accessed-date` takes as today (default: the system clock's date, UTC), for
