@@ -9,12 +9,15 @@
 //! - `eval`: grounded semantics (`argmap::eval::evaluate`);
 //! - `dot`: the whole-map diagram as DOT (`argmap::render::to_dot`);
 //! - `report`: the Markdown audit (`Audit::new` and `markdown::render`);
-//! - `document_read`: the document reader on texts of 1, 4 and 16 MiB.
+//! - `document_read`: the document reader on texts of 1, 4 and 16 MiB;
+//! - `lsp_edit`: the language server after one edit of a 20,000-claim map
+//!   (the change, the check with the texts kept indexed, the diagnostics
+//!   published), in process over `Connection::memory()`.
 //!
 //! `cargo bench -- check` runs one group; `ARGMAP_BENCH_SIZES=1000,10000`
 //! picks sizes. The benchmarks are not part of `cargo test`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "../examples/genmap/generate.rs"]
 mod generate;
@@ -175,4 +178,77 @@ fn document(bytes: usize) -> String {
 fn document_read(bencher: Bencher, bytes: usize) {
     let text = document(bytes);
     bencher.bench(|| argmap::document::Document::read(&text));
+}
+
+/// Sizes of [`lsp_edit`]: the size the language server is held to (a
+/// check after an edit of a 20,000-claim map under 150 ms).
+const LSP_SIZES: [usize; 1] = [20_000];
+
+/// Sends `message` to the server as the client.
+fn send(client: &argmap::lsp::Connection, message: serde_json::Value) {
+    let message: argmap::lsp::Message = serde_json::from_value(message).unwrap();
+    client.sender.send(message).unwrap();
+}
+
+/// Waits for the diagnostics of a check, and returns how many there are.
+fn diagnostics(client: &argmap::lsp::Connection) -> usize {
+    loop {
+        if let argmap::lsp::Message::Notification(n) = client.receiver.recv().unwrap()
+            && n.method == "textDocument/publishDiagnostics"
+        {
+            return n.params["diagnostics"].as_array().unwrap().len();
+        }
+    }
+}
+
+/// `argmap lsp` after an edit: one character typed into (and, the next
+/// time, deleted from) a claim's text of the map, sent as an incremental
+/// change, until the server has published the findings of the map checked
+/// again. The texts stay indexed between checks, as in an editor.
+#[divan::bench(args = LSP_SIZES, max_time = 10)]
+fn lsp_edit(bencher: Bencher, n: usize) {
+    use serde_json::json;
+    let f = fixture(n);
+    let (client, server) = argmap::lsp::Connection::memory();
+    let serving = std::thread::spawn(move || argmap::lsp::serve(&server, Default::default()));
+    let uri = url::Url::from_file_path(std::path::absolute(&f.path).unwrap())
+        .unwrap()
+        .to_string();
+    let text = String::from_utf8(f.bytes.clone()).unwrap();
+    send(
+        &client,
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    send(
+        &client,
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    send(
+        &client,
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "toml", "version": 1, "text": text}}}),
+    );
+    let found = diagnostics(&client);
+    // The middle claim's text: its line, and the column after its quote.
+    let at = text.match_indices("\ntext = \"").nth(n / 2).unwrap().0 + 1;
+    let line = text[..at].matches('\n').count();
+    let mut version = 1;
+    bencher.bench_local(|| {
+        version += 1;
+        let (range, typed) = if version % 2 == 0 {
+            (json!({"start": {"line": line, "character": 8}, "end": {"line": line, "character": 8}}), "x")
+        } else {
+            (json!({"start": {"line": line, "character": 8}, "end": {"line": line, "character": 9}}), "")
+        };
+        send(&client, json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": range, "text": typed}]}}));
+        assert_eq!(diagnostics(&client), found);
+    });
+    send(
+        &client,
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    );
+    send(&client, json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert_eq!(serving.join().unwrap(), argmap::lsp::Ended::Shutdown);
 }

@@ -1,6 +1,7 @@
 //! `check` as a library call: load a map, run every rule, apply levels.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::copy::{self, Copying};
 use crate::coverage::Coverage;
@@ -10,7 +11,7 @@ use crate::load;
 use crate::model::{Date, Map};
 use crate::resolved::ResolvedMap;
 use crate::rules::{self, Context, Reads};
-use crate::texts::{self, TextOptions, Texts};
+use crate::texts::{self, TextCache, TextOptions, Texts};
 use crate::verify::{self, Against};
 
 /// A checked map: the report, and the model and graph when the file was TOML.
@@ -39,6 +40,8 @@ pub struct Checked {
 pub struct Options {
     /// `-A/-W/-D`: win over the map's `[lints]`.
     pub levels: Levels,
+    /// A project file's `[lints]`: the map's own `[lints]` win over them.
+    pub project_levels: Levels,
     /// `--text` and `--allow-outside-texts`.
     pub texts: TextOptions,
     /// The date `accessed-date` takes as today; `None`: today's date (UTC)
@@ -47,6 +50,28 @@ pub struct Options {
     pub today: Option<Date>,
     /// What to check: everything, or the map alone (no source texts).
     pub scope: Scope,
+    /// What the last check of the same map kept for this one (the
+    /// language server checks a map again after every edit).
+    pub cache: Option<Arc<Cache>>,
+}
+
+/// What a check keeps for the next check of the same map: the parts of
+/// the file it parsed (only the parts an edit changed are parsed again),
+/// the texts it read and indexed (read again only when their files
+/// change), and the index of the texts' words that the copy measure looks
+/// every string up in (built again only when a text changes).
+#[derive(Debug, Default)]
+pub struct Cache {
+    load: load::LoadCache,
+    texts: TextCache,
+    copy: copy::IndexCache,
+}
+
+impl Cache {
+    /// How many source texts it holds.
+    pub fn texts(&self) -> usize {
+        self.texts.len()
+    }
 }
 
 /// What a check covers.
@@ -77,13 +102,17 @@ pub fn check(name: &str, bytes: &[u8], cli: &Levels) -> Checked {
 /// Loads and checks the map in `bytes`. `name` is its path: `text` keys are
 /// relative to its folder.
 pub fn check_with(name: &str, bytes: &[u8], opts: &Options) -> Checked {
-    check_loaded(name, load::load(name, bytes), opts)
+    check_owned(name, bytes.to_vec(), opts)
 }
 
 /// [`check_with`], taking the bytes, which then are not copied: for a large
 /// map, that is as much memory as the file's size.
 pub fn check_owned(name: &str, bytes: Vec<u8>, opts: &Options) -> Checked {
-    check_loaded(name, load::load_owned(name, bytes), opts)
+    check_loaded(
+        name,
+        load::load_cached(name, bytes, opts.cache.as_deref().map(|c| &c.load)),
+        opts,
+    )
 }
 
 fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
@@ -118,7 +147,8 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         if structure_only {
             return (Texts::default(), found);
         }
-        let texts = texts::resolve(&map, Path::new(name), &opts.texts, &mut found);
+        let cache = opts.cache.as_deref().map(|c| &c.texts);
+        let texts = texts::resolve(&map, Path::new(name), &opts.texts, cache, &mut found);
         (texts, found)
     };
     let (graph, (texts, found)) = if map.claims.len() < rules::PARALLEL_CLAIMS {
@@ -127,7 +157,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         rayon::join(|| MapGraph::new(&map), read_texts)
     };
     diagnostics.extend(found);
-    let mut levels = Levels::default();
+    let mut levels = opts.project_levels.clone();
     for setting in &map.lints {
         // Unknown codes were reported by the loader and not kept.
         levels.set(setting.code.value, setting.level.value);
@@ -177,7 +207,12 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         if structure_only {
             Copying::default()
         } else {
-            copy::measure(&map, &graph.resolved, &texts)
+            copy::measure(
+                &map,
+                &graph.resolved,
+                &texts,
+                opts.cache.as_deref().map(|c| &c.copy),
+            )
         }
     };
     let (copying, found) = if map.claims.len() < rules::PARALLEL_CLAIMS {

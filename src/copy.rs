@@ -9,6 +9,7 @@
 //! [`Map::text_fields`]: every string but ids, references and `[sources]`.
 
 use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -93,20 +94,79 @@ pub struct Copied {
     pub shown: String,
 }
 
+/// The index of the texts of the last measure, kept for the next one
+/// while they are the same texts (the same shared values, which a
+/// [`crate::texts::TextCache`] keeps while their files are unchanged).
+#[derive(Debug, Default)]
+pub struct IndexCache {
+    last: Mutex<Option<IndexOf>>,
+    /// The runs each string of the last measure shares with the texts of
+    /// the index in `last`: after an edit, only the strings it changed are
+    /// looked up again.
+    runs: Mutex<std::collections::HashMap<String, Vec<Run>>>,
+}
+
+/// An index, and what it was built of.
+#[derive(Debug)]
+struct IndexOf {
+    texts: Vec<Arc<SourceText>>,
+    gram: usize,
+    index: Arc<SharedIndex>,
+}
+
 /// Measures what `map` reproduces of each text in `texts`: one index of
-/// every text, and each string of the map looked up in it once.
-pub fn measure(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Copying {
+/// every text (from `cache` when it holds the index of the same texts),
+/// and each string of the map looked up in it once.
+pub fn measure(
+    map: &Map,
+    resolved: &ResolvedMap,
+    texts: &Texts,
+    cache: Option<&IndexCache>,
+) -> Copying {
     let read: Vec<(usize, &SourceText)> = (0..map.sources.len())
         .filter_map(|i| Some((i, texts.get(i)?)))
         .collect();
     if read.is_empty() {
         return Copying::default();
     }
-    let index = SharedIndex::many(
-        read.iter()
-            .map(|(_, t)| (t.index.normalized(), t.structure.body_end)),
-        gram(map),
-    );
+    let build = || {
+        Arc::new(SharedIndex::many(
+            read.iter()
+                .map(|(_, t)| (t.index.normalized(), t.structure.body_end)),
+            gram(map),
+        ))
+    };
+    let shared: Vec<Arc<SourceText>> = read
+        .iter()
+        .filter_map(|(i, _)| texts.shared(*i).cloned())
+        .collect();
+    let index = match cache.and_then(|c| c.last.lock().ok()) {
+        Some(mut last) => {
+            let same = last.as_ref().is_some_and(|l| {
+                l.gram == gram(map)
+                    && l.texts.len() == shared.len()
+                    && l.texts.iter().zip(&shared).all(|(a, b)| Arc::ptr_eq(a, b))
+            });
+            match last.as_ref().filter(|_| same) {
+                Some(l) => Arc::clone(&l.index),
+                None => {
+                    if let Some(c) = cache
+                        && let Ok(mut runs) = c.runs.lock()
+                    {
+                        runs.clear();
+                    }
+                    let index = build();
+                    *last = Some(IndexOf {
+                        texts: shared,
+                        gram: gram(map),
+                        index: Arc::clone(&index),
+                    });
+                    index
+                }
+            }
+        }
+        None => build(),
+    };
     let quotes = quotes_by_source(map, resolved);
     let fields = map.text_fields();
     let g = gram(map);
@@ -118,11 +178,29 @@ pub fn measure(map: &Map, resolved: &ResolvedMap, texts: &Texts) -> Copying {
         }
         index.runs(&index.encode(&f.value.value), 1)
     };
-    let runs: Vec<Vec<Run>> = if fields.len() < PARALLEL_FIELDS {
-        fields.iter().map(find).collect()
-    } else {
-        fields.par_iter().map(find).collect()
+    // The runs of the strings the last measure looked up, from the cache.
+    let known: Vec<Option<Vec<Run>>> = match cache.and_then(|c| c.runs.lock().ok()) {
+        Some(runs) => fields
+            .iter()
+            .map(|f| runs.get(f.value.value.as_str()).cloned())
+            .collect(),
+        None => vec![None; fields.len()],
     };
+    let look = |(f, known): (&Field<'_>, Option<Vec<Run>>)| known.unwrap_or_else(|| find(f));
+    let runs: Vec<Vec<Run>> = if fields.len() < PARALLEL_FIELDS {
+        fields.iter().zip(known).map(look).collect()
+    } else {
+        fields.par_iter().zip(known).map(look).collect()
+    };
+    if let Some(c) = cache
+        && let Ok(mut cached) = c.runs.lock()
+    {
+        *cached = fields
+            .iter()
+            .zip(&runs)
+            .map(|(f, r)| (f.value.value.clone(), r.clone()))
+            .collect();
+    }
     // The runs as (text, field, run), grouped by text, fields in order.
     let mut found: Vec<(usize, usize, Run)> = runs
         .into_iter()

@@ -344,6 +344,18 @@ pub struct Argument {
 }
 }
 
+table! {
+/// `argmap-project.toml`: what the maps of a folder share (see the `load::project` module).
+pub struct ProjectFile {
+    /// The plain text of a source, by source id: `id = "PATH"`, relative to the project file; wins over the source's `text` key, and `--text` wins over it.
+    "texts" texts: Option<BTreeMap<Id, String>>,
+    /// Rule levels, `code = "allow" | "warn" | "error"`, under each map's own `[lints]`.
+    #[serde(default)]
+    #[schemars(schema_with = "lints_schema")]
+    "lints" lints: Option<BTreeMap<String, String>>,
+}
+}
+
 /// `[lints]`: a level per rule code. The codes and their documentation are
 /// the rule registry's, which the `schema` module fills in.
 fn lints_schema(_: &mut SchemaGenerator) -> Schema {

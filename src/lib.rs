@@ -44,6 +44,7 @@ pub mod hanzi;
 pub mod import;
 pub mod kialo;
 pub mod load;
+pub mod lsp;
 pub mod migrate;
 pub mod model;
 pub mod quote;

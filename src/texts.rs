@@ -1,9 +1,14 @@
 //! Finding and reading the plain-text copies of sources that quotes are
 //! checked against: a source's `text` key (relative to the map, and confined
-//! to the map's folder unless allowed otherwise) or `--text ID=PATH` from the
-//! command line, which wins.
+//! to the map's folder unless allowed otherwise), the project file's
+//! `[texts]`, which wins over it, or `--text ID=PATH` from the command line,
+//! which wins over both. A [`TextCache`] keeps texts read and indexed
+//! between checks (the language server's), while their files are unchanged.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -23,6 +28,72 @@ pub struct TextOptions {
     pub overrides: Vec<(String, PathBuf)>,
     /// `--allow-outside-texts`: let `text` keys point outside the map's folder.
     pub allow_outside: bool,
+    /// The texts a project file names (`[texts]`, each path joined to the
+    /// project file's folder): over the `text` key, under `overrides`. A
+    /// path where no file is is as if it were not named (the source's
+    /// `text` key, if any, is read instead), so that a project can name a
+    /// text that only some clones have beside them; a file that is there
+    /// but cannot be read is `unreadable-text`, as for `overrides`.
+    pub project: Vec<(String, PathBuf)>,
+}
+
+/// Texts read and indexed, by path, kept between checks: indexing a text
+/// is most of the cost of checking a map against it, and an editor checks
+/// the map again after every edit while its texts stay the same. A text is
+/// reused while its file's size and modification time are unchanged.
+#[derive(Debug, Default)]
+pub struct TextCache {
+    texts: Mutex<HashMap<PathBuf, Cached>>,
+}
+
+#[derive(Debug)]
+struct Cached {
+    len: u64,
+    modified: Option<SystemTime>,
+    text: Arc<SourceText>,
+}
+
+/// What identifies a file's version for the cache.
+fn stamp(path: &Path) -> Option<(u64, Option<SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+impl TextCache {
+    /// The text at `path`, when it was read before and its file is unchanged.
+    fn get(&self, path: &Path) -> Option<Arc<SourceText>> {
+        let (len, modified) = stamp(path)?;
+        let texts = self.texts.lock().ok()?;
+        let c = texts.get(path)?;
+        (c.len == len && c.modified == modified).then(|| Arc::clone(&c.text))
+    }
+
+    /// Keeps `text`, read from `path`.
+    fn put(&self, path: PathBuf, text: Arc<SourceText>) {
+        let Some((len, modified)) = stamp(&path) else {
+            return;
+        };
+        if let Ok(mut texts) = self.texts.lock() {
+            texts.insert(
+                path,
+                Cached {
+                    len,
+                    modified,
+                    text,
+                },
+            );
+        }
+    }
+
+    /// How many texts it holds.
+    pub fn len(&self) -> usize {
+        self.texts.lock().map_or(0, |t| t.len())
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// A source's text, indexed for quote lookups, with its structure.
@@ -39,16 +110,31 @@ pub struct SourceText {
 /// The texts of a map's sources, by source index.
 #[derive(Debug, Default)]
 pub struct Texts {
-    by_source: Vec<Option<SourceText>>,
+    by_source: Vec<Option<Arc<SourceText>>>,
     /// Sources whose text could not be read (so their quotes are not
     /// reported as unchecked a second time).
     failed: Vec<bool>,
+    /// Per source, the path of the project file's text for it when no
+    /// file is there.
+    absent: Vec<Option<String>>,
 }
 
 impl Texts {
     /// The text of source `i`, if it has one.
     pub fn get(&self, i: usize) -> Option<&SourceText> {
+        self.by_source.get(i).and_then(Option::as_deref)
+    }
+
+    /// The text of source `i`, shared: the same value for as long as the
+    /// text's file is unchanged, when a [`TextCache`] keeps it.
+    pub fn shared(&self, i: usize) -> Option<&Arc<SourceText>> {
         self.by_source.get(i).and_then(Option::as_ref)
+    }
+
+    /// The path the project file gives for source `i`'s text, when no file
+    /// is there.
+    pub fn absent_project_text(&self, i: usize) -> Option<&str> {
+        self.absent.get(i).and_then(Option::as_deref)
     }
 
     /// The paths of the texts that were read, as shown to users.
@@ -62,9 +148,16 @@ impl Texts {
     }
 }
 
-/// Reads the texts of `map`, whose file is `map_path`. Problems become
+/// Reads the texts of `map`, whose file is `map_path` (those in `cache`
+/// from it, while their files are unchanged). Problems become
 /// `unreadable-text` findings.
-pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Diagnostic>) -> Texts {
+pub fn resolve(
+    map: &Map,
+    map_path: &Path,
+    opts: &TextOptions,
+    cache: Option<&TextCache>,
+    out: &mut Vec<Diagnostic>,
+) -> Texts {
     let map_dir = map_path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -72,12 +165,23 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
     let mut texts = Texts {
         by_source: Vec::with_capacity(map.sources.len()),
         failed: vec![false; map.sources.len()],
+        absent: vec![None; map.sources.len()],
     };
     let mut unindexed = Vec::new();
     for (i, source) in map.sources.iter().enumerate() {
         let id = &source.id.value;
         let cli = opts.overrides.iter().rev().find(|(sid, _)| sid == id);
-        let (path, span): (PathBuf, Span) = match (cli, &source.text) {
+        let project = opts.project.iter().rev().find(|(sid, _)| sid == id);
+        let project = match project {
+            Some((_, p)) if cli.is_none() && !exists(p) => {
+                if let Some(a) = texts.absent.get_mut(i) {
+                    *a = Some(p.display().to_string());
+                }
+                None
+            }
+            other => other,
+        };
+        let (path, span): (PathBuf, Span) = match (cli.or(project), &source.text) {
             (Some((_, p)), _) => (p.clone(), source.id.span.clone()),
             (None, Some(t)) => match locate(map_dir, &t.value, opts.allow_outside) {
                 Ok(p) => (p, t.span.clone()),
@@ -105,10 +209,14 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
                 continue;
             }
         };
+        if let Some(text) = cache.and_then(|c| c.get(&path)) {
+            texts.by_source.push(Some(text));
+            continue;
+        }
         match read(&path) {
             Ok(text) => {
                 // Indexed below, with the others.
-                unindexed.push((i, path.display().to_string(), text));
+                unindexed.push((i, path, text));
                 texts.by_source.push(None);
             }
             Err(why) => {
@@ -130,7 +238,11 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
             }
         }
     }
-    for (i, text) in index_all(unindexed) {
+    for (i, path, text) in index_all(unindexed) {
+        let text = Arc::new(text);
+        if let Some(cache) = cache {
+            cache.put(path, Arc::clone(&text));
+        }
         if let Some(slot) = texts.by_source.get_mut(i) {
             *slot = Some(text);
         }
@@ -139,8 +251,9 @@ pub fn resolve(map: &Map, map_path: &Path, opts: &TextOptions, out: &mut Vec<Dia
 }
 
 /// The text files a check of `map`, whose file is `map_path`, reads or
-/// tries to: for each source, its `--text` override, else its `text` key
-/// in the map's folder. `--watch` watches them.
+/// tries to: for each source, its `--text` override, else the project
+/// file's text, else its `text` key in the map's folder. `--watch` watches
+/// them.
 pub fn wanted(map: &Map, map_path: &Path, opts: &TextOptions) -> Vec<PathBuf> {
     // `texts/a.txt` beside `map.toml`, not `./texts/a.txt`.
     let map_dir = map_path.parent().filter(|p| !p.as_os_str().is_empty());
@@ -148,7 +261,9 @@ pub fn wanted(map: &Map, map_path: &Path, opts: &TextOptions) -> Vec<PathBuf> {
         .iter()
         .filter_map(|source| {
             let id = &source.id.value;
-            match opts.overrides.iter().rev().find(|(sid, _)| sid == id) {
+            let given = opts.overrides.iter().rev().find(|(sid, _)| sid == id);
+            let project = opts.project.iter().rev().find(|(sid, _)| sid == id);
+            match given.or(project) {
                 Some((_, path)) => Some(path.clone()),
                 None => source.text.as_ref().map(|t| match map_dir {
                     Some(dir) => dir.join(&t.value),
@@ -159,19 +274,27 @@ pub fn wanted(map: &Map, map_path: &Path, opts: &TextOptions) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Whether a file (or anything) is at `path`: a path where nothing is is
+/// the one problem that a project's text may have without a finding.
+fn exists(path: &Path) -> bool {
+    !matches!(std::fs::metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
+
 /// Below this many bytes of text in all, texts are indexed on one thread.
 const PARALLEL_TEXT_BYTES: usize = 1 << 20;
 
 /// Indexes texts `(source, path, text)`: normalising and indexing is most of
 /// the work of reading texts, so with more than [`PARALLEL_TEXT_BYTES`] it
 /// runs on every core, largest texts first.
-fn index_all(mut texts: Vec<(usize, String, String)>) -> Vec<(usize, SourceText)> {
-    let index = |(i, path, text): (usize, String, String)| {
+fn index_all(mut texts: Vec<(usize, PathBuf, String)>) -> Vec<(usize, PathBuf, SourceText)> {
+    let index = |(i, path, text): (usize, PathBuf, String)| {
         let structure = Document::read(&text);
+        let shown = path.display().to_string();
         (
             i,
+            path,
             SourceText {
-                path,
+                path: shown,
                 index: TextIndex::new(text),
                 structure,
             },

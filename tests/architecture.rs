@@ -36,6 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("the pipeline", &["check"]),
     ("the commands", &["app"]),
+    ("the language server", &["lsp"]),
 ];
 
 /// Imports against the layer order that are allowed for now, each with its

@@ -335,6 +335,15 @@ fn every_reference_toml_block_is_in_the_format() {
         .collect();
     assert!(blocks.len() > 10, "found only {} TOML blocks", blocks.len());
     for block in blocks {
+        // The project file's example: held to its own format.
+        if block.starts_with("# argmap-project.toml\n") {
+            let (_, found) = argmap::load::project::parse("argmap-project.toml", block.as_bytes());
+            assert!(
+                found.is_empty(),
+                "in docs/map-format.md:\n{block}\n{found:#?}"
+            );
+            continue;
+        }
         let map = if block.lines().any(|l| l.trim() == "[map]") {
             block.to_owned()
         } else {
@@ -389,6 +398,15 @@ fn the_reference_documents_every_key() {
             );
         }
     }
+}
+
+/// The project file's section lists the keys the format declares for it.
+#[test]
+fn the_reference_documents_the_project_file() {
+    let doc = reference();
+    let rows = first_cells(section(&doc, "## The project file"));
+    let documented: Vec<&str> = rows.iter().map(|(k, _)| *k).collect();
+    assert_eq!(documented, argmap::format::ProjectFile::KEYS);
 }
 
 /// The table of codes lists every rule, in the registry's order, with its

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgMatches, Args};
 
 use super::{FINDINGS, Format, LevelArgs, Outcome, SUCCESS, TextArgs, fail, input, output, watch};
+use argmap::app::FoundProject;
 use argmap::diag::render::summary::{self, Show};
 use argmap::diag::render::{github, human, json, sarif};
 
@@ -17,9 +18,14 @@ Examples:
   argmap check --statistics maps/cpc-and-sovereignty.toml
   argmap check examples/bridge.toml --text inspection=examples/bridge-inspection.txt
 
-Levels: each code has a default level; a map's [lints] table overrides it, and
--A (allow), -W (warn) and -D (deny: error) override both, the last one given
-winning. `argmap explain` lists the codes.
+Levels: each code has a default level; a project file's [lints] overrides it,
+a map's [lints] table overrides both, and -A (allow), -W (warn) and -D (deny:
+error) override all of them, the last one given winning. `argmap explain`
+lists the codes.
+
+Project file: argmap-project.toml in the map's folder or a folder above it
+(up to the repository's root) names source texts and levels for the maps
+there; --text wins over its texts, --no-project ignores it.
 
 Environment: NO_COLOR turns colour off; ARGMAP_TODAY=YYYY-MM-DD is the date
 `accessed-date` takes as today (default: the system clock's date, UTC), for
@@ -94,33 +100,57 @@ pub fn run(args: &CheckArgs, matches: &ArgMatches) -> Outcome {
 }
 
 /// Checks the maps once and prints the findings; adds the files it read,
-/// or meant to, to `read`.
+/// or meant to, to `read` (the maps, their texts and project files).
 fn once(args: &CheckArgs, cli_levels: &argmap::diag::Levels, read: &mut Vec<PathBuf>) -> Outcome {
     read.extend(args.maps.iter().cloned());
+    let today = super::today()?;
     let mut inputs = Vec::with_capacity(args.maps.len());
-    for path in &args.maps {
-        inputs.push((path.display().to_string(), input::read_map(path)?));
+    // The project files used, each once, and which maps used each.
+    let mut projects: Vec<(FoundProject, Vec<usize>)> = Vec::new();
+    for (i, path) in args.maps.iter().enumerate() {
+        let bytes = input::read_map(path)?;
+        let (texts, project_levels, project) = input::with_project(path, &args.texts)?;
+        if let Some(p) = project {
+            match projects.iter_mut().find(|(q, _)| q.path == p.path) {
+                Some((_, maps)) => maps.push(i),
+                None => projects.push((p, vec![i])),
+            }
+        }
+        let opts = argmap::check::Options {
+            levels: cli_levels.clone(),
+            project_levels,
+            texts,
+            today,
+            scope: argmap::check::Scope::Everything,
+            cache: None,
+        };
+        inputs.push((path.display().to_string(), bytes, opts));
     }
-    let opts = argmap::check::Options {
-        levels: cli_levels.clone(),
-        texts: args.texts.options()?,
-        today: super::today()?,
-        scope: argmap::check::Scope::Everything,
-    };
+    read.extend(projects.iter().map(|(p, _)| p.path.clone()));
     let checked: Vec<_> = inputs
         .into_iter()
-        .map(|(name, bytes)| argmap::check::check_owned(&name, bytes, &opts))
+        .zip(&args.maps)
+        .map(|((name, bytes, opts), path)| {
+            let checked = argmap::check::check_owned(&name, bytes, &opts);
+            if let Some(map) = &checked.map {
+                read.extend(argmap::texts::wanted(map, path, &opts.texts));
+            }
+            checked
+        })
         .collect();
-    for (c, path) in checked.iter().zip(&args.maps) {
-        if let Some(map) = &c.map {
-            read.extend(argmap::texts::wanted(map, path, &opts.texts));
-        }
-    }
     if let Some(e) = args
         .texts
         .unused_id(checked.iter().filter_map(|c| c.map.as_ref()))
     {
         return Err(e);
+    }
+    if !args.quiet {
+        for (project, maps) in &projects {
+            let used = maps
+                .iter()
+                .filter_map(|&i| checked.get(i).and_then(|c| c.map.as_ref()));
+            output::eprint(&project_line(project, used, maps.len()));
+        }
     }
     let (reports, models): (Vec<_>, Vec<_>) = checked
         .into_iter()
@@ -154,4 +184,24 @@ fn once(args: &CheckArgs, cli_levels: &argmap::diag::Levels, read: &mut Vec<Path
     }
     let errors: usize = reports.iter().map(|r| r.errors()).sum();
     Ok(if errors > 0 { FINDINGS } else { SUCCESS })
+}
+
+/// The line that says which project file was used, and a note for each
+/// text it names for a source that none of the `maps` (there are `count`)
+/// has: one project file may serve several maps, so this is not an error.
+fn project_line<'m>(
+    project: &FoundProject,
+    maps: impl Iterator<Item = &'m argmap::model::Map> + Clone,
+    count: usize,
+) -> String {
+    let mut out = format!("using the project file `{}`\n", project.path.display());
+    let whose = if count == 1 { "the map" } else { "these maps" };
+    for (id, closest) in project.unknown_ids(maps) {
+        let hint = closest.map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+        out.push_str(&format!(
+            "  note: its text for `{id}` is not used: {whose} {} no source `{id}`{hint}\n",
+            if count == 1 { "has" } else { "have" }
+        ));
+    }
+    out
 }

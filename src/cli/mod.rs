@@ -14,6 +14,7 @@ mod fmt;
 mod import;
 mod init;
 mod input;
+mod lsp;
 mod man;
 mod migrate;
 mod output;
@@ -129,6 +130,9 @@ enum Command {
     /// Print argmap's manual pages (roff), or write them all into a folder.
     #[command(after_help = man::EXAMPLES)]
     Man(man::ManArgs),
+    /// Run the language server for editors: diagnostics, completion, rename and more, over stdio.
+    #[command(after_help = lsp::EXAMPLES)]
+    Lsp(lsp::LspArgs),
 }
 
 /// Output format of findings.
@@ -193,6 +197,9 @@ pub struct TextArgs {
     /// Let `text` keys in maps point outside the map's folder (absolute paths, `..`, symbolic links).
     #[arg(long)]
     allow_outside_texts: bool,
+    /// Read no project file (`argmap-project.toml`, beside the map or in a folder above it).
+    #[arg(long)]
+    no_project: bool,
 }
 
 /// `--text` and `--allow-outside-texts` on the commands that read no
@@ -253,7 +260,20 @@ impl TextArgs {
         Ok(argmap::texts::TextOptions {
             overrides: self.texts.clone(),
             allow_outside: self.allow_outside_texts,
+            ..Default::default()
         })
+    }
+
+    /// The project file that applies to the map at `map`, unless
+    /// `--no-project`.
+    pub fn project(
+        &self,
+        map: &std::path::Path,
+    ) -> Result<Option<argmap::app::FoundProject>, Error> {
+        if self.no_project {
+            return Ok(None);
+        }
+        argmap::app::project_for(map, true)
     }
 
     /// The failure for a `--text` id that names no source in any of `maps`.
@@ -324,7 +344,7 @@ fn report(e: &Error) -> u8 {
             // A closed stderr leaves nothing to tell.
             output::write_styled(std::io::stderr().lock(), &text).ok();
         }
-        Error::NotToml { findings } => {
+        Error::NotToml { findings } | Error::Project { findings } => {
             output::write_styled(std::io::stderr().lock(), findings).ok();
         }
     }
@@ -369,6 +389,7 @@ pub fn run() -> u8 {
         (Command::Init(args), _) => init::run(&args),
         (Command::Completions(args), _) => completions::run(&args),
         (Command::Man(args), _) => man::run(&args),
+        (Command::Lsp(args), _) => lsp::run(&args),
         (Command::Check(_), None) => Ok(FAILURE),
     };
     match done {

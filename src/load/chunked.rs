@@ -25,10 +25,18 @@
 //!   order that would differ.
 //!
 //! Spans within a chunk are shifted by the chunk's offset in the file.
+//!
+//! A [`LoadCache`] keeps the chunks of the last load, each walked with its
+//! own spans: loading the file again after an edit (the language server's
+//! check) parses only the chunks whose bytes changed, and takes the others
+//! from the cache, moved to their new place. An edit moves the chunk
+//! boundaries after it only when it changes which header ends its own
+//! chunk; every later chunk then starts at the same header as before.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
@@ -47,26 +55,105 @@ pub(super) const MIN_CHUNKED_BYTES: usize = 1024 * 1024;
 /// The tables whose items may be spread over several chunks.
 const ITEM_TABLES: [&str; 5] = ["sections", "actors", "sources", "claims", "arguments"];
 
+/// The chunks of the last load of a file, by the hash of their bytes.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    parts: Mutex<HashMap<u64, Arc<Cached>>>,
+    /// One hasher for every load through the cache (a new one would hash
+    /// the same bytes differently).
+    hasher: hashbrown::DefaultHashBuilder,
+}
+
+/// A chunk's bytes, and what they parse and walk into, with the chunk's
+/// own spans.
+#[derive(Debug)]
+struct Cached {
+    text: String,
+    part: Part,
+}
+
 /// The model and sorted findings of `text`, loaded in chunks; `None` when
-/// the file is small or chunks cannot be used (see the module docs).
-pub(super) fn load(text: &str) -> Option<(Map, Vec<Diagnostic>)> {
+/// the file is small or chunks cannot be used (see the module docs). Chunks
+/// in `cache` are not parsed again, and the cache is left holding this
+/// load's chunks.
+pub(super) fn load(text: &str, cache: Option<&LoadCache>) -> Option<(Map, Vec<Diagnostic>)> {
     if text.len() < MIN_CHUNKED_BYTES {
         return None;
     }
-    load_with(text, CHUNK_BYTES)
+    load_with(text, CHUNK_BYTES, cache)
 }
 
 /// [`load`] with chunks of about `chunk_bytes` (at least 1), whatever the
 /// size of `text`.
-pub(super) fn load_with(text: &str, chunk_bytes: usize) -> Option<(Map, Vec<Diagnostic>)> {
+pub(super) fn load_with(
+    text: &str,
+    chunk_bytes: usize,
+    cache: Option<&LoadCache>,
+) -> Option<(Map, Vec<Diagnostic>)> {
     let starts = boundaries(text, chunk_bytes.max(1));
     let ranges: Vec<Range<usize>> = starts
         .iter()
         .zip(starts.iter().skip(1).chain([&text.len()]))
         .map(|(&a, &b)| a..b)
         .collect();
-    let parts = parse_all(text, &ranges)?;
+    let parts = match cache {
+        Some(cache) => parse_cached(text, &ranges, cache)?,
+        None => parse_all(text, &ranges)?,
+    };
     join(parts)
+}
+
+/// [`parse_all`], taking the chunks found in `cache` from it.
+fn parse_cached(text: &str, ranges: &[Range<usize>], cache: &LoadCache) -> Option<Vec<Part>> {
+    let hasher = &cache.hasher;
+    let keyed: Vec<(u64, &str, usize)> = ranges
+        .iter()
+        .map(|r| {
+            let chunk = text.get(r.clone()).unwrap_or("");
+            (hasher.hash_one(chunk), chunk, r.start)
+        })
+        .collect();
+    let found: Vec<Option<Arc<Cached>>> = match cache.parts.lock() {
+        Ok(old) => keyed
+            .iter()
+            .map(|(h, chunk, _)| old.get(h).filter(|c| c.text == *chunk).cloned())
+            .collect(),
+        Err(_) => vec![None; keyed.len()],
+    };
+    let parts: Vec<(u64, Arc<Cached>, usize)> = keyed
+        .par_iter()
+        .zip(found)
+        .map(|(&(h, chunk, offset), hit)| {
+            let cached = match hit {
+                Some(c) => c,
+                None => Arc::new(Cached {
+                    text: chunk.to_owned(),
+                    part: part(chunk, 0..chunk.len())?,
+                }),
+            };
+            Some((h, cached, offset))
+        })
+        .collect::<Option<_>>()?;
+    // The cache keeps this load's chunks (a failed load left it as it was,
+    // for the edit that mends the file).
+    if let Ok(mut p) = cache.parts.lock() {
+        *p = parts.iter().map(|(h, c, _)| (*h, Arc::clone(c))).collect();
+    }
+    Some(
+        parts
+            .into_par_iter()
+            .map(|(_, c, offset)| {
+                let mut part = c.part.clone();
+                if offset > 0 {
+                    part.map.shift_spans(offset);
+                    for d in &mut part.diagnostics {
+                        shift_diagnostic(d, offset);
+                    }
+                }
+                part
+            })
+            .collect(),
+    )
 }
 
 /// Where chunks start: 0, then the first table header (a line starting
@@ -95,6 +182,7 @@ fn boundaries(text: &str, chunk_bytes: usize) -> Vec<usize> {
 }
 
 /// A top-level key of a chunk.
+#[derive(Clone, Debug)]
 struct TopKey {
     name: String,
     /// Created only by a table header of more than one part
@@ -106,6 +194,7 @@ struct TopKey {
 }
 
 /// One chunk, parsed and walked.
+#[derive(Clone, Debug)]
 struct Part {
     map: Map,
     diagnostics: Vec<Diagnostic>,
@@ -318,12 +407,54 @@ mod tests {
     /// Chunked at every header, `text` loads as it does whole, or chunks
     /// are refused; returns whether they were used.
     fn check(text: &str) -> bool {
-        let chunked = load_with(text, 1);
+        let chunked = load_with(text, 1, None);
         if let Some(c) = &chunked {
             let w = whole(text).expect("chunks parsed, so the whole file must");
             assert!(same(c, &w), "chunked and whole differ for:\n{text}");
         }
         chunked.is_some()
+    }
+
+    /// Loading again through a cache after each edit gives what a load
+    /// without it gives, whether the edit moves chunk boundaries or not.
+    #[test]
+    fn a_cache_gives_what_a_fresh_load_gives_after_every_edit() {
+        let mut text = String::from("[map]\ntitle = \"t\"\n");
+        for i in 0..60 {
+            text.push_str(&format!(
+                "\n[claims.c{i}]\ntext = \"claim {i}\"\nsupports = [\"c{}\"]\n",
+                i + 1
+            ));
+        }
+        let edits: [&dyn Fn(&str) -> String; 5] = [
+            &|t| t.replacen("claim 10", "claim ten", 1),
+            &|t| t.replacen("supports = [\"c31\"]\n", "", 1),
+            &|t| {
+                t.replacen(
+                    "[claims.c20]",
+                    "[claims.new]\ntext = \"new\"\n\n[claims.c20]",
+                    1,
+                )
+            },
+            &|t| t.replacen("[claims.c40]", "[claims.c41]", 1),
+            &|t| t.replacen("claim 50\"", "claim 50", 1),
+        ];
+        for chunk in [1, 150] {
+            let cache = LoadCache::default();
+            let mut current = text.clone();
+            load_with(&current, chunk, Some(&cache));
+            for edit in edits {
+                current = edit(&current);
+                let cached = load_with(&current, chunk, Some(&cache));
+                let fresh = load_with(&current, chunk, None);
+                match (&cached, &fresh) {
+                    (Some(c), Some(f)) => assert!(same(c, f), "chunks of {chunk}:\n{current}"),
+                    (None, None) => {}
+                    _ => panic!("the cache changed whether chunks are used"),
+                }
+            }
+            assert!(!cache.parts.lock().unwrap().is_empty());
+        }
     }
 
     #[test]
@@ -383,8 +514,8 @@ mod tests {
             text.push('\n');
         }
         for chunk in [1, 4096, 65536] {
-            assert!(check(&text) && load_with(&text, chunk).is_some());
-            let c = load_with(&text, chunk).unwrap();
+            assert!(check(&text) && load_with(&text, chunk, None).is_some());
+            let c = load_with(&text, chunk, None).unwrap();
             let w = whole(&text).unwrap();
             assert!(same(&c, &w), "chunks of {chunk}");
             assert!(w.1.len() > 50, "the map has problems to compare");
@@ -397,7 +528,7 @@ mod tests {
                     [sources.s]\ntitle = 3\n[claims.b]\ntext = \"B\"\ncolour = 1\n\
                     [arguments.x]\npremises = [\"a\"]\nconclusion = \"b\"\n";
         assert!(check(text));
-        let (map, diags) = load_with(text, 1).unwrap();
+        let (map, diags) = load_with(text, 1, None).unwrap();
         let b = &map.claims[1];
         assert_eq!(&text[b.id.span.clone()], "b");
         assert_eq!(diags.len(), 2);

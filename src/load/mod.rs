@@ -8,9 +8,11 @@
 //! can run on the rest of the map.
 
 mod chunked;
+pub mod project;
 mod synonyms;
 mod walk;
 
+pub use chunked::LoadCache;
 pub use walk::MAX_LOAD_FINDINGS;
 
 use toml::Spanned;
@@ -40,7 +42,13 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 
 /// [`load`], taking the bytes: the text of a file that is UTF-8 (every
 /// map) is the buffer it was read into, not a copy of it.
-pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
+pub fn load_owned(name: &str, bytes: Vec<u8>) -> Loaded {
+    load_cached(name, bytes, None)
+}
+
+/// [`load_owned`], with the parts of a large file kept in `cache` between
+/// loads: only the parts an edit changed are parsed again.
+pub fn load_cached(name: &str, mut bytes: Vec<u8>, cache: Option<&LoadCache>) -> Loaded {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     if bom {
         bytes.drain(..3);
@@ -71,7 +79,7 @@ pub fn load_owned(name: &str, mut bytes: Vec<u8>) -> Loaded {
     };
     let mut file = SourceFile::new(name, text);
     file.text_start = text_start;
-    if let Some((map, diagnostics)) = chunked::load(&file.text) {
+    if let Some((map, diagnostics)) = chunked::load(&file.text, cache) {
         return Loaded {
             map: Some(map),
             file,

@@ -57,7 +57,7 @@ impl Walker {
         (self.diags, self.dropped)
     }
 
-    fn push(&mut self, d: Diagnostic) {
+    pub(super) fn push(&mut self, d: Diagnostic) {
         if self.diags.len() < MAX_LOAD_FINDINGS {
             self.diags.push(d);
         } else {
@@ -262,7 +262,7 @@ impl Walker {
         }
     }
 
-    fn lints(&mut self, t: &DeTable<'_>) -> Vec<LintSetting> {
+    pub(super) fn lints(&mut self, t: &DeTable<'_>) -> Vec<LintSetting> {
         let mut out = Vec::new();
         for (key, value) in t {
             let name: &str = key.get_ref();
@@ -596,7 +596,7 @@ impl Walker {
         }
     }
 
-    fn unknown(
+    pub(super) fn unknown(
         &mut self,
         key: &Spanned<DeString<'_>>,
         fields: &[&'static str],
@@ -655,7 +655,11 @@ impl Walker {
         );
     }
 
-    fn table<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str) -> Option<&'a DeTable<'i>> {
+    pub(super) fn table<'a, 'i>(
+        &mut self,
+        v: &'a Value<'i>,
+        what: &str,
+    ) -> Option<&'a DeTable<'i>> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
@@ -672,7 +676,7 @@ impl Walker {
         }
     }
 
-    fn id(&mut self, key: &Spanned<DeString<'_>>, table: &str) -> Option<Sp<String>> {
+    pub(super) fn id(&mut self, key: &Spanned<DeString<'_>>, table: &str) -> Option<Sp<String>> {
         let id: &str = key.get_ref();
         let ok = !id.is_empty()
             && id
@@ -901,7 +905,7 @@ fn singular(table: &str) -> &'static str {
 }
 
 /// A short label for a value of the wrong type: "this is an integer".
-fn describe(v: &Value<'_>) -> String {
+pub(super) fn describe(v: &Value<'_>) -> String {
     format!("this is {}", type_name(v.get_ref()))
 }
 

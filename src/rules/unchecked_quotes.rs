@@ -99,8 +99,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             what.push(count(locators, "paragraph locator"));
         }
         let what = what.join(" and ");
-        let d = match key.and_then(|i| map.sources.get(i)) {
-            Some(s) => {
+        let d = match key.and_then(|i| map.sources.get(i).map(|s| (i, s))) {
+            Some((i, s)) => {
                 let id = &s.id.value;
                 let is_document = key == document;
                 let message = match (is_document, what.is_empty()) {
@@ -118,14 +118,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 } else {
                     crate::english::first_of(quotes + locators)
                 };
-                Diagnostic::new(Code::UncheckedQuotes, span, message)
+                let d = Diagnostic::new(Code::UncheckedQuotes, span, message)
                     .with_label(label)
                     .with_note(format!(
                         "nor is the map checked for text copied from `{id}` (`copied-text`, `quote-budget`)"
-                    ))
-                    .with_help(format!(
+                    ));
+                match cx.texts.absent_project_text(i) {
+                    Some(path) => d
+                        .with_note(format!(
+                            "the project file names `{path}` as its text, and no file is there"
+                        ))
+                        .with_help(format!(
+                            "put the text there, or run with `--text {id}=PATH`"
+                        )),
+                    None => d.with_help(format!(
                         "give the source `text = \"PATH\"` beside the map, or run with `--text {id}=PATH`"
-                    ))
+                    )),
+                }
             }
             None => Diagnostic::new(
                 Code::UncheckedQuotes,
