@@ -119,15 +119,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     let cli = &opts.levels;
     let mut diagnostics = loaded.diagnostics;
     let Some(mut map) = loaded.map else {
-        let mut report = FileReport {
-            file: loaded.file,
-            diagnostics,
-            claims: 0,
-            sources: 0,
-            texts: Vec::new(),
-            sections: Vec::new(),
-            coverage: None,
-        };
+        let mut report = FileReport::unread(loaded.file, diagnostics);
         cli.apply(&mut report.diagnostics, rules::default_level);
         return Checked {
             report,

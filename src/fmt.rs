@@ -142,15 +142,10 @@ pub fn format(name: &str, bytes: &[u8]) -> Result<Vec<u8>, Error> {
     let Some(map) = loaded.map else {
         let mut diagnostics = loaded.diagnostics;
         Levels::default().apply(&mut diagnostics, crate::rules::default_level);
-        return Err(Error::NotToml(Box::new(FileReport {
-            file: loaded.file,
+        return Err(Error::NotToml(Box::new(FileReport::unread(
+            loaded.file,
             diagnostics,
-            claims: 0,
-            sources: 0,
-            texts: Vec::new(),
-            sections: Vec::new(),
-            coverage: None,
-        })));
+        ))));
     };
     let text = loaded.file.text.as_str();
     let laid = layout(text).map_err(|e| {

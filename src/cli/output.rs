@@ -30,12 +30,10 @@ pub fn rewrite_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomically_as(&target, bytes, Some(permissions))
 }
 
-/// [`write_atomically`], the new file with `permissions` when given.
-fn write_atomically_as(
-    path: &Path,
-    bytes: &[u8],
-    permissions: Option<std::fs::Permissions>,
-) -> std::io::Result<()> {
+/// A new temporary file in `path`'s folder (`.argmap-*.tmp`), to be
+/// renamed over `path` when written: made as any new file is (0o666 less
+/// the umask), not with tempfile's 0o600.
+fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -45,10 +43,18 @@ fn write_atomically_as(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Like any new file (0o666 less the umask), not tempfile's 0o600.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(dir)?;
+    builder.tempfile_in(dir)
+}
+
+/// [`write_atomically`], the new file with `permissions` when given.
+fn write_atomically_as(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
+    let mut file = temp_beside(path)?;
     if let Some(p) = permissions {
         // Set on the open file, so that the umask does not narrow them.
         file.as_file().set_permissions(p)?;
@@ -67,18 +73,7 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".argmap-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let file = builder.tempfile_in(dir)?;
+    let file = temp_beside(path)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
     write(&mut buffered)?;
     let file = buffered.into_inner().map_err(|e| e.into_error())?;
@@ -194,18 +189,7 @@ where
 /// (even if made while writing), nothing is written and the error is
 /// `AlreadyExists`.
 pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".argmap-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut file = builder.tempfile_in(dir)?;
+    let mut file = temp_beside(path)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist_noclobber(path).map_err(|e| e.error)?;

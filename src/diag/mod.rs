@@ -343,6 +343,20 @@ pub struct HeadingCoverage {
 }
 
 impl FileReport {
+    /// The report of a file that is not a map (not TOML): its findings
+    /// alone, nothing counted.
+    pub fn unread(file: SourceFile, diagnostics: Vec<Diagnostic>) -> FileReport {
+        FileReport {
+            file,
+            diagnostics,
+            claims: 0,
+            sources: 0,
+            texts: Vec::new(),
+            sections: Vec::new(),
+            coverage: None,
+        }
+    }
+
     /// Error-level findings.
     pub fn errors(&self) -> usize {
         self.diagnostics
