@@ -33,8 +33,7 @@ pub(super) fn read(text: &str) -> Entries {
             break;
         };
         let (start, end) = entry_around(&blanked, e.span.start);
-        out.diagnostics
-            .push(malformed(text, start, e.span.clone(), &e.kind));
+        malformed(&mut out, text, start, e.span.clone(), &e.kind);
         if end <= start {
             break;
         }
@@ -62,20 +61,14 @@ pub(super) fn read(text: &str) -> Entries {
                         && e.span.start < en.span.end.max(en.span.start + 1)
                 });
                 let Some(i) = at else {
-                    out.diagnostics
-                        .push(malformed(text, e.span.start, e.span.clone(), &e.kind));
+                    malformed(&mut out, text, e.span.start, e.span.clone(), &e.kind);
                     return out;
                 };
                 let entry = raw.entries.remove(i);
                 if matches!(e.kind, ParseErrorKind::DuplicateKey(_)) {
                     alone.push(entry);
                 } else {
-                    out.diagnostics.push(malformed(
-                        text,
-                        entry.span.start,
-                        e.span.clone(),
-                        &e.kind,
-                    ));
+                    malformed(&mut out, text, entry.span.start, e.span.clone(), &e.kind);
                 }
             }
         }
@@ -100,9 +93,7 @@ pub(super) fn read(text: &str) -> Entries {
                     found.extend(source(entry, &r, &mut out.diagnostics));
                 }
             }
-            Err(e) => out
-                .diagnostics
-                .push(malformed(text, r.span.start, e.span.clone(), &e.kind)),
+            Err(e) => malformed(&mut out, text, r.span.start, e.span.clone(), &e.kind),
         }
     }
     found.sort_by_key(|(_, entry)| entry.start);
@@ -161,8 +152,9 @@ fn blank(text: &mut String, range: Span) {
 }
 
 /// The finding for a malformed entry that opens at `entry` (its key read
-/// from `text`, when it can be), the parser's error at `span`.
-fn malformed(text: &str, entry: usize, span: Span, kind: &ParseErrorKind) -> Diagnostic {
+/// from `text`, when it can be, and kept as a key left out), the parser's
+/// error at `span`.
+fn malformed(out: &mut Entries, text: &str, entry: usize, span: Span, kind: &ParseErrorKind) {
     let key = text
         .get(entry..)
         .and_then(|s| s.split_once('{'))
@@ -170,7 +162,10 @@ fn malformed(text: &str, entry: usize, span: Span, kind: &ParseErrorKind) -> Dia
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 100);
     let what = match key {
-        Some(k) => format!("entry `{k}`"),
+        Some(k) => {
+            out.left_out.push(k.to_owned());
+            format!("entry `{k}`")
+        }
         None => "an entry".to_owned(),
     };
     let (why, label) = match kind {
@@ -189,13 +184,15 @@ fn malformed(text: &str, entry: usize, span: Span, kind: &ParseErrorKind) -> Dia
         ),
         _ => ("it is not valid BibTeX".to_owned(), "here"),
     };
-    Diagnostic::new(
-        Code::UnreadableBibliography,
-        span,
-        format!("{what} cannot be read: {why}"),
-    )
-    .with_label(label)
-    .with_help("fix the entry; argmap reads the entries around it, and leaves this one out")
+    out.diagnostics.push(
+        Diagnostic::new(
+            Code::UnreadableBibliography,
+            span,
+            format!("{what} cannot be read: {why}"),
+        )
+        .with_label(label)
+        .with_help("fix the entry; argmap reads the entries around it, and leaves this one out"),
+    );
 }
 
 /// An entry as a source, with the span of the whole entry; `None` (with a

@@ -32,6 +32,8 @@ pub const MAX_BIBLIOGRAPHY_BYTES: u64 = 64 * 1024 * 1024;
 struct Entries {
     sources: Vec<(Source, Span)>,
     diagnostics: Vec<Diagnostic>,
+    /// The keys of entries that could not be read, left out.
+    left_out: Vec<String>,
 }
 
 /// Reads the bibliography files `map` names (its file is `map_path`, whose
@@ -123,6 +125,7 @@ pub fn read(
             format,
             base: next,
             len: text.len(),
+            left_out: read.left_out,
         });
         for mut d in read.diagnostics {
             d.span = d.span.start + next..d.span.end + next;

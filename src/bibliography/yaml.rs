@@ -60,6 +60,7 @@ pub(super) fn read(text: &str) -> Entries {
             match serde_yaml::from_value(serde_yaml::Value::Mapping(one)) {
                 Ok(l) => l,
                 Err(e) => {
+                    out.left_out.push(name.clone());
                     out.diagnostics.push(
                         Diagnostic::new(
                             Code::InvalidValue,

@@ -448,6 +448,9 @@ pub struct Bibliography {
     pub base: usize,
     /// The length of its text, in bytes.
     pub len: usize,
+    /// The keys of its entries that could not be read, and are not
+    /// sources: a reference to one names nothing, for that reason.
+    pub left_out: Vec<String>,
 }
 
 impl Spans for Source {
