@@ -467,3 +467,62 @@ fn the_report_lists_every_source_formatted_with_its_claims_and_findings() {
         insta::assert_snapshot!(format!("report-unknown-style-{shown}"), unknown.stderr);
     }
 }
+
+/// Hostile bibliography files: deep nesting, an alias bomb, garbage, a
+/// file of malformed entries. Each is read in bounded time, without a
+/// panic, and what cannot be read is a finding.
+#[test]
+fn hostile_bibliography_files_are_findings_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let many_bad: String = (0..20_000)
+        .map(|i| format!("@article{{k{i},\n  title = {{T {i}}}\n  year = {{2020}},\n}}\n"))
+        .collect();
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n";
+    let files: [(&str, String); 7] = [
+        (
+            "braces.bib",
+            format!(
+                "@book{{a, title = {}x{}}}\n",
+                "{".repeat(100_000),
+                "}".repeat(100_000)
+            ),
+        ),
+        (
+            "unclosed.bib",
+            format!("@book{{a, title = {}", "{".repeat(100_000)),
+        ),
+        ("many.bib", many_bad),
+        ("garbage.bib", "@@@ {{ ,,, }} = = @x{".repeat(10_000)),
+        (
+            "deep.json",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        ),
+        ("bomb.yaml", bomb.to_owned()),
+        ("scalar.yaml", "just a string\n".to_owned()),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        std::fs::write(
+            dir.path().join("m.toml"),
+            format!("[map]\ntitle = \"t\"\nbibliography = [\"{name}\"]\n"),
+        )
+        .unwrap();
+        let run = common::argmap(["check", "m.toml", "-q"])
+            .current_dir(dir.path())
+            .time_limit(std::time::Duration::from_secs(20))
+            .run();
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(
+            run.took < std::time::Duration::from_secs(10),
+            "{name}: {:?}",
+            run.took
+        );
+        assert!(!run.stderr.contains("panicked"), "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("error[unreadable-bibliography]")
+                || run.stderr.contains("error[invalid-value]"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+}

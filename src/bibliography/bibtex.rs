@@ -1,11 +1,10 @@
 //! BibTeX and BibLaTeX files, read by the `biblatex` crate, which keeps the
 //! place of every entry, key and field: findings point at the field.
 //!
-//! The crate stops at the first syntax error of a file. To read the rest,
-//! the malformed entry (from the `@` that opens it to the next line that
-//! opens another) is blanked out and the file read again, up to
-//! [`MAX_ERRORS`] times: each blanked entry is one
-//! `unreadable-bibliography` finding, and the entries around it are read.
+//! The crate stops at the first syntax error of a file. To read the rest, a
+//! file with one is read again entry by entry ([`by_entry`]): each
+//! malformed entry is one `unreadable-bibliography` finding, left out, and
+//! the entries around it are read.
 
 use std::collections::HashMap;
 
@@ -18,34 +17,18 @@ use super::{Entries, date_or_year, person, source_id};
 use crate::diag::{Code, Diagnostic, Span};
 use crate::model::{Source, SourceKind, Sp};
 
-/// Most malformed entries reported in one file; after them, the rest of the
-/// file is not read.
+/// Most malformed entries reported in one file; the others are counted.
 const MAX_ERRORS: usize = 100;
 
 /// Reads a `.bib` file.
 pub(super) fn read(text: &str) -> Entries {
     let mut out = Entries::default();
-    let mut blanked = text.to_owned();
-    let mut readable = false;
-    for _ in 0..=MAX_ERRORS {
-        let Err(e) = RawBibliography::parse(&blanked) else {
-            readable = true;
-            break;
-        };
-        let (start, end) = entry_around(&blanked, e.span.start);
-        malformed(&mut out, text, start, e.span.clone(), &e.kind);
-        if end <= start {
-            break;
-        }
-        blank(&mut blanked, start..end);
-    }
-    let raw = if readable {
-        RawBibliography::parse(&blanked).ok()
-    } else {
-        None
-    };
-    let Some(mut raw) = raw else {
-        return out;
+    let whole = too_deep(text)
+        .is_none()
+        .then(|| RawBibliography::parse(text).ok());
+    let mut raw = match whole.flatten() {
+        Some(raw) => raw,
+        None => by_entry(text, &mut out),
     };
     // Entries that `Bibliography::from_raw` refuses (an unknown
     // abbreviation, a key used twice, a broken cross-reference) are taken
@@ -101,70 +84,165 @@ pub(super) fn read(text: &str) -> Entries {
     out
 }
 
-/// The entry around byte `at` of `text`: from the `@` that opens the
-/// last entry starting at or before it, to the next line that opens
-/// another (or the end).
-fn entry_around(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let opens = |i: usize| {
-        text.as_bytes().get(i) == Some(&b'@')
-            && text.get(..i).is_some_and(|before| {
-                before
-                    .rsplit('\n')
-                    .next()
-                    .is_some_and(|l| l.trim().is_empty())
-            })
+/// The file read entry by entry, after a syntax error: cut before each
+/// line that opens an entry (`@` first on the line), each piece parsed on
+/// its own and its places moved back to where it is in the file. A piece
+/// that is not valid BibTeX is one finding (at most [`MAX_ERRORS`] shown),
+/// and is left out. One pass over the file, whatever the number of
+/// errors. (An `@` that opens a line inside a value cuts its entry there:
+/// the whole file is read at once first, and this only when that fails.)
+fn by_entry<'s>(text: &'s str, out: &mut Entries) -> RawBibliography<'s> {
+    let mut all = RawBibliography {
+        preamble: String::new(),
+        entries: Vec::new(),
+        abbreviations: Vec::new(),
     };
-    let start = (0..=at).rev().find(|&i| opens(i)).unwrap_or(at);
-    let mut end = text.len();
-    let mut line = text
-        .get(at..)
-        .and_then(|s| s.find('\n'))
-        .map(|n| at + n + 1);
-    while let Some(l) = line {
-        let rest = text.get(l..).unwrap_or("");
-        let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        if opens(l + indent) {
-            end = l;
-            break;
+    let mut more = 0;
+    for (start, piece) in pieces(text) {
+        if let Some(at) = too_deep(piece) {
+            if out.diagnostics.len() < MAX_ERRORS {
+                let key = entry_key(text, start);
+                if let Some(k) = &key {
+                    out.left_out.push(k.clone());
+                }
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnreadableBibliography,
+                        start + at..start + at + 1,
+                        format!(
+                            "{} cannot be read: its braces nest more than {MAX_DEPTH} deep",
+                            key.map_or_else(|| "an entry".to_owned(), |k| format!("entry `{k}`"))
+                        ),
+                    )
+                    .with_label("nested too deeply")
+                    .with_help("a bibliography entry nests braces a few levels deep; remove the extra braces"),
+                );
+            } else {
+                more += 1;
+            }
+            continue;
         }
-        line = rest.find('\n').map(|n| l + n + 1);
+        match RawBibliography::parse(piece) {
+            Ok(mut r) => {
+                for e in &mut r.entries {
+                    shift_entry(e, start);
+                }
+                for p in &mut r.abbreviations {
+                    shift_pair(p, start);
+                }
+                all.entries.append(&mut r.entries);
+                all.abbreviations.append(&mut r.abbreviations);
+                if !r.preamble.is_empty() {
+                    if !all.preamble.is_empty() {
+                        all.preamble.push_str(" # ");
+                    }
+                    all.preamble.push_str(&r.preamble);
+                }
+            }
+            Err(e) if out.diagnostics.len() < MAX_ERRORS => {
+                let span = e.span.start + start..e.span.end + start;
+                malformed(out, text, start, span, &e.kind);
+            }
+            Err(_) => more += 1,
+        }
     }
-    (start, end)
+    if more > 0
+        && let Some(last) = out.diagnostics.last_mut()
+    {
+        last.notes.push(format!(
+            "{} after this one not shown",
+            crate::english::count_as(more, "more malformed entry", "more malformed entries")
+        ));
+    }
+    all
 }
 
-/// `text` with the bytes of `range` made spaces, its line breaks kept, so
-/// that every place after it stays where it was.
-fn blank(text: &mut String, range: Span) {
-    let blanked: String = text
-        .get(range.clone())
-        .unwrap_or("")
-        .bytes()
-        .map(|b| {
-            if b == b'\n' || b == b'\r' {
-                b as char
-            } else {
-                ' '
+/// The pieces of `text` that each open with a line whose first character
+/// (after blanks) is `@`, with where each starts; the first piece starts
+/// at 0.
+fn pieces(text: &str) -> Vec<(usize, &str)> {
+    let mut starts = vec![0];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if at > 0 && line.trim_start().starts_with('@') {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        if let Some(piece) = text.get(start..end) {
+            out.push((start, piece));
+        }
+    }
+    out
+}
+
+/// Deepest nesting of braces read: `{{The}} {CPC}` is 2 deep, and no
+/// bibliography nests much deeper. The BibTeX reader's time grows with the
+/// square of the depth.
+const MAX_DEPTH: usize = 100;
+
+/// Where the braces of `text` first nest more than [`MAX_DEPTH`] deep.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
             }
-        })
-        .collect();
-    text.replace_range(range, &blanked);
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn shift_span(span: &mut Span, by: usize) {
+    *span = span.start + by..span.end + by;
+}
+
+fn shift_pair(p: &mut biblatex::Pair<'_>, by: usize) {
+    shift_span(&mut p.key.span, by);
+    shift_span(&mut p.value.span, by);
+    for c in &mut p.value.v {
+        shift_span(&mut c.span, by);
+    }
+}
+
+fn shift_entry(e: &mut Spanned<RawEntry<'_>>, by: usize) {
+    shift_span(&mut e.span, by);
+    shift_span(&mut e.v.key.span, by);
+    shift_span(&mut e.v.kind.span, by);
+    for p in &mut e.v.fields {
+        shift_pair(p, by);
+    }
+}
+
+/// The key of the entry that opens at byte `entry` of `text`, as far as it
+/// can be read: what follows its first `{`, up to a comma.
+fn entry_key(text: &str, entry: usize) -> Option<String> {
+    text.get(entry..)
+        .and_then(|s| s.split_once('{'))
+        .and_then(|(_, rest)| rest.split([',', '\n', '}']).next())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100)
+        .map(str::to_owned)
 }
 
 /// The finding for a malformed entry that opens at `entry` (its key read
 /// from `text`, when it can be, and kept as a key left out), the parser's
 /// error at `span`.
 fn malformed(out: &mut Entries, text: &str, entry: usize, span: Span, kind: &ParseErrorKind) {
-    let key = text
-        .get(entry..)
-        .and_then(|s| s.split_once('{'))
-        .and_then(|(_, rest)| rest.split([',', '\n', '}']).next())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 100);
-    let what = match key {
+    let what = match entry_key(text, entry) {
         Some(k) => {
-            out.left_out.push(k.to_owned());
-            format!("entry `{k}`")
+            let what = format!("entry `{k}`");
+            out.left_out.push(k);
+            what
         }
         None => "an entry".to_owned(),
     };
