@@ -327,12 +327,12 @@ pub fn project_for(map: &Path, color: bool) -> Result<Option<FoundProject>, Erro
         return Ok(Some(FoundProject { path, project }));
     }
     let renderer = crate::diag::render::human::renderer(color);
+    // The project file's findings point into it alone.
+    let report = crate::diag::FileReport::unread(project.file.clone(), Vec::new());
     let mut text = String::new();
     for d in &findings {
         text.push_str(&crate::diag::render::human::render_one(
-            &renderer,
-            &project.file,
-            d,
+            &renderer, &report, d,
         ));
         text.push_str("\n\n");
     }

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::bibliography;
 use crate::copy::{self, Copying};
 use crate::coverage::Coverage;
 use crate::diag::{Code, Diagnostic, FileReport, Level, Levels, SectionFacts, TextSummary};
@@ -131,6 +132,13 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
             coverage: Coverage::default(),
         };
     };
+    // The sources in bibliography files, placed after the map's text.
+    let bibliographies = if map.meta.bibliography.is_empty() {
+        Vec::new()
+    } else {
+        let base = loaded.file.text.len() + 1;
+        bibliography::read(&mut map, Path::new(name), base, &mut diagnostics)
+    };
     // Reading and indexing the source texts does not need the graph: on a
     // large map, it runs alongside the building of the graph.
     let structure_only = opts.scope == Scope::Structure;
@@ -217,6 +225,11 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
         diagnostics.extend(rules::run_where(&context(&copying), rules::reads_copying));
     }
     levels.apply(&mut diagnostics, rules::default_level);
+    // A fix is TOML written over the map file: none is offered in a
+    // bibliography file.
+    for d in &mut diagnostics {
+        d.suggestions.retain(|s| map.in_map_file(&s.span));
+    }
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code.as_str()).cmp(&(
             b.span.start,
@@ -233,6 +246,7 @@ fn check_loaded(name: &str, loaded: load::Loaded, opts: &Options) -> Checked {
     Checked {
         report: FileReport {
             file: loaded.file,
+            others: bibliographies,
             diagnostics,
             claims: map.claims.len(),
             sources: map.sources.len(),
@@ -312,6 +326,7 @@ fn place_findings(
     );
     starts.extend(map.actors.iter().map(|a| (a.id.span.start, Item::Outside)));
     starts.extend(map.sources.iter().map(|s| (s.id.span.start, Item::Outside)));
+    starts.extend(map.bibliographies.iter().map(|b| (b.base, Item::Outside)));
     starts.extend(
         map.claims
             .iter()

@@ -52,8 +52,28 @@ macro_rules! table {
     };
 }
 
-/// The pattern of every id.
+/// The pattern of every id but a source's.
 pub const ID_PATTERN: &str = "^[A-Za-z0-9_-]+$";
+
+/// The pattern of a source's id: an id, or a citation key as bibliography
+/// files write them (`lee:2023.cpc`, `DBLP:journals/cpc/Lee23`).
+pub const SOURCE_ID_PATTERN: &str = "^[A-Za-z0-9_:./+-]+$";
+
+/// Whether `id` is an id ([`ID_PATTERN`]).
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Whether `id` is a source's id ([`SOURCE_ID_PATTERN`]).
+pub fn is_source_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.' | b'/' | b'+')
+        })
+}
 
 /// An id: a table key such as `[claims.<id>]`, or a reference to one.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,6 +89,42 @@ impl JsonSchema for Id {
             "type": "string",
             "pattern": ID_PATTERN,
             "description": "An id: ASCII letters, digits, `-` and `_`. One id names one thing across the whole map (claims, arguments, sources, sections and actors share one namespace)."
+        })
+    }
+}
+
+/// A source's id: an [`Id`], or a citation key with `:`, `.`, `/` or `+`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceId(pub String);
+
+impl JsonSchema for SourceId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SourceId".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": SOURCE_ID_PATTERN,
+            "description": "A source's id: ASCII letters, digits, `-` and `_`, and also `:`, `.`, `/` and `+`, as citation keys of bibliography files have them (`lee:2023.cpc`). It shares the one namespace of ids."
+        })
+    }
+}
+
+/// A number as bibliographies write it: an integer (`14`), or a string
+/// (`"14"`, `"3–4"`, `"Spring"`, `"160–175"`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct Numbering(pub String);
+
+impl JsonSchema for Numbering {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Numbering".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": ["string", "integer"],
+            "description": "An integer (`14`), or a string (`\"3-4\"`, `\"Spring\"`)."
         })
     }
 }
@@ -111,8 +167,8 @@ pub struct MapFile {
     "sections" sections: Option<BTreeMap<Id, Section>>,
     /// Actors: who holds a claim (`by`).
     "actors" actors: Option<BTreeMap<Id, Actor>>,
-    /// Sources: the bibliography that claims cite.
-    "sources" sources: Option<BTreeMap<Id, Source>>,
+    /// Sources: the bibliography that claims cite. A table whose id is the key of an entry of a `bibliography` file adds to that entry.
+    "sources" sources: Option<BTreeMap<SourceId, Source>>,
     /// Claims: every statement of the map. A claim with `supports` is a premise, one with `attacks` a counterpoint.
     "claims" claims: Option<BTreeMap<Id, Claim>>,
     /// Arguments: linked premises, which support their conclusion only jointly.
@@ -130,10 +186,12 @@ pub struct MapTable {
     /// The id of the main conclusion: a claim.
     "thesis" thesis: Option<Id>,
     /// The id of the source this map analyses; anchors are checked against its text.
-    "document" document: Option<Id>,
+    "document" document: Option<SourceId>,
     /// The format version the map is written in: 2 (absent: 1). `argmap migrate` updates a map.
     #[schemars(range(min = 1, max = 2))]
     "version" version: Option<i64>,
+    /// Bibliography files whose entries are sources of the map, keyed by their citation keys: BibTeX or BibLaTeX (`.bib`), CSL-JSON (`.json`) or Hayagriva YAML (`.yaml`, `.yml`); paths relative to the map file, inside its folder.
+    "bibliography" bibliography: Option<Vec<String>>,
 }
 }
 
@@ -249,12 +307,20 @@ pub struct Source {
     "kind" kind: Option<SourceKind>,
     /// The journal, book or site it appeared in.
     "container" container: Option<String>,
+    /// The volume of the journal or of the work it is part of.
+    "volume" volume: Option<Numbering>,
+    /// The issue (number) of the journal.
+    "issue" issue: Option<Numbering>,
+    /// The pages it occupies in its container: `160-175`.
+    "pages" pages: Option<Numbering>,
     /// Publisher.
     "publisher" publisher: Option<String>,
     /// Where it can be read: an absolute http(s) URL.
     "url" url: Option<String>,
     /// Digital Object Identifier, `10.NNNN/suffix`.
     "doi" doi: Option<String>,
+    /// International Standard Book Number: ISBN-10 or ISBN-13, hyphens and spaces allowed.
+    "isbn" isbn: Option<String>,
     /// When the URL was read, a TOML date (`2024-05-02`, unquoted).
     "accessed" accessed: Option<Date>,
     /// How the analysed text cites it (`County Council 2024`).
@@ -287,7 +353,7 @@ table! {
 /// A citation with a locator or a quote.
 pub struct Citation {
     /// The id of the cited source.
-    "source" source: Id,
+    "source" source: SourceId,
     /// A free locator: page, section, paragraph.
     "at" at: Option<String>,
     /// A short verbatim excerpt of the source, checked against its text.
@@ -300,7 +366,7 @@ pub struct Citation {
 #[serde(untagged)]
 pub enum CitationEntry {
     /// A bare source id: a citation without locator.
-    Source(Id),
+    Source(SourceId),
     /// A source with a locator or a quote.
     Full(Citation),
 }

@@ -27,6 +27,7 @@ pub mod rules;
 
 pub mod aif;
 pub mod app;
+pub mod bibliography;
 pub mod check;
 pub mod copy;
 pub mod coverage;
@@ -38,6 +39,7 @@ pub mod english;
 pub mod eval;
 pub mod export;
 pub mod fmt;
+pub mod folder;
 pub mod format;
 pub mod graph;
 pub mod hanzi;

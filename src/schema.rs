@@ -21,7 +21,7 @@ use schemars::generate::SchemaSettings;
 
 pub use crate::format::{
     Actor, Anchor, Argument, Citation, CitationEntry, Claim, Date, ID_PATTERN, Id, Limits, MapFile,
-    MapTable, Section, Source, SourceKind,
+    MapTable, SOURCE_ID_PATTERN, Section, Source, SourceId, SourceKind,
 };
 
 /// `[lints]`: every rule code of the registry, each a level, in place of

@@ -6,7 +6,7 @@
 //! between checks (the language server's), while their files are unchanged.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, Span};
 use crate::document::Document;
+use crate::folder;
 use crate::model::Map;
 use crate::quote::TextIndex;
 
@@ -158,10 +159,7 @@ pub fn resolve(
     cache: Option<&TextCache>,
     out: &mut Vec<Diagnostic>,
 ) -> Texts {
-    let map_dir = map_path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let map_dir = folder::map_dir(map_path);
     let mut texts = Texts {
         by_source: Vec::with_capacity(map.sources.len()),
         failed: vec![false; map.sources.len()],
@@ -183,7 +181,8 @@ pub fn resolve(
         };
         let (path, span): (PathBuf, Span) = match (cli.or(project), &source.text) {
             (Some((_, p)), _) => (p.clone(), source.id.span.clone()),
-            (None, Some(t)) => match locate(map_dir, &t.value, opts.allow_outside) {
+            (None, Some(t)) => match folder::locate(map_dir, &t.value, opts.allow_outside, "texts")
+            {
                 Ok(p) => (p, t.span.clone()),
                 Err(why) => {
                     out.push(
@@ -309,59 +308,10 @@ fn index_all(mut texts: Vec<(usize, PathBuf, String)>) -> Vec<(usize, PathBuf, S
     texts.into_par_iter().map(index).collect()
 }
 
-/// The path of a `text` key, checked to stay inside `map_dir`.
-fn locate(map_dir: &Path, rel: &str, allow_outside: bool) -> Result<PathBuf, String> {
-    let p = Path::new(rel);
-    if allow_outside {
-        return Ok(map_dir.join(p));
-    }
-    if p.is_absolute() {
-        return Err(format!(
-            "`{rel}` is an absolute path, and texts must stay inside the map's folder"
-        ));
-    }
-    if p.components().any(|c| c == Component::ParentDir) {
-        return Err(format!("`{rel}` leaves the map's folder through `..`"));
-    }
-    let full = map_dir.join(p);
-    let (Ok(base), Ok(target)) = (map_dir.canonicalize(), full.canonicalize()) else {
-        // Not there: reading it will report that.
-        return Ok(full);
-    };
-    if !target.starts_with(&base) {
-        return Err(format!(
-            "`{rel}` resolves through a symbolic link to `{}`, outside the map's folder",
-            target.display()
-        ));
-    }
-    Ok(full)
-}
-
 /// Reads a text file: a regular file, UTF-8, at most [`MAX_TEXT_BYTES`],
 /// with words in it; the error says why not.
 pub fn read(path: &Path) -> Result<String, String> {
-    use std::io::Read;
-    let too_large = || format!("it is larger than {} MiB", MAX_TEXT_BYTES / (1024 * 1024));
-    let meta = std::fs::metadata(path).map_err(|e| reason(&e))?;
-    if meta.is_dir() {
-        return Err("it is a directory".into());
-    }
-    // A device or a named pipe (`/dev/zero`, `/dev/stdin`) could be read
-    // forever or block forever.
-    if !meta.is_file() {
-        return Err("it is not a regular file".into());
-    }
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(too_large());
-    }
-    // The file may grow between the two calls: read at most one byte more.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| reason(&e))?;
-    if bytes.len() as u64 > MAX_TEXT_BYTES {
-        return Err(too_large());
-    }
+    let bytes = folder::read_bytes(path, MAX_TEXT_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "it is not UTF-8 (invalid byte at offset {})",
@@ -376,17 +326,4 @@ pub fn read(path: &Path) -> Result<String, String> {
         });
     }
     Ok(text)
-}
-
-fn reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e
-            .to_string()
-            .split(" (os error")
-            .next()
-            .unwrap_or("")
-            .to_lowercase(),
-    }
 }

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "leaves",
         &[
             "suggest", "quote", "aif", "kialo", "wrap", "format", "english", "hanzi", "csp",
+            "folder",
         ],
     ),
     ("diagnostics", &["diag"]),
@@ -23,7 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("document structure", &["document"]),
     (
         "inputs and the resolved map",
-        &["load", "texts", "migrate", "resolved"],
+        &["load", "texts", "bibliography", "migrate", "resolved"],
     ),
     ("the graph", &["graph"]),
     ("the map against its texts", &["copy", "verify", "coverage"]),

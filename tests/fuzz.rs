@@ -38,7 +38,8 @@ fn config() -> Config {
 /// Tags the HTML report writes.
 const HTML_TAGS: &[&str] = &[
     "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "code",
-    "strong", "br", "span", "table", "tr", "th", "td", "details", "summary", "ul", "li", "img",
+    "strong", "em", "br", "span", "table", "tr", "th", "td", "details", "summary", "ul", "li",
+    "img",
 ];
 /// Tags the DOT labels use.
 const LABEL_TAGS: &[&str] = &["table", "tr", "td", "br", "b", "i", "font", "hr"];
@@ -127,6 +128,7 @@ fn check_dot(dot: &str) -> Result<(), TestCaseError> {
         if let Some(id) = id {
             let generated = id == "legend"
                 || id.starts_with("legend_")
+                || id == "more_context"
                 || ["c", "a", "s"].iter().any(|p| {
                     id.strip_prefix(p)
                         .is_some_and(|n| n.parse::<usize>().is_ok())
@@ -790,7 +792,7 @@ proptest! {
             }
             diagnostics.push(d);
         }
-        let reports = [argmap::diag::FileReport { file, diagnostics, claims: 0, sources: 0, texts: Vec::new(), sections: Vec::new(), coverage: None }];
+        let reports = [argmap::diag::FileReport { file, others: Vec::new(), diagnostics, claims: 0, sources: 0, texts: Vec::new(), sections: Vec::new(), coverage: None }];
         let shown = human::render(&reports, false, false);
         prop_assert_eq!(shown.matches("error[invalid-value]").count(), spans.len());
         prop_assert!(shown.lines().filter(|l| l.trim_start().starts_with("--> ")).count() >= spans.len());

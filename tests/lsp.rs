@@ -890,3 +890,73 @@ fn a_check_through_a_cache_finds_what_a_fresh_check_finds() {
     let after = found(&cached(&text));
     assert_eq!(after, found(&fresh(&text)));
 }
+
+/// Sources from bibliography files: go to definition opens the entry in
+/// its file, and a finding in a file is shown on the map, naming the file,
+/// line and column.
+#[test]
+fn bibliography_files_are_reached_and_their_findings_shown() {
+    let path = std::path::absolute("tests/fixtures/bibliography/map.toml").unwrap();
+    let uri = uri_of(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (mut c, _) = Client::start(&["utf-16"], json!({}));
+    c.open(&uri, &text);
+    let def = c
+        .request(
+            "textDocument/definition",
+            doc(&uri, at(&text, "\"DBLP:books/ox/Segal20\"", 3)),
+        )
+        .unwrap();
+    let bib = std::path::absolute("tests/fixtures/bibliography/refs.bib").unwrap();
+    assert_eq!(def["uri"].as_str().unwrap(), uri_of(&bib), "{def}");
+    let bib_text = std::fs::read_to_string(&bib).unwrap();
+    let line = bib_text
+        .lines()
+        .position(|l| l.contains("DBLP:books/ox/Segal20"))
+        .unwrap();
+    assert_eq!(
+        def["range"]["start"]["line"].as_u64().unwrap(),
+        line as u64,
+        "{def}"
+    );
+    let renamed = c.request(
+        "textDocument/rename",
+        json!({
+            "textDocument": {"uri": uri},
+            "position": at(&text, "\"DBLP:books/ox/Segal20\"", 3),
+            "newName": "segal2020",
+        }),
+    );
+    assert!(
+        matches!(&renamed, Err((_, m)) if m.contains("a key of a bibliography file")),
+        "{renamed:?}"
+    );
+    assert_eq!(c.shutdown(), Ended::Shutdown);
+
+    let broken = std::path::absolute("tests/fixtures/bibliography/broken.toml").unwrap();
+    let broken_uri = uri_of(&broken);
+    let broken_text = std::fs::read_to_string(&broken).unwrap();
+    let (mut c, _) = Client::start(&["utf-16"], json!({}));
+    let published = c.open(&broken_uri, &broken_text);
+    let in_files: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .filter(|m| m.contains("broken.bib:"))
+        .collect();
+    assert!(!in_files.is_empty(), "{published}");
+    assert!(
+        in_files.iter().all(|m| m
+            .split("broken.bib:")
+            .nth(1)
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .is_ok()),
+        "{in_files:?}"
+    );
+    assert_eq!(c.shutdown(), Ended::Shutdown);
+}

@@ -565,7 +565,8 @@ fn dot_labels_hold_no_markup_and_no_statements_from_the_map() {
 /// The tags the HTML report writes itself.
 const HTML_ELEMENTS: &[&str] = &[
     "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "code",
-    "strong", "br", "span", "table", "tr", "th", "td", "details", "summary", "ul", "li", "iframe",
+    "strong", "em", "br", "span", "table", "tr", "th", "td", "details", "summary", "ul", "li",
+    "iframe",
 ];
 
 #[test]

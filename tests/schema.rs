@@ -16,7 +16,7 @@ const COMMITTED: &str = "schema/argmap.schema.json";
 const CHAPTER: &str = "maps/cpc-and-sovereignty.toml";
 
 /// Codes whose findings are about the form of the file, which the schema
-/// also checks.
+/// also checks (in the map file itself).
 const FORM_CODES: [&str; 4] = [
     "toml-syntax",
     "unknown-field",
@@ -86,10 +86,13 @@ fn schema_errors(validator: &jsonschema::Validator, path: &Path) -> Option<Vec<S
 fn form_findings(path: &Path) -> BTreeSet<&'static str> {
     let bytes = std::fs::read(path).unwrap();
     let checked = argmap::check::check(&path.display().to_string(), &bytes, &Default::default());
-    checked
-        .report
+    let report = &checked.report;
+    // Findings in the map's bibliography files are about those files, not
+    // about the form of the map.
+    report
         .diagnostics
         .iter()
+        .filter(|d| std::ptr::eq(report.locate(&d.span).0, &report.file))
         .map(|d| d.code.as_str())
         .filter(|c| FORM_CODES.contains(c))
         .collect()

@@ -1,5 +1,6 @@
 //! `argmap export`: write a map as argmap JSON, Argdown, AIF, Mermaid,
-//! GraphML or Kialo's plain text.
+//! GraphML or Kialo's plain text, or its sources as BibTeX, BibLaTeX,
+//! CSL-JSON or RIS.
 
 use std::path::PathBuf;
 
@@ -16,9 +17,12 @@ Examples:
   argmap export examples/bridge.toml --to mermaid          paste into a ```mermaid block
   argmap export examples/bridge.toml --to graphml -o bridge.graphml   for yEd and Gephi
   argmap export examples/bridge.toml --to kialo -o bridge.txt   a discussion to import into Kialo
+  argmap export examples/bridge.toml --to bibtex -o bridge.bib   the sources, for LaTeX
+  argmap export examples/bridge.toml --to csl-json         the sources, for Zotero and pandoc
 
 json keeps everything; the other formats keep the structure and lose what they
-have no place for (docs/interchange.md lists it). A map with errors is
+have no place for (docs/interchange.md lists it). bibtex, biblatex, csl-json
+and ris write the sources alone. A map with errors is
 exported anyway, with a warning; references that name nothing are left out.
 Kialo's text is a tree below the thesis: what it cannot hold is counted on
 stderr, and a map without a thesis is not exported (exit 2).";
@@ -38,6 +42,15 @@ enum ToArg {
     Graphml,
     /// Kialo's plain-text export, the tree below the thesis
     Kialo,
+    /// the sources as BibTeX
+    Bibtex,
+    /// the sources as BibLaTeX
+    Biblatex,
+    /// the sources as CSL-JSON, for Zotero and pandoc
+    #[value(name = "csl-json")]
+    CslJson,
+    /// the sources as RIS, for reference managers
+    Ris,
 }
 
 impl From<ToArg> for Format {
@@ -49,6 +62,10 @@ impl From<ToArg> for Format {
             ToArg::Mermaid => Format::Mermaid,
             ToArg::Graphml => Format::Graphml,
             ToArg::Kialo => Format::Kialo,
+            ToArg::Bibtex => Format::Bibtex,
+            ToArg::Biblatex => Format::Biblatex,
+            ToArg::CslJson => Format::CslJson,
+            ToArg::Ris => Format::Ris,
         }
     }
 }

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::{Outcome, SUCCESS, TextArgs, input, output};
+use super::{Outcome, SUCCESS, TextArgs, fail, fail_with_notes, input, output};
+use argmap::report::references::CitationStyle;
 use argmap::report::{Audit, html, markdown};
 
 pub const EXAMPLES: &str = "\
@@ -13,6 +14,7 @@ Examples:
   argmap report examples/bridge.toml                  Markdown on stdout
   argmap report examples/bridge.toml -o audit.html     HTML, from the extension
   argmap report examples/bridge.toml -o audit.md --diagram bridge.svg   links the diagram
+  argmap report examples/bridge.toml --style apa       the references in APA style
 
 The format is --format, else the extension of OUT (.html or .htm: HTML),
 else Markdown. The HTML page embeds the interactive viewer of the whole map
@@ -57,12 +59,39 @@ pub struct ReportArgs {
     #[arg(long)]
     no_diagram: bool,
 
+    /// The citation style of the references: `chicago-author-date`, `apa`,
+    /// `mla`, `ieee`, `harvard-cite-them-right`, or another CSL style
+    /// that hayagriva bundles.
+    #[arg(long, value_name = "STYLE", default_value = "chicago-author-date")]
+    style: String,
+
     #[command(flatten)]
     texts: TextArgs,
 }
 
 /// Runs `report`; returns the exit code.
 pub fn run(args: &ReportArgs) -> Outcome {
+    let style = CitationStyle::by_name(&args.style).ok_or_else(|| {
+        let names = CitationStyle::names();
+        let like: Vec<String> = names
+            .iter()
+            .filter(|n| !args.style.is_empty() && n.contains(&args.style.to_lowercase()))
+            .map(|n| format!("`{n}`"))
+            .collect();
+        let message = format!("no citation style `{}`", args.style);
+        match argmap::suggest::closest(&args.style, names.iter().copied()) {
+            Some(s) => fail(&message, Some(&format!("did you mean `{s}`?"))),
+            None if !like.is_empty() => fail(
+                &message,
+                Some(&format!("styles named like it: {}", like.join(", "))),
+            ),
+            None => fail_with_notes(
+                &message,
+                &[format!("the styles are: {}", names.join(", "))],
+                Some("for example `apa`, `chicago-author-date`, `ieee` or `mla`"),
+            ),
+        }
+    })?;
     let usable = input::load_usable(&args.map, Some(&args.texts))?;
     let (map, graph) = (&usable.map, &usable.graph);
     let evaluation = argmap::eval::evaluate(map, graph);
@@ -74,7 +103,8 @@ pub fn run(args: &ReportArgs) -> Outcome {
     );
     let on_evidence = argmap::eval::evaluate_evidence(map, graph, &evidence);
     let audit = Audit::new(&usable.report, map, graph, &evaluation, &usable.texts)
-        .with_evidence(graph, &on_evidence);
+        .with_evidence(graph, &on_evidence)
+        .with_style(&usable.report, graph, style);
     let format = args.format.unwrap_or_else(|| {
         let ext = args.output.extension().and_then(|e| e.to_str());
         match ext.map(str::to_ascii_lowercase).as_deref() {

@@ -16,7 +16,8 @@ pub use code::Code;
 pub use level::{Level, LevelError, Levels};
 pub use source::SourceFile;
 
-/// A byte range in a map file.
+/// A byte range in a map file, or in one of the other files its findings
+/// point into ([`FileReport::others`]), which are placed after it.
 pub type Span = std::ops::Range<usize>;
 
 /// How serious a reported finding is. `allow` findings are never reported, so
@@ -238,11 +239,15 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-/// The findings for one map file, with the file they point into.
+/// The findings for one map file, with the files they point into.
 #[derive(Clone, Debug)]
 pub struct FileReport {
     /// The file as read (with its line index).
     pub file: SourceFile,
+    /// The other files that findings point into (the map's bibliography
+    /// files), in order; a span at or after one's `base` is in it. Read
+    /// spans through [`FileReport::locate`].
+    pub others: Vec<OtherFile>,
     /// Findings, in file order.
     pub diagnostics: Vec<Diagnostic>,
     /// Claims in the map (0 when it could not be read).
@@ -342,18 +347,44 @@ pub struct HeadingCoverage {
     pub uncovered: Vec<usize>,
 }
 
+/// A file other than the map that findings point into, and where its
+/// bytes begin in their spans: its byte `k` is at `base + k`.
+#[derive(Clone, Debug)]
+pub struct OtherFile {
+    /// Where its first byte is in spans: after the map's text and the
+    /// other files before it.
+    pub base: usize,
+    /// The file as read.
+    pub file: SourceFile,
+}
+
 impl FileReport {
     /// The report of a file that is not a map (not TOML): its findings
     /// alone, nothing counted.
     pub fn unread(file: SourceFile, diagnostics: Vec<Diagnostic>) -> FileReport {
         FileReport {
             file,
+            others: Vec::new(),
             diagnostics,
             claims: 0,
             sources: 0,
             texts: Vec::new(),
             sections: Vec::new(),
             coverage: None,
+        }
+    }
+
+    /// The file that `span` is in, and the span within that file: the map
+    /// file, or the last of [`FileReport::others`] that begins at or before
+    /// it.
+    pub fn locate(&self, span: &Span) -> (&SourceFile, Span) {
+        let after = self.others.partition_point(|o| o.base <= span.start);
+        match after.checked_sub(1).and_then(|i| self.others.get(i)) {
+            Some(o) => (
+                &o.file,
+                span.start - o.base..span.end.max(span.start) - o.base,
+            ),
+            None => (&self.file, span.clone()),
         }
     }
 

@@ -39,6 +39,9 @@ struct MetaOut<'a> {
     document: Option<&'a str>,
     /// The map format's version as written (`null`: version 1).
     version: Option<i64>,
+    /// The bibliography files named, as written; their entries are among
+    /// `sources`.
+    bibliography: Vec<&'a str>,
 }
 
 /// `[limits]`: the values written, `null` where the default applies.
@@ -83,9 +86,13 @@ struct SourceOut<'a> {
     date: Option<String>,
     kind: Option<&'static str>,
     container: Option<&'a str>,
+    volume: Option<&'a str>,
+    issue: Option<&'a str>,
+    pages: Option<&'a str>,
     publisher: Option<&'a str>,
     url: Option<&'a str>,
     doi: Option<&'a str>,
+    isbn: Option<&'a str>,
     accessed: Option<String>,
     cited_as: Option<&'a str>,
     printed: Option<&'a str>,
@@ -152,9 +159,13 @@ fn source(s: &Source) -> SourceOut<'_> {
         date: s.date.as_ref().map(|d| d.value.to_string()),
         kind: s.kind.as_ref().map(|k| source_kind_name(k.value)),
         container: opt(&s.container),
+        volume: opt(&s.volume),
+        issue: opt(&s.issue),
+        pages: opt(&s.pages),
         publisher: opt(&s.publisher),
         url: opt(&s.url),
         doi: opt(&s.doi),
+        isbn: opt(&s.isbn),
         accessed: s.accessed.as_ref().map(|d| d.value.to_string()),
         cited_as: opt(&s.cited_as),
         printed: opt(&s.printed),
@@ -216,6 +227,7 @@ pub fn to_json(map: &Map) -> String {
             thesis: opt(&map.meta.thesis),
             document: opt(&map.meta.document),
             version: map.meta.version.as_ref().map(|v| v.value),
+            bibliography: map.meta.bibliography.iter().map(|b| b.as_str()).collect(),
         },
         limits: LimitsOut {
             quote_words: map.limits.quote_words.as_ref().map(|v| v.value),

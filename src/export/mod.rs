@@ -1,5 +1,6 @@
 //! Exports a map to the formats of other tools: argmap's own JSON, Argdown,
-//! AIF (AIFdb and OVA), Mermaid, GraphML and Kialo's plain text.
+//! AIF (AIFdb and OVA), Mermaid, GraphML and Kialo's plain text; and its
+//! sources to the bibliography formats BibTeX, BibLaTeX, CSL-JSON and RIS.
 //! `docs/interchange.md` says what
 //! each format keeps and what it loses.
 //!
@@ -28,10 +29,13 @@
 
 pub mod aif;
 pub mod argdown;
+pub mod bibtex;
+pub mod csl_json;
 pub mod graphml;
 pub mod json;
 pub mod kialo;
 pub mod mermaid;
+pub mod ris;
 
 use crate::model::{Kind, Map};
 use crate::resolved::ResolvedMap;
@@ -52,6 +56,15 @@ pub enum Format {
     Graphml,
     /// Kialo's plain-text export of a discussion.
     Kialo,
+    /// The sources, as BibTeX.
+    Bibtex,
+    /// The sources, as BibLaTeX.
+    Biblatex,
+    /// The sources, as CSL-JSON.
+    #[strum(serialize = "csl-json")]
+    CslJson,
+    /// The sources, as RIS.
+    Ris,
 }
 
 impl Format {
@@ -72,6 +85,9 @@ impl Format {
             Format::Mermaid => "mmd",
             Format::Graphml => "graphml",
             Format::Kialo => "txt",
+            Format::Bibtex | Format::Biblatex => "bib",
+            Format::CslJson => "json",
+            Format::Ris => "ris",
         }
     }
 }
@@ -86,6 +102,10 @@ pub fn export(map: &Map, resolved: &ResolvedMap, format: Format) -> String {
         Format::Mermaid => mermaid::to_mermaid(map, resolved),
         Format::Graphml => graphml::to_graphml(map, resolved),
         Format::Kialo => kialo::to_kialo(map, resolved),
+        Format::Bibtex => bibtex::to_bib(map, resolved, bibtex::Dialect::Bibtex),
+        Format::Biblatex => bibtex::to_bib(map, resolved, bibtex::Dialect::Biblatex),
+        Format::CslJson => csl_json::to_csl_json(map, resolved),
+        Format::Ris => ris::to_ris(map, resolved),
     }
 }
 

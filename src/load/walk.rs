@@ -169,6 +169,7 @@ impl Walker {
             thesis: self.string(t, "thesis", &cx),
             document: self.string(t, "document", &cx),
             version: self.version(t, &cx),
+            bibliography: self.string_list(t, "bibliography", &cx),
             span,
         }
     }
@@ -373,15 +374,20 @@ impl Walker {
             date: self.date(t, "date", &cx),
             kind,
             container: self.string(t, "container", &cx),
+            volume: self.numbering(t, "volume", &cx),
+            issue: self.numbering(t, "issue", &cx),
+            pages: self.numbering(t, "pages", &cx),
             publisher: self.string(t, "publisher", &cx),
             url: self.string(t, "url", &cx),
             doi: self.string(t, "doi", &cx),
+            isbn: self.string(t, "isbn", &cx),
             accessed: self.date(t, "accessed", &cx),
             cited_as: self.string(t, "cited-as", &cx),
             printed: self.string(t, "printed", &cx),
             text: self.string(t, "text", &cx),
             note: self.string(t, "note", &cx),
             miswritten: std::mem::take(&mut self.miswritten),
+            from: None,
             id,
         }
     }
@@ -678,16 +684,23 @@ impl Walker {
 
     pub(super) fn id(&mut self, key: &Spanned<DeString<'_>>, table: &str) -> Option<Sp<String>> {
         let id: &str = key.get_ref();
-        let ok = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let source = table == "sources";
+        let ok = if source {
+            format::is_source_id(id)
+        } else {
+            format::is_id(id)
+        };
         if !ok {
+            let allowed = if source {
+                "source ids may use only ASCII letters, digits, `-`, `_`, `:`, `.`, `/` and `+`"
+            } else {
+                "ids may use only ASCII letters, digits, `-` and `_`"
+            };
             self.push(
                 Diagnostic::new(
                     Code::InvalidValue,
                     key.span(),
-                    format!("`{table}.{id}`: ids may use only ASCII letters, digits, `-` and `_`"),
+                    format!("`{table}.{id}`: {allowed}"),
                 )
                 .with_label("not a valid id")
                 .with_help("rename it, for example with `-` for spaces"),
@@ -719,6 +732,25 @@ impl Walker {
             DeValue::String(s) => Some(Sp::new(s.to_string(), v.span())),
             _ => {
                 self.wrong_type(v, key, cx, "a string");
+                None
+            }
+        }
+    }
+
+    /// A number as bibliographies write it: a string, or an integer
+    /// (`volume = 14`), kept as written.
+    fn numbering(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &'static str,
+        cx: &Ctx<'_>,
+    ) -> Option<Sp<String>> {
+        let v = get(t, key, cx)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Sp::new(s.to_string(), v.span())),
+            DeValue::Integer(i) => Some(Sp::new(i.as_str().to_owned(), v.span())),
+            _ => {
+                self.wrong_type(v, key, cx, "a string or an integer");
                 None
             }
         }

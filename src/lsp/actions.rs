@@ -60,7 +60,20 @@ pub fn diagnostics(a: &Analysis, uri: &Uri) -> Vec<lsp_types::Diagnostic> {
         .report
         .diagnostics
         .iter()
-        .map(|d| to_lsp(d, uri, &|s| a.range(s)))
+        .map(|d| {
+            let report = &a.checked.report;
+            let (file, span) = report.locate(&d.span);
+            if std::ptr::eq(file, &report.file) {
+                return to_lsp(d, uri, &|s| a.range(s));
+            }
+            // A finding in a bibliography file the map names: shown at the
+            // top of the map, saying where in that file it is.
+            let (line, col) = file.line_col(span.start);
+            let mut shown = to_lsp(d, uri, &|_| Range::default());
+            shown.message = format!("{}:{line}:{col}: {}", file.name, shown.message);
+            shown.related_information = None;
+            shown
+        })
         .collect()
 }
 

@@ -218,6 +218,24 @@ impl Analysis {
             .as_ref()
     }
 
+    /// Where `span` is: in the map (at `uri`), or in a bibliography file
+    /// the map names (at that file's URI, its range counted in it).
+    pub fn location(&self, span: &Span, uri: &lsp_types::Uri) -> Option<lsp_types::Location> {
+        let report = &self.checked.report;
+        let (file, inner) = report.locate(span);
+        if std::ptr::eq(file, &report.file) {
+            return Some(lsp_types::Location::new(uri.clone(), self.range(span)));
+        }
+        let other = super::file_uri(std::path::Path::new(&file.name))?;
+        // Spans index the file's text, its byte-order mark left out; an
+        // editor counts no position for the mark.
+        let lines = LineIndex::new(&file.text, self.lines.encoding());
+        Some(lsp_types::Location::new(
+            other,
+            lines.range(&file.text, &inner),
+        ))
+    }
+
     /// The range of map bytes `span`.
     pub fn range(&self, span: &Span) -> lsp_types::Range {
         self.lines.range(

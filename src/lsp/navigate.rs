@@ -25,10 +25,7 @@ pub fn definition(
 ) -> Option<GotoDefinitionResponse> {
     let o = at(a, p)?;
     let d = a.ids().definition(&o.id)?;
-    Some(GotoDefinitionResponse::Scalar(Location::new(
-        uri.clone(),
-        a.range(&d.span),
-    )))
+    Some(GotoDefinitionResponse::Scalar(a.location(&d.span, uri)?))
 }
 
 /// Every place the id at the position is written: its references, and its
@@ -40,7 +37,7 @@ pub fn references(a: &Analysis, p: &ReferenceParams, uri: &Uri) -> Option<Vec<Lo
         a.ids()
             .of_id(&o.id)
             .filter(|x| with_definitions || matches!(x.role, Role::Reference(_)))
-            .map(|x| Location::new(uri.clone(), a.range(&x.span)))
+            .filter_map(|x| a.location(&x.span, uri))
             .collect(),
     )
 }
@@ -80,6 +77,14 @@ pub fn rename(a: &Analysis, p: &RenameParams, uri: &Uri) -> Result<Option<Worksp
     }
     if new == o.id {
         return Ok(None);
+    }
+    if let Some(d) = a.ids().definition(&o.id)
+        && a.location(&d.span, uri).is_some_and(|l| &l.uri != uri)
+    {
+        return Err(format!(
+            "`{}` is a key of a bibliography file: rename it there, and then in the map",
+            o.id
+        ));
     }
     if let Some(other) = a.ids().definition(new) {
         let what = match other.role {

@@ -50,6 +50,11 @@ impl LineIndex {
         }
     }
 
+    /// The encoding positions are counted in.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
     /// The position of byte `offset` of `text` (the text indexed), moved
     /// back onto a character boundary and into the text.
     pub fn position(&self, text: &str, offset: usize) -> Position {

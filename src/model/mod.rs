@@ -164,6 +164,8 @@ pub struct Meta {
     /// The format version the map is written in (`version = 2`); absent
     /// means version 1.
     pub version: Option<Sp<i64>>,
+    /// The bibliography files it names, as written.
+    pub bibliography: Vec<Sp<String>>,
 }
 
 impl Spans for Meta {
@@ -175,6 +177,7 @@ impl Spans for Meta {
             thesis,
             document,
             version,
+            bibliography,
         } = self;
         shift(span, by);
         title.shift_spans(by);
@@ -182,6 +185,7 @@ impl Spans for Meta {
         thesis.shift_spans(by);
         document.shift_spans(by);
         version.shift_spans(by);
+        bibliography.shift_spans(by);
     }
 }
 
@@ -336,12 +340,20 @@ pub struct Source {
     pub kind: Option<Sp<SourceKind>>,
     /// Journal, book or site.
     pub container: Option<Sp<String>>,
+    /// The volume of the journal or of the work it is part of.
+    pub volume: Option<Sp<String>>,
+    /// The issue of the journal.
+    pub issue: Option<Sp<String>>,
+    /// The pages it occupies in its container.
+    pub pages: Option<Sp<String>>,
     /// Publisher.
     pub publisher: Option<Sp<String>>,
     /// Where it can be read.
     pub url: Option<Sp<String>>,
     /// Digital Object Identifier.
     pub doi: Option<Sp<String>>,
+    /// International Standard Book Number.
+    pub isbn: Option<Sp<String>>,
     /// When the URL was read.
     pub accessed: Option<Sp<Date>>,
     /// How the analysed text cites it (`Xinhua 2014`).
@@ -356,6 +368,89 @@ pub struct Source {
     /// (`author` for `authors`), already reported by the loader: rules that
     /// would find them missing skip them, so one slip gives one finding.
     pub miswritten: Vec<&'static str>,
+    /// Where an entry of a bibliography file was read; `None` for a source
+    /// written in `[sources]` alone.
+    pub from: Option<FromFile>,
+}
+
+/// Where a source read from a bibliography file comes from. Its spans are
+/// in the file's place after the map (see [`Bibliography`]), those of the
+/// fields a `[sources.<id>]` table added in the map file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FromFile {
+    /// Index into [`Map::bibliographies`].
+    pub file: usize,
+    /// The whole entry.
+    pub entry: Span,
+    /// The id of the `[sources.<id>]` table that adds to it, when there is
+    /// one.
+    pub table: Option<Span>,
+}
+
+impl Spans for FromFile {
+    fn shift_spans(&mut self, by: usize) {
+        let FromFile {
+            file: _,
+            entry,
+            table,
+        } = self;
+        shift(entry, by);
+        if let Some(t) = table {
+            shift(t, by);
+        }
+    }
+}
+
+/// The format of a bibliography file, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BibFormat {
+    /// BibTeX or BibLaTeX: `.bib`.
+    Bibtex,
+    /// CSL-JSON: `.json`.
+    CslJson,
+    /// Hayagriva YAML: `.yaml`, `.yml`.
+    Hayagriva,
+}
+
+impl BibFormat {
+    /// The format of a file named `path`, by its extension.
+    pub fn of(path: &str) -> Option<BibFormat> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "bib" => Some(BibFormat::Bibtex),
+            "json" => Some(BibFormat::CslJson),
+            "yaml" | "yml" => Some(BibFormat::Hayagriva),
+            _ => None,
+        }
+    }
+
+    /// Its name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            BibFormat::Bibtex => "BibTeX",
+            BibFormat::CslJson => "CSL-JSON",
+            BibFormat::Hayagriva => "Hayagriva YAML",
+        }
+    }
+}
+
+/// A bibliography file the map names, as it was read. Spans of what was
+/// read from it are offsets after the map file's text: the file's byte `k`
+/// is at `base + k`, so that one span locates a value in any of a map's
+/// files, and every rule reads it as it reads the map's own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bibliography {
+    /// The path as shown to users.
+    pub path: String,
+    /// Its format.
+    pub format: BibFormat,
+    /// Where its first byte is in spans.
+    pub base: usize,
+    /// The length of its text, in bytes.
+    pub len: usize,
+    /// The keys of its entries that could not be read, and are not
+    /// sources: a reference to one names nothing, for that reason.
+    pub left_out: Vec<String>,
 }
 
 impl Spans for Source {
@@ -368,15 +463,20 @@ impl Spans for Source {
             date,
             kind,
             container,
+            volume,
+            issue,
+            pages,
             publisher,
             url,
             doi,
+            isbn,
             accessed,
             cited_as,
             printed,
             text,
             note,
             miswritten: _,
+            from,
         } = self;
         id.shift_spans(by);
         title.shift_spans(by);
@@ -388,18 +488,50 @@ impl Spans for Source {
         date.shift_spans(by);
         kind.shift_spans(by);
         container.shift_spans(by);
+        volume.shift_spans(by);
+        issue.shift_spans(by);
+        pages.shift_spans(by);
         publisher.shift_spans(by);
         url.shift_spans(by);
         doi.shift_spans(by);
+        isbn.shift_spans(by);
         accessed.shift_spans(by);
         cited_as.shift_spans(by);
         printed.shift_spans(by);
         text.shift_spans(by);
         note.shift_spans(by);
+        from.shift_spans(by);
     }
 }
 
 impl Source {
+    /// A source with an id and nothing else.
+    pub fn new(id: Sp<String>) -> Source {
+        Source {
+            id,
+            title: None,
+            authors: None,
+            year: None,
+            date: None,
+            kind: None,
+            container: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            publisher: None,
+            url: None,
+            doi: None,
+            isbn: None,
+            accessed: None,
+            cited_as: None,
+            printed: None,
+            text: None,
+            note: None,
+            miswritten: Vec::new(),
+            from: None,
+        }
+    }
+
     /// The fields that name the work and its makers: `title`,
     /// each of `authors`, `container`, `publisher` and `cited-as`, each with
     /// its key.
@@ -687,6 +819,9 @@ pub struct Map {
     pub claims: Vec<Claim>,
     /// Arguments.
     pub arguments: Vec<Argument>,
+    /// The bibliography files that were read, in the order `[map]
+    /// bibliography` names them (empty until the check reads them).
+    pub bibliographies: Vec<Bibliography>,
     /// foldhash: ids are looked up for every reference, by every rule and
     /// renderer, and SipHash took 7% of `check` on a map of 100,000 claims.
     index: HashMap<String, ItemRef, hashbrown::DefaultHashBuilder>,
@@ -703,6 +838,8 @@ impl Spans for Map {
             sources,
             claims,
             arguments,
+            // Read after the map's own spans are placed.
+            bibliographies: _,
             // Ids to items: no spans.
             index: _,
         } = self;
@@ -718,6 +855,24 @@ impl Spans for Map {
 }
 
 impl Map {
+    /// Whether `span` is in the map file, not in one of its bibliography
+    /// files.
+    pub fn in_map_file(&self, span: &Span) -> bool {
+        self.bibliographies
+            .first()
+            .is_none_or(|b| span.start < b.base)
+    }
+
+    /// The bibliography file that `span` is in, when it is in one.
+    pub fn bibliography_of(&self, span: &Span) -> Option<&Bibliography> {
+        let after = self
+            .bibliographies
+            .partition_point(|b| b.base <= span.start);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.bibliographies.get(i))
+    }
+
     /// Every string of the map written in words, in file order within each
     /// kind: titles, descriptions, names, claim texts, locators, quotes and
     /// labels. Ids, references and `[sources]` (bibliographic data) are not
@@ -900,25 +1055,12 @@ mod tests {
 
     fn source(authors: &[&str], year: Option<i64>) -> Source {
         Source {
-            id: Sp::new("s".into(), 0..0),
-            title: None,
             authors: Some(Sp::new(
                 authors.iter().map(|a| Sp::new((*a).into(), 0..0)).collect(),
                 0..0,
             )),
             year: year.map(|y| Sp::new(y, 0..0)),
-            date: None,
-            kind: None,
-            container: None,
-            publisher: None,
-            url: None,
-            doi: None,
-            accessed: None,
-            cited_as: None,
-            printed: None,
-            text: None,
-            note: None,
-            miswritten: Vec::new(),
+            ..Source::new(Sp::new("s".into(), 0..0))
         }
     }
 

@@ -224,6 +224,7 @@ fn sections(a: &Audit<'_>) -> Markup {
             }
         }
         h2 { "Bibliography" } "\n"
+        (references(a))
         (findings(&a.bibliography, "No bibliography findings."))
     }
 }
@@ -328,7 +329,7 @@ fn document(a: &Audit<'_>) -> Markup {
                     @let d = f.diagnostic;
                     li {
                         span class=(d.severity.as_str()) { (d.severity.as_str()) }
-                        " (line " (f.line) "): " (HtmlMessage(&d.message))
+                        " (" (f.place()) "): " (HtmlMessage(&d.message))
                     } "\n"
                 }
             } "\n"
@@ -462,6 +463,48 @@ fn cells(figures: [usize; 8]) -> Markup {
 
 /// Findings as a list, or `none` as a paragraph when there are none (and
 /// nothing when `none` is empty).
+/// Every source formatted in the report's citation style, with its id, the
+/// claims that cite it and the codes of the findings about it. A link of
+/// the style (a DOI's, a URL) is shown as its text: the page links
+/// nowhere.
+fn references(a: &Audit<'_>) -> Markup {
+    html! {
+        @if !a.references.is_empty() {
+            p { (count(a.references.len(), "source")) ", as " (Html(&a.style.title())) " formats them:" } "\n"
+            ul class="references" {
+                "\n"
+                @for r in &a.references {
+                    li {
+                        @for run in &r.runs {
+                            @if run.italic && run.bold { em { strong { (Html(&run.text)) } } }
+                            @else if run.italic { em { (Html(&run.text)) } }
+                            @else if run.bold { strong { (Html(&run.text)) } }
+                            @else { (Html(&run.text)) }
+                        }
+                        " — " code { (Html(r.id)) } ", "
+                        @if r.cited_by.is_empty() {
+                            "not cited"
+                        } @else {
+                            "cited by "
+                            @for (n, c) in r.cited_by.iter().enumerate() {
+                                @if n > 0 { ", " }
+                                code { (Html(c)) }
+                            }
+                        }
+                        @if !r.findings.is_empty() {
+                            "; findings: "
+                            @for (n, code) in r.codes().iter().enumerate() {
+                                @if n > 0 { ", " }
+                                code { (code) }
+                            }
+                        }
+                    } "\n"
+                }
+            } "\n"
+        }
+    }
+}
+
 fn findings(list: &[Finding<'_>], none: &str) -> Markup {
     html! {
         @if list.is_empty() {
@@ -475,7 +518,7 @@ fn findings(list: &[Finding<'_>], none: &str) -> Markup {
                     @let d = f.diagnostic;
                     li {
                         span class=(d.severity.as_str()) { (d.severity.as_str()) }
-                        " " code { (d.code.as_str()) } " (line " (f.line) "): "
+                        " " code { (d.code.as_str()) } " (" (f.place()) "): "
                         (HtmlMessage(&d.message))
                     } "\n"
                 }

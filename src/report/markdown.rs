@@ -103,6 +103,7 @@ fn write_report(
     }
 
     writeln!(o, "{} Bibliography\n", hs.h(1))?;
+    write_references(o, a)?;
     write_findings(o, &a.bibliography, "No bibliography findings.")?;
 
     writeln!(o, "{} Quotes, locators and copying\n", hs.h(1))?;
@@ -306,9 +307,9 @@ fn write_document(o: &mut String, a: &Audit<'_>, hs: Headings) -> std::fmt::Resu
             let d = f.diagnostic;
             writeln!(
                 o,
-                "- {} (line {}): {}",
+                "- {} ({}): {}",
                 d.severity.as_str(),
-                f.line,
+                esc(&f.place()),
                 msg(&d.message)
             )?;
         }
@@ -338,6 +339,56 @@ fn uncovered(ns: &[usize]) -> String {
     }
 }
 
+/// Every source formatted in the report's citation style, with its id, the
+/// claims that cite it and the codes of the findings about it.
+fn write_references(o: &mut String, a: &Audit<'_>) -> std::fmt::Result {
+    if a.references.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        o,
+        "{}, as {} formats them:\n",
+        plural(a.references.len(), "source"),
+        esc(&a.style.title())
+    )?;
+    for r in &a.references {
+        let mut text = String::new();
+        for run in &r.runs {
+            let t = esc(&run.text);
+            // Emphasis around the words, the spaces outside, as Markdown
+            // reads it.
+            let inner = t.trim();
+            if inner.is_empty() || !(run.italic || run.bold) {
+                text.push_str(&t);
+                continue;
+            }
+            let mark = match (run.italic, run.bold) {
+                (true, true) => "***",
+                (true, false) => "*",
+                _ => "**",
+            };
+            let lead = &t[..t.len() - t.trim_start().len()];
+            let trail = &t[t.trim_end().len()..];
+            text.push_str(&format!("{lead}{mark}{inner}{mark}{trail}"));
+        }
+        let cited = if r.cited_by.is_empty() {
+            "not cited".to_owned()
+        } else {
+            let ids: Vec<String> = r.cited_by.iter().map(|c| code(c)).collect();
+            format!("cited by {}", ids.join(", "))
+        };
+        let codes = r.codes();
+        let found = if codes.is_empty() {
+            String::new()
+        } else {
+            let codes: Vec<String> = codes.iter().map(|c| code(c)).collect();
+            format!("; findings: {}", codes.join(", "))
+        };
+        writeln!(o, "- {} — {}, {cited}{found}", text.trim(), code(r.id))?;
+    }
+    writeln!(o)
+}
+
 fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::fmt::Result {
     if findings.is_empty() {
         if !none.is_empty() {
@@ -349,10 +400,10 @@ fn write_findings(o: &mut String, findings: &[Finding<'_>], none: &str) -> std::
         let d = f.diagnostic;
         writeln!(
             o,
-            "- {} {} (line {}): {}",
+            "- {} {} ({}): {}",
             d.severity.as_str(),
             code(d.code.as_str()),
-            f.line,
+            esc(&f.place()),
             msg(&d.message)
         )?;
     }

@@ -11,6 +11,7 @@ pub mod escape;
 pub mod html;
 pub mod labels;
 pub mod markdown;
+pub mod references;
 pub mod structure;
 
 use crate::diag::{Code, Diagnostic, FileReport, Severity};
@@ -25,6 +26,9 @@ pub const BIBLIOGRAPHY_CODES: &[Code] = &[
     Code::InvalidUrl,
     Code::TextFragmentUrl,
     Code::InvalidDoi,
+    Code::InvalidIsbn,
+    Code::SourceFieldConflict,
+    Code::UnreadableBibliography,
     Code::AccessedDate,
     Code::DuplicateSource,
     Code::CitedAsMismatch,
@@ -350,6 +354,20 @@ pub struct Finding<'r> {
     pub line: usize,
     /// 1-based column.
     pub column: usize,
+    /// The file it is in, when it is not the map (a bibliography file the
+    /// map names).
+    pub file: Option<&'r str>,
+}
+
+impl Finding<'_> {
+    /// Where it is, for a reader: `line 12`, or `line 3 of refs.bib` in
+    /// another file than the map.
+    pub fn place(&self) -> String {
+        match self.file {
+            Some(file) => format!("line {} of {file}", self.line),
+            None => format!("line {}", self.line),
+        }
+    }
 }
 
 /// Everything the report says about one map.
@@ -365,6 +383,11 @@ pub struct Audit<'a> {
     pub evaluation: &'a Evaluation,
     /// Bibliography findings.
     pub bibliography: Vec<Finding<'a>>,
+    /// Every source, formatted in [`Audit::style`], with the claims that
+    /// cite it and the findings about it.
+    pub references: Vec<references::Reference<'a>>,
+    /// The citation style of `references`.
+    pub style: references::CitationStyle,
     /// Quote findings.
     pub quotes: Vec<Finding<'a>>,
     /// Findings about the map against its document ([`DOCUMENT_CODES`]).
@@ -480,11 +503,13 @@ impl<'a> Audit<'a> {
             sections.push(loose);
         }
         let finding = |d: &'a Diagnostic| {
-            let (line, column) = report.file.line_col(d.span.start);
+            let (file, span) = report.locate(&d.span);
+            let (line, column) = file.line_col(span.start);
             Finding {
                 diagnostic: d,
                 line,
                 column,
+                file: (!std::ptr::eq(file, &report.file)).then_some(file.name.as_str()),
             }
         };
         let pick = |codes: &[Code]| -> Vec<Finding<'a>> {
@@ -572,6 +597,13 @@ impl<'a> Audit<'a> {
             sections,
             evaluation,
             bibliography: pick(BIBLIOGRAPHY_CODES),
+            references: references::references(
+                map,
+                graph,
+                report,
+                references::CitationStyle::default(),
+            ),
+            style: references::CitationStyle::default(),
             quotes: pick(QUOTE_CODES),
             document: pick(DOCUMENT_CODES),
             coverage: report.coverage.as_ref(),
@@ -592,6 +624,20 @@ impl<'a> Audit<'a> {
                 .filter(|d| d.severity == Severity::Warning)
                 .count(),
         }
+    }
+
+    /// The same audit with its references formatted in `style`.
+    pub fn with_style(
+        mut self,
+        report: &'a FileReport,
+        graph: &MapGraph,
+        style: references::CitationStyle,
+    ) -> Self {
+        if style != self.style {
+            self.references = references::references(self.map, graph, report, style);
+            self.style = style;
+        }
+        self
     }
 
     /// The same audit, with the labels of `evidence`, an evaluation under

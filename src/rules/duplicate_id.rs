@@ -52,12 +52,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DuplicateId,
                     id.span.clone(),
-                    format!(
-                        "id `{}` names both {} and {}",
-                        id.value,
-                        prev.kind.a(),
-                        item.kind.a()
-                    ),
+                    if prev.kind == item.kind {
+                        format!("id `{}` names two {}s", id.value, item.kind.noun())
+                    } else {
+                        format!(
+                            "id `{}` names both {} and {}",
+                            id.value,
+                            prev.kind.a(),
+                            item.kind.a()
+                        )
+                    },
                 )
                 .with_label(format!("this {} reuses the id", item.kind.noun()))
                 .with_secondary(

@@ -8,7 +8,10 @@ declare_rule! {
     /// A source `doi` that is not a bare DOI: `10.`, a registrant code of
     /// four to nine digits (optionally with dotted sub-codes), `/`, and a
     /// suffix without spaces. A DOI written as a URL (`https://doi.org/...`)
-    /// or with a `doi:` prefix is reported with the bare form to use.
+    /// or with a `doi:` prefix is reported with the bare form to use. A DOI
+    /// from a bibliography file (its `doi` field, CSL-JSON's `DOI`) is
+    /// checked as one written in `[sources]`, and the finding points into
+    /// the file.
     ///
     /// ## Why it matters
     /// Tools resolve and compare DOIs in their bare form; a malformed one
@@ -58,9 +61,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label("malformed DOI");
         if bare.is_some_and(is_doi) {
-            d = d
-                .with_help(format!("write `doi = \"{shown}\"`"))
-                .with_suggestion(doi.span.clone(), toml_string(shown));
+            d = if cx.map.in_map_file(&doi.span) {
+                d.with_help(format!("write `doi = \"{shown}\"`"))
+                    .with_suggestion(doi.span.clone(), toml_string(shown))
+            } else {
+                d.with_help(format!(
+                    "write the bare DOI `{shown}` in the bibliography file"
+                ))
+            };
         }
         out.push(d);
     }

@@ -144,6 +144,7 @@ mod duplicate_source;
 mod et_al_in_entry;
 mod format_version;
 mod invalid_doi;
+mod invalid_isbn;
 mod invalid_url;
 mod invalid_value;
 mod locator_not_found;
@@ -160,6 +161,7 @@ mod romanisation_mismatch;
 mod section_mismatch;
 mod self_reference;
 mod short_form_inconsistent;
+mod source_field_conflict;
 mod source_missing_field;
 mod source_not_in_text;
 mod supports_and_attacks;
@@ -174,6 +176,7 @@ mod uncovered_paragraph;
 mod unknown_field;
 mod unknown_reference;
 mod unmatched_citation;
+mod unreadable_bibliography;
 mod unreadable_text;
 mod unsupported_thesis;
 mod unused_source;
@@ -198,6 +201,7 @@ pub static RULES: &[&Rule] = &[
     &locator_not_found::RULE,
     &unchecked_quotes::RULE,
     &unreadable_text::RULE,
+    &unreadable_bibliography::RULE,
     &quote_too_long::RULE,
     &quote_budget::RULE,
     &copied_text::RULE,
@@ -210,9 +214,11 @@ pub static RULES: &[&Rule] = &[
     &unanswered_counterpoint::RULE,
     &unused_source::RULE,
     &source_missing_field::RULE,
+    &source_field_conflict::RULE,
     &invalid_url::RULE,
     &text_fragment_url::RULE,
     &invalid_doi::RULE,
+    &invalid_isbn::RULE,
     &accessed_date::RULE,
     &url_date_mismatch::RULE,
     &duplicate_source::RULE,

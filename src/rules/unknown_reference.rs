@@ -281,6 +281,23 @@ fn verify(
         }
         None => {
             let missing = format!("no {} named `{id}`", expect.noun());
+            let unread = map
+                .bibliographies
+                .iter()
+                .find(|b| b.left_out.iter().any(|k| k == id));
+            if let (Some(b), true) = (unread, expect.accepts(Kind::Source)) {
+                return Some(
+                    Diagnostic::new(
+                        Code::UnknownReference,
+                        r.span.clone(),
+                        format!("{missing}: its entry in `{}` cannot be read", b.path),
+                    )
+                    .with_label(format!("`{key}` of {owner} names an entry left out"))
+                    .with_help(
+                        "fix that entry of the bibliography file, which another finding points at",
+                    ),
+                );
+            }
             Some(match sug.closest(id, expect) {
                 Some((kind, s)) => Diagnostic::new(
                     Code::UnknownReference,

@@ -324,6 +324,8 @@ impl Data {
         starts.extend(map.sections.iter().map(|s| (s.id.span.start, 3, 0)));
         starts.extend(map.actors.iter().map(|a| (a.id.span.start, 3, 0)));
         starts.push((map.meta.span.start, 3, 0));
+        // A finding in a bibliography file before its first entry.
+        starts.extend(map.bibliographies.iter().map(|b| (b.base, 3, 0)));
         starts.sort_unstable();
         for d in &report.diagnostics {
             let finding = Finding {

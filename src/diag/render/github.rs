@@ -5,7 +5,7 @@
 //! finding are lines of the annotation's message, after the finding's own.
 //! The summary lines follow as plain lines of the log.
 
-use crate::diag::{Diagnostic, FileReport, Severity, SourceFile};
+use crate::diag::{Diagnostic, FileReport, Severity};
 
 use super::human::{footer, one_line};
 
@@ -34,9 +34,10 @@ pub fn escape_data(value: &str) -> String {
 /// with its place (`--> maps/m.toml:12:9: first defined here`), each
 /// note and the help, one a line. Line breaks of map text are shown as
 /// `\n`, as in the terminal, so that the lines are argmap's own.
-fn message(file: &SourceFile, d: &Diagnostic) -> String {
+fn message(report: &FileReport, d: &Diagnostic) -> String {
     let mut lines = vec![one_line(&d.message).into_owned()];
     let mut place = |span: &crate::diag::Span, label: &str| {
+        let (file, span) = report.locate(span);
         let (line, column) = file.line_col(span.start);
         lines.push(format!(
             "--> {}:{line}:{column}: {}",
@@ -59,19 +60,21 @@ fn message(file: &SourceFile, d: &Diagnostic) -> String {
     lines.join("\n")
 }
 
-/// One finding as one workflow command, on one line.
-pub fn command(file: &SourceFile, d: &Diagnostic) -> String {
+/// One finding of `report` as one workflow command, on one line, on the
+/// file its span is in (the map, or a bibliography file it names).
+pub fn command(report: &FileReport, d: &Diagnostic) -> String {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let (line, column) = file.line_col(d.span.start);
-    let (end_line, end_column) = file.line_col(d.span.end.max(d.span.start));
+    let (file, span) = report.locate(&d.span);
+    let (line, column) = file.line_col(span.start);
+    let (end_line, end_column) = file.line_col(span.end);
     format!(
         "::{kind} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}",
         escape_property(&file.name),
         escape_property(d.code.as_str()),
-        escape_data(&message(file, d)),
+        escape_data(&message(report, d)),
     )
 }
 
@@ -84,7 +87,7 @@ pub fn render(reports: &[FileReport], quiet: bool) -> String {
             if quiet && d.severity != Severity::Error {
                 continue;
             }
-            out.push_str(&command(&r.file, d));
+            out.push_str(&command(r, d));
             out.push('\n');
         }
     }

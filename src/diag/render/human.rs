@@ -30,7 +30,7 @@ pub fn render(reports: &[FileReport], color: bool, quiet: bool) -> String {
             if quiet && d.severity != Severity::Error {
                 continue;
             }
-            out.push_str(&render_one(&renderer, &r.file, d));
+            out.push_str(&render_one(&renderer, r, d));
             out.push_str("\n\n");
         }
     }
@@ -171,8 +171,9 @@ struct Mark<'a> {
     label: Option<&'a str>,
 }
 
-/// One finding as text.
-pub fn render_one(renderer: &Renderer, file: &SourceFile, d: &Diagnostic) -> String {
+/// One finding of `report` as text: excerpts of each file its marks are
+/// in (the map, or a bibliography file it names), the primary's first.
+pub fn render_one(renderer: &Renderer, report: &FileReport, d: &Diagnostic) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -192,10 +193,22 @@ pub fn render_one(renderer: &Renderer, file: &SourceFile, d: &Diagnostic) -> Str
             .primary_title(one_line(&d.message))
             .id(d.code.as_str()),
     );
+    let mut by_file: Vec<(&SourceFile, Vec<Mark<'_>>)> = Vec::new();
+    for m in marks {
+        let (file, span) = report.locate(&m.span);
+        let m = Mark { span, ..m };
+        match by_file.iter_mut().find(|(f, _)| std::ptr::eq(*f, file)) {
+            Some((_, ms)) => ms.push(m),
+            None => by_file.push((file, vec![m])),
+        }
+    }
+    by_file.sort_by_key(|(_, ms)| !ms.iter().any(|m| m.primary));
     let mut cut = false;
-    if file.text.is_empty() {
-        group = group.element(Origin::path(&file.name).line(1).char_column(1));
-    } else {
+    for (file, marks) in by_file {
+        if file.text.is_empty() {
+            group = group.element(Origin::path(&file.name).line(1).char_column(1));
+            continue;
+        }
         for cluster in clusters(file, marks) {
             if excerpt(file, &cluster).len() <= MAX_EXCERPT {
                 group = group.element(snippet(file, cluster));

@@ -9,8 +9,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::diag::{
-    Closest, Diagnostic, DocumentCoverage, FileReport, Side, SourceFile, Span, Summary,
-    TextSummary, summarize,
+    Closest, Diagnostic, DocumentCoverage, FileReport, Side, Span, Summary, TextSummary, summarize,
 };
 
 /// The value of `"version"`. It changes only when a key changes meaning or
@@ -67,11 +66,15 @@ struct Item<'a> {
     closest: Option<Passage<'a>>,
 }
 
-/// A span of a map file: where it starts and ends, as line and column
-/// (1-based, columns in characters) and as byte offsets in the file.
+/// A span of a map file, or of a file it names: where it starts and ends,
+/// as line and column (1-based, columns in characters) and as byte offsets
+/// in the file.
 #[derive(Serialize)]
 struct Place<'a> {
     file: &'a str,
+    /// The map, when `file` is another file (a bibliography file it names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map: Option<&'a str>,
     line: usize,
     column: usize,
     end_line: usize,
@@ -81,13 +84,15 @@ struct Place<'a> {
 }
 
 impl<'a> Place<'a> {
-    fn of(file: &'a SourceFile, span: &Span) -> Self {
+    fn of(report: &'a FileReport, span: &Span) -> Self {
+        let (file, span) = report.locate(span);
         let start = file.clamp(span.start);
         let end = file.clamp(span.end.max(span.start));
         let (line, column) = file.line_col(start);
         let (end_line, end_column) = file.line_col(end);
         Place {
             file: &file.name,
+            map: (!std::ptr::eq(file, &report.file)).then_some(report.file.name.as_str()),
             line,
             column,
             end_line,
@@ -157,7 +162,7 @@ impl<'a> Passage<'a> {
 }
 
 fn item<'a>(report: &'a FileReport, d: &'a Diagnostic) -> Item<'a> {
-    let file = &report.file;
+    let file = report;
     Item {
         code: d.code.as_str(),
         severity: d.severity.as_str(),

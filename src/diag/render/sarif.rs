@@ -311,16 +311,20 @@ fn message(d: &Diagnostic) -> String {
 }
 
 fn result<'a>(
-    file: &'a SourceFile,
+    report: &'a FileReport,
     d: &'a Diagnostic,
     index: &HashMap<Code, usize>,
 ) -> SarifResult<'a> {
-    let artifact = ArtifactLocation {
-        uri: uri(&file.name),
+    // A span is in the map file or in a file it names (a bibliography).
+    let artifact = |span: &Span| ArtifactLocation {
+        uri: uri(&report.locate(span).0.name),
     };
-    let at = |span: &Span| PhysicalLocation {
-        artifact_location: artifact.clone(),
-        region: region(file, span),
+    let at = |span: &Span| {
+        let (file, local) = report.locate(span);
+        PhysicalLocation {
+            artifact_location: artifact(span),
+            region: region(file, &local),
+        }
     };
     SarifResult {
         rule_id: d.code.as_str(),
@@ -355,9 +359,9 @@ fn result<'a>(
             .map(|s| Fix {
                 description: d.help.as_deref().map(|h| Message { text: h.into() }),
                 artifact_changes: [ArtifactChange {
-                    artifact_location: artifact.clone(),
+                    artifact_location: artifact(&s.span),
                     replacements: [Replacement {
-                        deleted_region: region(file, &s.span),
+                        deleted_region: at(&s.span).region,
                         inserted_content: Content {
                             text: &s.replacement,
                         },
@@ -377,7 +381,7 @@ pub fn render(reports: &[FileReport], rules: &[RuleInfo], tool: ToolInfo<'_>) ->
     let index: HashMap<Code, usize> = rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
     let results = reports
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| result(&r.file, d, &index)))
+        .flat_map(|r| r.diagnostics.iter().map(|d| result(r, d, &index)))
         .collect();
     let log = Log {
         schema: SCHEMA,

@@ -71,7 +71,7 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
             .iter()
             .filter(|d| d.severity == Severity::Error)
         {
-            out.push_str(&render_one(&renderer, &r.file, d));
+            out.push_str(&render_one(&renderer, r, d));
             out.push_str("\n\n");
         }
     }
@@ -137,13 +137,14 @@ fn by_code(out: &mut String, reports: &[FileReport], severity: Severity, list: b
             let _ = writeln!(out, "{n:>6} {name} {level}{tail}");
         } else if n <= LIST_UP_TO {
             for (_, r, d) in found {
-                let (line, column) = r.file.line_col(d.span.start);
+                let (file, span) = r.locate(&d.span);
+                let (line, column) = file.line_col(span.start);
                 let _ = writeln!(
                     out,
                     "{:>6} {name} {}: {}:{line}:{column}: {}",
                     1,
                     severity.as_str(),
-                    r.file.name,
+                    file.name,
                     one_line(&d.message)
                 );
             }
@@ -273,11 +274,12 @@ fn not_checked(out: &mut String, reports: &[FileReport]) {
     }
     let _ = writeln!(out, "not checked:");
     for (r, d) in found {
-        let (line, column) = r.file.line_col(d.span.start);
+        let (file, span) = r.locate(&d.span);
+        let (line, column) = file.line_col(span.start);
         let _ = writeln!(
             out,
             "  {}:{line}:{column}: {}",
-            r.file.name,
+            file.name,
             one_line(&d.message)
         );
         for note in d.shown_notes() {
