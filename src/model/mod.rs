@@ -504,6 +504,23 @@ impl Spans for Source {
     }
 }
 
+/// A DOI written as a link or with a `doi:` prefix, without it
+/// (`https://doi.org/10.1/x` → `10.1/x`); `None` when `raw` has no such
+/// prefix. Whether the rest is a DOI is `invalid-doi`'s to say.
+pub fn doi_without_prefix(raw: &str) -> Option<&str> {
+    [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+        "doi:",
+        "DOI:",
+    ]
+    .iter()
+    .find_map(|p| raw.trim().strip_prefix(p))
+    .map(str::trim)
+}
+
 impl Source {
     /// A source with an id and nothing else.
     pub fn new(id: Sp<String>) -> Source {

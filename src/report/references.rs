@@ -378,18 +378,8 @@ fn entry(s: &Source) -> Entry {
         // The style writes the link: a DOI written as one (which
         // `invalid-doi` reports) is given bare.
         let raw = d.value.trim();
-        let bare = [
-            "https://doi.org/",
-            "http://doi.org/",
-            "https://dx.doi.org/",
-            "http://dx.doi.org/",
-            "doi:",
-            "DOI:",
-        ]
-        .iter()
-        .find_map(|p| raw.strip_prefix(p))
-        .unwrap_or(raw);
-        e.set_doi(bare.trim().to_owned());
+        let bare = crate::model::doi_without_prefix(raw).unwrap_or(raw);
+        e.set_doi(bare.to_owned());
     }
     if let Some(i) = &s.isbn {
         e.set_isbn(i.value.clone());

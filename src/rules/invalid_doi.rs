@@ -38,17 +38,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for s in &cx.map.sources {
         let Some(doi) = &s.doi else { continue };
         let raw = doi.value.trim();
-        let bare = [
-            "https://doi.org/",
-            "http://doi.org/",
-            "https://dx.doi.org/",
-            "http://dx.doi.org/",
-            "doi:",
-            "DOI:",
-        ]
-        .iter()
-        .find_map(|p| raw.strip_prefix(p))
-        .map(str::trim);
+        let bare = crate::model::doi_without_prefix(raw);
         let (shown, msg) = match bare {
             Some(b) if is_doi(b) => (b, "is written as a link; use the bare DOI".to_owned()),
             _ if is_doi(raw) => continue,
